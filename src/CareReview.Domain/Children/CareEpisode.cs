@@ -1,0 +1,44 @@
+namespace CareReview.Domain.Children;
+
+/// <summary>
+/// One episode of care as the DfE looked-after return records it: a stretch with one legal status and
+/// one placement. A change of either closes the episode (reason X1) and opens the next on the same day.
+/// </summary>
+public sealed class CareEpisode
+{
+    public int Id { get; private set; }
+    public int ChildId { get; private set; }
+    public DateOnly StartedOn { get; private set; }
+    public ReasonForNewEpisode ReasonForNewEpisode { get; private set; }
+    public LegalStatus LegalStatus { get; private set; }
+    public CategoryOfNeed CategoryOfNeed { get; private set; }
+    public PlacementType PlacementType { get; private set; }
+    public DateOnly? EndedOn { get; private set; }
+    public ReasonEpisodeCeased? ReasonEnded { get; private set; }
+
+    /// <summary>Why the placement changed, recorded on the episode that ends with the move.</summary>
+    public ReasonForPlacementChange? ReasonForPlacementChange { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    private CareEpisode()
+    {
+    }
+
+    internal CareEpisode(DateOnly startedOn, ReasonForNewEpisode reason, LegalStatus legalStatus,
+        CategoryOfNeed categoryOfNeed, PlacementType placementType)
+    {
+        StartedOn = startedOn;
+        ReasonForNewEpisode = reason;
+        LegalStatus = legalStatus;
+        CategoryOfNeed = categoryOfNeed;
+        PlacementType = placementType;
+    }
+
+    internal void End(DateOnly endedOn, ReasonEpisodeCeased reason, ReasonForPlacementChange? placementChange = null)
+    {
+        EndedOn = endedOn;
+        ReasonEnded = reason;
+        ReasonForPlacementChange = placementChange;
+    }
+}

@@ -1,0 +1,38 @@
+namespace CareReview.Web.Auditing;
+
+/// <summary>
+/// What happened, who did it and to which child. Append-only. Details hold ids and codes, never
+/// narrative or personal data.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+    public string UserId { get; set; } = "";
+    public string UserName { get; set; } = "";
+    public AuditAction Action { get; set; }
+    public int? ChildId { get; set; }
+    public string? Details { get; set; }
+}
+
+/// <summary>Stored by name: never rename a member. Grouped in hundreds by area.</summary>
+public enum AuditAction
+{
+    SignedIn = 100,
+    SignInFailed = 101,
+    SignedOut = 102,
+    LockedOut = 103,
+
+    ChildViewed = 1000,
+    ChildBecameLookedAfter = 1001,
+    EpisodeChanged = 1002,
+    ChildCeasedToBeLookedAfter = 1003,
+    ChildRegistered = 1004,
+    AccessRefused = 1099,
+
+    CaseloadViewed = 1100,
+
+    AuditLogViewed = 9000,
+    BankHolidayAdjusted = 9100,
+    UserCreated = 9200,
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using CareReview.Web.Data;
+
+namespace CareReview.Web.Auditing;
+
+/// <summary>
+/// Adds audit events to the request's DbContext, so they commit or roll back with the change they
+/// describe. The caller saves.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider time)
+{
+    public void Record(AuditAction action, int? childId = null, string? details = null) =>
+        Record(http.HttpContext?.User, action, childId, details);
+
+    public void Record(ClaimsPrincipal? user, AuditAction action, int? childId = null, string? details = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAtUtc = time.GetUtcNow().UtcDateTime,
+            UserId = user?.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            UserName = user?.Identity?.Name ?? "",
+            Action = action,
+            ChildId = childId,
+            Details = details,
+        });
+
+    /// <summary>For events with no signed-in user yet, such as a failed sign-in.</summary>
+    public void RecordFor(string userId, string userName, AuditAction action, string? details = null) =>
+        db.AuditEvents.Add(new AuditEvent
+        {
+            OccurredAtUtc = time.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            UserName = userName,
+            Action = action,
+            Details = details,
+        });
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+using System.Security.Claims;
+using CareReview.Domain.Children;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Authorization;
+
+/// <summary>
+/// Which children a user may see (STYLE.md §5 decision 2): an IRO their caseload, a social worker the
+/// children allocated to them, a team manager their team's children, the IRO manager the whole
+/// service, an administrator none. It is one query filter, so lists and single records cannot disagree,
+/// and a refused record looks exactly like one that does not exist (404).
+/// </summary>
+public static class ChildAccess
+{
+    public static IQueryable<Child> VisibleTo(this IQueryable<Child> children, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.IroManager))
+        {
+            return children;
+        }
+
+        var staffId = ClaimAsInt(user, CareReviewClaims.StaffMemberId);
+        var teamId = ClaimAsInt(user, CareReviewClaims.TeamId);
+        var iro = user.IsInRole(Roles.Iro);
+        var socialWorker = user.IsInRole(Roles.SocialWorker);
+        var teamManager = user.IsInRole(Roles.TeamManager);
+        if (staffId is null)
+        {
+            return children.Where(_ => false);
+        }
+
+        return children.Where(c =>
+            (iro && c.IroId == staffId)
+            || ((socialWorker || teamManager) && c.SocialWorkerId == staffId)
+            || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
+    }
+
+    /// <summary>Loads a child the user may see, with episodes, reviews and allocation, or null (answer 404).</summary>
+    public static async Task<Child?> LoadVisibleChildAsync(this AppDbContext db, ClaimsPrincipal user, int childId, AuditLog audit)
+    {
+        var child = await db.Children.VisibleTo(user)
+            .Include(c => c.Episodes)
+            .Include(c => c.Reviews)
+            .Include(c => c.Iro)
+            .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == childId);
+        if (child is null)
+        {
+            // Refusals are audited too; the id is kept so that managers can see who tried what.
+            audit.Record(user, AuditAction.AccessRefused, null, $"child:{childId}");
+            await db.SaveChangesAsync();
+        }
+
+        return child;
+    }
+
+    public static bool CanRecordCareEpisodes(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.IroManager) || user.IsInRole(Roles.TeamManager);
+
+    public static int? StaffMemberId(this ClaimsPrincipal user) => ClaimAsInt(user, CareReviewClaims.StaffMemberId);
+
+    private static int? ClaimAsInt(ClaimsPrincipal user, string type) =>
+        int.TryParse(user.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

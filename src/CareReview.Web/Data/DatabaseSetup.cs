@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    /// <summary>
+    /// Database:Provider picks the engine (Sqlite by default, Postgres in production) and
+    /// ConnectionStrings:App says where it is.
+    /// </summary>
+    public static string AddAppDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = config["Database:Provider"] ?? Sqlite;
+        var connection = config.GetConnectionString("App") ?? "Data Source=carereview.db";
+        switch (provider)
+        {
+            case Sqlite:
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+                break;
+            case Postgres:
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider must be {Sqlite} or {Postgres}, not '{provider}'.");
+        }
+
+        return provider;
+    }
+}

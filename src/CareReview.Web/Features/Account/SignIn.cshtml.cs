@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Demo;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReview.Web.Features.Account;
+
+[AllowAnonymous]
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db, DemoMode demo)
+    : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool DemoMode => demo.Enabled;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var user = await users.FindByNameAsync(Input.UserName!);
+        if (result.Succeeded)
+        {
+            audit.RecordFor(user!.Id, user.UserName!, AuditAction.SignedIn);
+            await db.SaveChangesAsync();
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+
+        audit.RecordFor(user?.Id ?? "", Input.UserName!, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed);
+        await db.SaveChangesAsync();
+        ModelState.AddModelError("Input.UserName", result.IsLockedOut
+            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator"
+            : "The user name or password is not right");
+        return Page();
+    }
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Enter your user name")]
+        public string? UserName { get; set; }
+
+        [Required(ErrorMessage = "Enter your password")]
+        public string? Password { get; set; }
+    }
+}

@@ -1,0 +1,20 @@
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReview.Web.Features.Account;
+
+public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Home/Index");
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        audit.Record(AuditAction.SignedOut);
+        await db.SaveChangesAsync();
+        await signIn.SignOutAsync();
+        return Redirect("/sign-in");
+    }
+}

@@ -1,0 +1,22 @@
+using CareReview.Web.Authorization;
+
+namespace CareReview.Web.Features.Demo;
+
+/// <summary>The sign-ins demo mode creates and shows on the sign-in page.</summary>
+public static class DemoAccounts
+{
+    public const string Iro = "demo-iro";
+    public const string IroManager = "demo-iro-manager";
+    public const string SocialWorker = "demo-social-worker";
+    public const string TeamManager = "demo-team-manager";
+    public const string Administrator = "demo-admin";
+
+    public static readonly IReadOnlyList<(string UserName, string Role)> All =
+    [
+        (Iro, Roles.Iro),
+        (IroManager, Roles.IroManager),
+        (SocialWorker, Roles.SocialWorker),
+        (TeamManager, Roles.TeamManager),
+        (Administrator, Roles.Administrator),
+    ];
+}

@@ -1,0 +1,56 @@
+using CareReview.Web.Data;
+using CareReview.Web.Features.Admin;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareReview.Web.Features.Demo;
+
+/// <summary>
+/// Fills an empty database with a synthetic council: 4 teams with their managers, 20 social workers,
+/// 6 IROs and their manager, the children they work with, and the demo sign-ins. Never real people.
+/// </summary>
+public static class DemoSeeder
+{
+    public static async Task SeedIfEnabledAsync(IServiceProvider services, string provider)
+    {
+        var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!options.IsEnabledFor(provider))
+        {
+            return;
+        }
+
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.StaffMembers.AnyAsync() || await db.Users.AnyAsync())
+        {
+            return;
+        }
+
+        var time = services.GetRequiredService<TimeProvider>();
+        var calendar = services.GetRequiredService<CalendarSource>().Current;
+        var council = DemoCouncil.Generate(options.Seed, time.TodayInEngland(), calendar);
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Teams.AddRange(council.Teams);
+        db.StaffMembers.AddRange(council.Staff);
+        db.Children.AddRange(council.Children);
+        await db.SaveChangesAsync();
+
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        await CreateAdministratorCommand.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        foreach (var (userName, role) in DemoAccounts.All)
+        {
+            var staff = council.DemoStaffFor(role);
+            var user = new AppUser { UserName = userName, DisplayName = staff?.Name ?? "Demo administrator", StaffMemberId = staff?.Id };
+            var result = await users.CreateAsync(user, DemoOptions.Password);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            }
+
+            await users.AddToRoleAsync(user, role);
+        }
+
+        await transaction.CommitAsync();
+    }
+}

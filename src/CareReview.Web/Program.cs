@@ -1,0 +1,119 @@
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.Demo;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+
+var builder = WebApplication.CreateBuilder(args);
+var provider = builder.Services.AddAppDatabase(builder.Configuration);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CalendarSource>();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<AuditLog>();
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddClaimsPrincipalFactory<CareReviewClaimsFactory>();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/sign-in";
+    options.LogoutPath = "/sign-out";
+    options.AccessDeniedPath = "/not-found";
+    options.Cookie.Name = "care-review";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    options.SlidingExpiration = true;
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
+    .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+    .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
+    .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Iro, Roles.IroManager, Roles.SocialWorker, Roles.TeamManager));
+
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
+    options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+});
+
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+builder.Services.AddSingleton(new DemoMode(demo.IsEnabledFor(provider)));
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == CreateAdministratorCommand.Name)
+{
+    return await CreateAdministratorCommand.RunAsync(app.Services, args[1..]);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    // The embedded SQLite install migrates itself; production PostgreSQL is migrated the same way
+    // unless Database:MigrateAtStartup is false (then run the migration bundle at deploy).
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
+    {
+        await db.Database.MigrateAsync();
+    }
+
+    await app.Services.GetRequiredService<CalendarSource>().LoadAsync();
+    await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, provider);
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found");
+app.Use(async (context, next) =>
+{
+    var headers = context.Response.Headers;
+    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    headers.XContentTypeOptions = "nosniff";
+    headers["Referrer-Policy"] = "no-referrer";
+    headers.XFrameOptions = "DENY";
+    // Case records must not sit in shared or browser caches.
+    headers.CacheControl = "no-store";
+    await next();
+});
+
+app.UseStaticFiles();
+app.UseStaticFiles(new StaticFileOptions
+{
+    // GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
+    FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "govuk", "assets")),
+    RequestPath = "/assets",
+});
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;
