@@ -28,7 +28,14 @@ public static class Govuk
         {
             foreach (var error in entry.Errors)
             {
-                var target = state.TryGetValue(key + ".Day", out _) || IsDateKey(state, key) ? Id(key) + "-Day" : Id(key);
+                if (key.Length == 0)
+                {
+                    // Not about one field (for example, someone else saved first): no field to link to.
+                    html.Append("<li>").Append(Encode(error.ErrorMessage)).Append("</li>");
+                    continue;
+                }
+
+                var target = IsDateKey(state, key) ? Id(key) + "-Day" : Id(key);
                 html.Append("<li><a href=\"#").Append(Encode(target)).Append("\">").Append(Encode(error.ErrorMessage)).Append("</a></li>");
             }
         }

@@ -1,0 +1,107 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CareReview.Domain;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Admin;
+
+/// <summary>
+/// Bank holidays are computed by rule; an administrator adds a newly proclaimed day, or removes a rule
+/// day that a proclamation moved, and every working-day deadline follows.
+/// </summary>
+public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public int Year { get; private set; }
+    public IReadOnlyList<DateOnly> ThisYear { get; private set; } = [];
+    public IReadOnlyList<DateOnly> NextYear { get; private set; } = [];
+    public IReadOnlyList<BankHolidayAdjustment> Adjustments { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var date = ModelState.ReadDate("Input.Date", Input.Date, "Date");
+        if (date is { } d && await db.BankHolidayAdjustments.AnyAsync(a => a.Date == d))
+        {
+            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(d)} has already been changed. Ask a developer to correct it");
+        }
+
+        if (date is { } day && Input.Removed == false && calendars.Current.IsBankHoliday(day))
+        {
+            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(day)} is already a bank holiday");
+        }
+
+        if (date is { } rd && Input.Removed == true && !calendars.Current.IsBankHoliday(rd))
+        {
+            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(rd)} is not a bank holiday, so it cannot be removed");
+        }
+
+        if (date is { Year: < WorkingDayCalendar.FirstSupportedYear or > WorkingDayCalendar.LastSupportedYear })
+        {
+            ModelState.AddModelError("Input.Date", $"Date must be between {WorkingDayCalendar.FirstSupportedYear} and {WorkingDayCalendar.LastSupportedYear}");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        // The day and every first-review deadline it moves are saved together.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.BankHolidayAdjustments.Add(new BankHolidayAdjustment
+        {
+            Date = date!.Value,
+            Removed = Input.Removed!.Value,
+            Reason = Input.Reason!.Trim(),
+            AddedBy = User.Identity?.Name ?? "",
+            AddedAtUtc = time.GetUtcNow().UtcDateTime,
+        });
+        audit.Record(AuditAction.BankHolidayAdjusted, details: $"{(Input.Removed.Value ? "removed" : "added")}:{date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        await db.SaveChangesAsync();
+        await calendars.LoadAsync();
+
+        // Only the first review (20 working days) is counted in working days; the others are calendar months.
+        var affected = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews)
+            .Where(c => c.NextReviewRuleId == ReviewSchedule.FirstReview).ToListAsync();
+        foreach (var child in affected)
+        {
+            child.RecalculateReviewClock(calendars.Current);
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        TempData["Success"] = $"{GovukDate.Format(date.Value)} {(Input.Removed.Value ? "is no longer" : "is now")} a bank holiday. Deadlines have been recalculated";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync()
+    {
+        Year = time.TodayInEngland().Year;
+        ThisYear = calendars.Current.BankHolidaysIn(Year);
+        NextYear = calendars.Current.BankHolidaysIn(Year + 1);
+        Adjustments = await db.BankHolidayAdjustments.AsNoTracking().OrderByDescending(a => a.Date).ToListAsync();
+    }
+
+    public sealed class InputModel
+    {
+        public DateInput? Date { get; set; }
+
+        [Required(ErrorMessage = "Select whether the day is being added or removed")]
+        public bool? Removed { get; set; }
+
+        [Required(ErrorMessage = "Enter the reason, for example the proclamation")]
+        [StringLength(200, ErrorMessage = "Reason must be 200 characters or fewer")]
+        public string? Reason { get; set; }
+    }
+}

@@ -1,0 +1,120 @@
+using CareReview.Domain.Children;
+using CareReview.Domain.Staff;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Caseload;
+
+/// <summary>
+/// The children a user works with, most urgent review first. For an IRO this is "My caseload", with the
+/// caseload measured against the 50–70 per full-time IRO guidance.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+{
+    public const int DueSoonWorkingDays = 20;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public LegalStatus? Legal { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? Iro { get; set; }
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    public int TotalLookedAfter { get; private set; }
+    public IroCaseload? MyCaseload { get; private set; }
+    public IReadOnlyList<(StaffMember Iro, IroCaseload Caseload)> IroCaseloads { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool IsIro => User.IsInRole(Roles.Iro);
+    public bool IsManager => User.IsInRole(Roles.IroManager) || User.IsInRole(Roles.TeamManager);
+
+    public async Task OnGetAsync()
+    {
+        Today = time.TodayInEngland();
+        var calendar = calendars.Current;
+        var lookedAfter = db.Children.VisibleTo(User).Where(c => c.Episodes.Any(e => e.EndedOn == null));
+        TotalLookedAfter = await lookedAfter.CountAsync();
+
+        var filtered = lookedAfter;
+        if (!string.IsNullOrWhiteSpace(Search))
+        {
+            var term = Search.Trim().ToUpperInvariant();
+#pragma warning disable CA1304 // ToUpper() here is translated to SQL UPPER(), which has no culture to pass.
+            filtered = filtered.Where(c => (c.GivenName + " " + c.FamilyName).ToUpper().Contains(term) || c.LocalId.ToUpper().Contains(term));
+#pragma warning restore CA1304
+        }
+
+        if (Legal is { } legal)
+        {
+            filtered = filtered.Where(c => c.Episodes.Any(e => e.EndedOn == null && e.LegalStatus == legal));
+        }
+
+        if (Iro is { } iroId)
+        {
+            filtered = filtered.Where(c => c.IroId == iroId);
+        }
+
+        var dueSoonBy = calendar.AddWorkingDays(Today, DueSoonWorkingDays);
+        filtered = Show switch
+        {
+            "overdue" => filtered.Where(c => c.NextReviewDueOn < Today),
+            "due-soon" => filtered.Where(c => c.NextReviewDueOn >= Today && c.NextReviewDueOn <= dueSoonBy),
+            _ => filtered,
+        };
+
+        var rows = await filtered
+            .OrderBy(c => c.NextReviewDueOn).ThenBy(c => c.FamilyName).ThenBy(c => c.GivenName)
+            .Select(c => new
+            {
+                c.Id,
+                c.LocalId,
+                Name = c.GivenName + " " + c.FamilyName,
+                c.DateOfBirth,
+                Episode = c.Episodes.Where(e => e.EndedOn == null).Select(e => new { e.LegalStatus, e.PlacementType }).First(),
+                SocialWorker = c.SocialWorker!.Name,
+                Iro = c.Iro!.Name,
+                LastReview = c.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                c.NextReviewDueOn,
+            })
+            .ToListAsync();
+
+        Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
+            r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
+            r.NextReviewDueOn is { } due ? calendar.WorkingDaysUntil(Today, due) : null))];
+
+        if (IsIro && User.StaffMemberId() is { } me)
+        {
+            var fte = await db.StaffMembers.Where(s => s.Id == me).Select(s => s.Fte).SingleAsync();
+            MyCaseload = new IroCaseload(TotalLookedAfter, fte);
+        }
+
+        if (User.IsInRole(Roles.IroManager))
+        {
+            var counts = await db.Children.Where(c => c.IroId != null && c.Episodes.Any(e => e.EndedOn == null))
+                .GroupBy(c => c.IroId).Select(g => new { IroId = g.Key!.Value, Count = g.Count() }).ToListAsync();
+            var iros = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
+            IroCaseloads = [.. iros.Select(i => (i, new IroCaseload(counts.SingleOrDefault(c => c.IroId == i.Id)?.Count ?? 0, i.Fte)))];
+        }
+
+        audit.Record(AuditAction.CaseloadViewed, details: $"rows:{Rows.Count}");
+        await db.SaveChangesAsync();
+    }
+
+    private static int AgeOn(DateOnly dateOfBirth, DateOnly today)
+    {
+        var age = today.Year - dateOfBirth.Year;
+        return dateOfBirth.AddYears(age) > today ? age - 1 : age;
+    }
+
+    public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,
+        string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, int? WorkingDaysLeft);
+}

@@ -1,0 +1,36 @@
+using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReview.Web.Features.Children;
+
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+{
+    public Child Child { get; private set; } = null!;
+    public ReviewDue? NextReview { get; private set; }
+    public int? WorkingDaysLeft { get; private set; }
+    public DateOnly Today { get; private set; }
+    public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        var child = await db.LoadVisibleChildAsync(User, id, audit);
+        if (child is null)
+        {
+            return NotFound();
+        }
+
+        Child = child;
+        Today = time.TodayInEngland();
+        NextReview = child.NextReviewDue(calendars.Current);
+        WorkingDaysLeft = NextReview is null ? null : calendars.Current.WorkingDaysUntil(Today, NextReview.DueOn);
+
+        audit.Record(AuditAction.ChildViewed, child.Id);
+        await db.SaveChangesAsync();
+        return Page();
+    }
+}

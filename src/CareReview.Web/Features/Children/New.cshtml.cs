@@ -1,0 +1,131 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CareReview.Domain;
+using CareReview.Domain.Children;
+using CareReview.Domain.Staff;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Children;
+
+/// <summary>A child new to the council becomes looked after: their details, allocation and first episode.</summary>
+[Authorize(Policy = Policies.RecordCareEpisodes)]
+public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<StaffMember> Iros { get; private set; } = [];
+    public IReadOnlyList<StaffMember> SocialWorkers { get; private set; } = [];
+
+    public async Task OnGetAsync() => await LoadStaffAsync();
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadStaffAsync();
+        var dateOfBirth = ModelState.ReadDate("Input.DateOfBirth", Input.DateOfBirth, "Date of birth");
+        var startedOn = ModelState.ReadDate("Input.StartedOn", Input.StartedOn, "Date the child became looked after");
+        var iro = Iros.SingleOrDefault(s => s.Id == Input.IroId);
+        var socialWorker = SocialWorkers.SingleOrDefault(s => s.Id == Input.SocialWorkerId);
+        if (Input.IroId is not null && iro is null)
+        {
+            ModelState.AddModelError("Input.IroId", "Select an IRO from the list");
+        }
+
+        if (socialWorker is null)
+        {
+            ModelState.AddModelError("Input.SocialWorkerId", "Select a social worker from the list");
+        }
+
+        var localId = string.IsNullOrWhiteSpace(Input.LocalId) ? await NextLocalIdAsync() : Input.LocalId.Trim().ToUpperInvariant();
+        if (await db.Children.AnyAsync(c => c.LocalId == localId))
+        {
+            ModelState.AddModelError("Input.LocalId", $"Another child already has the reference {localId}");
+        }
+
+        if (dateOfBirth > time.TodayInEngland())
+        {
+            ModelState.AddModelError("Input.DateOfBirth", "Date of birth must be today or in the past");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var child = new Child(localId, Input.GivenName!, Input.FamilyName!, dateOfBirth!.Value, Input.Sex!.Value);
+        try
+        {
+            child.Allocate(iro, socialWorker);
+            child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
+                time.TodayInEngland(), calendars.Current);
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
+            return Page();
+        }
+
+        // The child, their first episode and the audit event are saved together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        db.Children.Add(child);
+        await db.SaveChangesAsync();
+        audit.Record(AuditAction.ChildBecameLookedAfter, child.Id, $"ls:{Input.LegalStatus};pl:{Input.PlacementType};new-child");
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+
+        TempData["Success"] = $"{child.FullName} is recorded as looked after. The first review is due by {GovukDate.Format(child.NextReviewDueOn)}";
+        return RedirectToPage("/Children/Details", new { id = child.Id });
+    }
+
+    private async Task LoadStaffAsync()
+    {
+        Iros = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
+        var workers = db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
+        if (!User.IsInRole(Roles.IroManager))
+        {
+            // A team manager allocates within their own team.
+            var teamId = await db.StaffMembers.Where(s => s.Id == User.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();
+            workers = workers.Where(s => s.TeamId == teamId);
+        }
+
+        SocialWorkers = await workers.OrderBy(s => s.Name).ToListAsync();
+    }
+
+    private async Task<string> NextLocalIdAsync()
+    {
+        var ids = await db.Children.Where(c => c.LocalId.StartsWith("CR")).Select(c => c.LocalId).ToListAsync();
+        var highest = ids.Select(i => int.TryParse(i.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(100000).Max();
+        return $"CR{(highest + 1).ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    public sealed class InputModel : StartEpisodeInput
+    {
+        [Required(ErrorMessage = "Enter the child's first name")]
+        [StringLength(100, ErrorMessage = "First name must be 100 characters or fewer")]
+        public string? GivenName { get; set; }
+
+        [Required(ErrorMessage = "Enter the child's last name")]
+        [StringLength(100, ErrorMessage = "Last name must be 100 characters or fewer")]
+        public string? FamilyName { get; set; }
+
+        public DateInput? DateOfBirth { get; set; }
+
+        [Required(ErrorMessage = "Select the child's sex")]
+        public Sex? Sex { get; set; }
+
+        [RegularExpression("^[A-Za-z0-9]{1,20}$", ErrorMessage = "Reference must be up to 20 letters and numbers, with no spaces")]
+        public string? LocalId { get; set; }
+
+        public int? IroId { get; set; }
+
+        public int? SocialWorkerId { get; set; }
+    }
+}
