@@ -78,7 +78,7 @@ await using (var scope = app.Services.CreateAsyncScope())
         await db.Database.MigrateAsync();
     }
 
-    await app.Services.GetRequiredService<CalendarSource>().LoadAsync();
+    await app.Services.GetRequiredService<CalendarSource>().LoadAsync(db);
     await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, provider);
 }
 

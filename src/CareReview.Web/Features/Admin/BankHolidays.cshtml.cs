@@ -68,7 +68,7 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
         });
         audit.Record(AuditAction.BankHolidayAdjusted, details: $"{(Input.Removed.Value ? "removed" : "added")}:{date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync();
-        await calendars.LoadAsync();
+        await calendars.LoadAsync(db);
 
         // Only the first review (20 working days) is counted in working days; the others are calendar months.
         var affected = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews)
