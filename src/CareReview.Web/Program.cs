@@ -19,7 +19,12 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
     {
+        // Length over composition rules, as the NCSC advises for passwords.
         options.Password.RequiredLength = 12;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;

@@ -3,6 +3,7 @@ using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -89,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
         Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
             r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
-            r.NextReviewDueOn is { } due ? calendar.WorkingDaysUntil(Today, due) : null))];
+            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null))];
 
         if (IsIro && User.StaffMemberId() is { } me)
         {
@@ -116,5 +117,5 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     }
 
     public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,
-        string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, int? WorkingDaysLeft);
+        string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, DueStatus? Due);
 }

@@ -3,6 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -12,7 +13,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
 {
     public Child Child { get; private set; } = null!;
     public ReviewDue? NextReview { get; private set; }
-    public int? WorkingDaysLeft { get; private set; }
+    public DueStatus? Due { get; private set; }
     public DateOnly Today { get; private set; }
     public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
 
@@ -27,7 +28,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         Child = child;
         Today = time.TodayInEngland();
         NextReview = child.NextReviewDue(calendars.Current);
-        WorkingDaysLeft = NextReview is null ? null : calendars.Current.WorkingDaysUntil(Today, NextReview.DueOn);
+        Due = NextReview is null ? null : DueStatus.For(NextReview.DueOn, Today, calendars.Current);
 
         audit.Record(AuditAction.ChildViewed, child.Id);
         await db.SaveChangesAsync();

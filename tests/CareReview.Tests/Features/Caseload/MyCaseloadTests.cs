@@ -34,7 +34,7 @@ public sealed class MyCaseloadTests(AppFactory app) : IClassFixture<AppFactory>
 
         // First review due 29 September 2026; today is 23 November 2026.
         var overdueDays = -app.Calendar.WorkingDaysUntil(app.Today, new DateOnly(2026, 9, 29));
-        Assert.Contains($"{overdueDays} overdue", html, StringComparison.Ordinal);
+        Assert.Contains($"Overdue by {overdueDays} working days", html, StringComparison.Ordinal);
         Assert.Contains("10 September 2026", html, StringComparison.Ordinal); // Well Reviewed's last review
         Assert.Contains("10 March 2027", html, StringComparison.Ordinal);     // and their next, 6 months on
         Assert.Contains($"children/{overdue.Id}", html, StringComparison.Ordinal);
