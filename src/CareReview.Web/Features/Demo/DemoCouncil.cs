@@ -251,7 +251,7 @@ public sealed class DemoCouncil
             ReasonForPlacementChange.STAND, ReasonForPlacementChange.LAREQ, ReasonForPlacementChange.CLOSE,
         ];
         child.ChangeEpisode(on, current.LegalStatus, move, placement,
-            placement.IsTemporary() ? null : Pick(reasons), _today, _calendar);
+            placement.IsTemporary() || current.PlacementType.IsTemporary() ? null : Pick(reasons), _today, _calendar);
     }
 
     private LegalStatus InitialLegalStatus(int age) => _random.NextDouble() switch

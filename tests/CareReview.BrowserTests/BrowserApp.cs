@@ -1,0 +1,126 @@
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace CareReview.BrowserTests;
+
+/// <summary>
+/// The real app on Kestrel, on a random local port, in demo mode on its own temporary SQLite file,
+/// and one headless Debian chromium to drive it. Shared by every browser test (the demo data takes a
+/// few seconds to make); each test opens its own browser context, so cookies are never shared.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    /// <summary>Debian's chromium. Playwright's own browser downloads are never used here.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"carereview-browser-{Guid.NewGuid():N}.db");
+    private readonly List<IBrowserContext> _contexts = [];
+    private Host? _host;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Where the app listens, such as http://127.0.0.1:41234.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"The browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium.");
+        }
+
+        _host = new Host(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = DatabaseSetup.Sqlite,
+            ["ConnectionStrings:App"] = $"Data Source={_databaseFile}",
+            ["Demo:Enabled"] = "true",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        _host.UseKestrel(0);
+        _host.StartServer();
+        var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    /// <summary>A page in a fresh browser context (no cookies), with relative addresses resolved against the app.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await (_browser ?? throw new InvalidOperationException("The browser has not started."))
+            .NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-GB" });
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Reads the app's database, for example to find a child that a user may not see.</summary>
+    public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = (_host ?? throw new InvalidOperationException("The app has not started.")).Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_host is not null)
+        {
+            await _host.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _databaseFile, $"{_databaseFile}-wal", $"{_databaseFile}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private sealed class Host(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+    }
+}
+
+/// <summary>One app and one browser for all the browser tests, which therefore run one after another.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}
