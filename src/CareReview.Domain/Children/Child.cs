@@ -32,6 +32,12 @@ public sealed class Child
 
     public string? NextReviewRuleId { get; private set; }
 
+    /// <summary>The IRO asked for the next review to be brought forward to this date (reg 33(3)(a)).</summary>
+    public DateOnly? ReviewBroughtForwardTo { get; private set; }
+
+    public DateOnly? ReviewBroughtForwardOn { get; private set; }
+    public string? ReviewBroughtForwardReason { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public long Version { get; set; }
 
@@ -43,6 +49,11 @@ public sealed class Child
     public CareEpisode? CurrentEpisode => _episodes.SingleOrDefault(e => e.IsOpen);
 
     public bool IsLookedAfter => CurrentEpisode is not null;
+
+    /// <summary>The review arranged or adjourned and not yet held, if there is one.</summary>
+    public Review? OpenReview => _reviews.SingleOrDefault(r => !r.IsHeld);
+
+    public IEnumerable<Recommendation> Recommendations => _reviews.SelectMany(r => r.Recommendations);
 
     private Child()
     {
@@ -143,7 +154,8 @@ public sealed class Child
             $"The date must be on or after the current episode started on {GovukDate.Format(current.StartedOn)}", "EndedOn");
         Require(endedOn <= today, "The date the child stopped being looked after must be today or in the past", "EndedOn");
         var period = CurrentPeriodStart()!.Value;
-        var lastReview = _reviews.Where(r => r.HeldOn >= period).Max(r => (DateOnly?)r.HeldOn);
+        var lastReview = HeldOnDates(period).Max(d => (DateOnly?)d);
+        Require(OpenReview is null, "A review is arranged for this child. Record it, or cancel it, first", "EndedOn");
         Require(lastReview is null || endedOn >= lastReview,
             $"The date must be on or after the last review, held on {GovukDate.Format(lastReview)}", "EndedOn");
 
@@ -151,52 +163,163 @@ public sealed class Child
         RecalculateReviewClock(calendar);
     }
 
-    /// <summary>Records a review that was held, checking the SSDA903 rules on participation (167, 399, 440, 441).</summary>
-    public Review RecordReviewHeld(DateOnly heldOn, ParticipationCode? participation, DateOnly today, WorkingDayCalendar calendar)
+    /// <summary>Arranges the next review. A date after the review is due needs a reason for the lateness.</summary>
+    public Review ScheduleReview(ReviewArrangements arrangements, DateOnly today, WorkingDayCalendar calendar)
     {
+        var period = CurrentPeriodStart()
+            ?? throw new DomainRuleException("Reviews can only be arranged while the child is looked after", "Date");
+        Require(OpenReview is null, "A review is already arranged for this child. Change its arrangements instead", "Date");
+        var review = new Review(NextReviewDue(calendar)!);
+        review.Arrange(arrangements, period, today);
+        _reviews.Add(review);
+        return review;
+    }
+
+    public void RearrangeReview(ReviewArrangements arrangements, DateOnly today)
+    {
+        var review = OpenReview ?? throw new DomainRuleException("No review is arranged for this child", "Date");
+        Require(review.State == ReviewState.Scheduled, "An adjourned review resumes on the date set when it was adjourned", "Date");
+        review.Arrange(arrangements, CurrentPeriodStart()!.Value, today);
+    }
+
+    /// <summary>The IRO adjourns the review meeting, once, for no more than 20 working days (reg 36(5)).</summary>
+    public void AdjournReview(DateOnly on, DateOnly resumeOn, string? reason, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var review = OpenReview ?? throw new DomainRuleException("No review is arranged for this child", "AdjournedOn");
+        var period = CurrentPeriodStart()!.Value;
+        Require(on >= period, $"The date must be on or after the child became looked after on {GovukDate.Format(period)}", "AdjournedOn");
+        review.Adjourn(on, resumeOn, reason, today, calendar);
+    }
+
+    /// <summary>The IRO asks for the next review to be held earlier (reg 33(3)(a)); the clock follows.</summary>
+    public void BringReviewForward(DateOnly to, string? reason, DateOnly today, WorkingDayCalendar calendar)
+    {
+        Require(IsLookedAfter, "Reviews can only be brought forward while the child is looked after", "To");
+        Require(!string.IsNullOrWhiteSpace(reason), "Enter why the review needs to be brought forward", "Reason");
+        Require(reason!.Trim().Length <= 1000, "The reason must be 1,000 characters or fewer", "Reason");
+        Require(to >= today, "The new date must be today or in the future", "To");
+        var statutory = StatutoryNextReviewDue(calendar)!;
+        Require(to < statutory.DueOn, $"The review is already due by {GovukDate.Format(statutory.DueOn)}. Choose an earlier date", "To");
+
+        ReviewBroughtForwardTo = to;
+        ReviewBroughtForwardOn = today;
+        ReviewBroughtForwardReason = reason.Trim();
+        RecalculateReviewClock(calendar);
+        OpenReview?.HoldAgainst(NextReviewDue(calendar)!);
+    }
+
+    /// <summary>Records a review held with no arrangements or recommendations (history, imports, tests).</summary>
+    public Review RecordReviewHeld(DateOnly heldOn, ParticipationCode? participation, DateOnly today, WorkingDayCalendar calendar) =>
+        RecordReview(new ReviewRecord(heldOn, participation, null, null, null, null, new Dictionary<int, string>(), null), [], [], "", today, calendar);
+
+    /// <summary>
+    /// Records the review meeting: how the child took part (SSDA903 rules 167, 399, 440 and 441), what was
+    /// said and considered, the new recommendations, and what became of each one still open from before.
+    /// The review clock moves at once.
+    /// </summary>
+    public Review RecordReview(ReviewRecord record, IReadOnlyList<RecommendationDraft> recommendations,
+        IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today, WorkingDayCalendar calendar)
+    {
+        var heldOn = record.HeldOn;
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("Reviews can only be recorded while the child is looked after", "HeldOn");
         Require(heldOn >= period, $"The review date must be on or after the child became looked after on {GovukDate.Format(period)}", "HeldOn");
         Require(heldOn <= today, "The review date must be today or in the past", "HeldOn");
         Require(_reviews.All(r => r.HeldOn != heldOn), $"A review held on {GovukDate.Format(heldOn)} is already recorded", "HeldOn");
+        CheckParticipation(heldOn, record.Participation);
 
-        var shortBreaks = CurrentEpisode!.LegalStatus.IsShortBreak();
-        if (shortBreaks)
+        var stillOpen = Recommendations.Where(r => r.IsOpen).ToList();
+        foreach (var open in stillOpen)
         {
-            Require(participation is null,
-                "Do not record participation for a child on short breaks (legal status V3 or V4)", "ParticipationCode");
-        }
-        else
-        {
-            Require(participation is not null, "Select how the child took part in the review", "ParticipationCode");
-            var underFour = AgeOn(heldOn) < 4;
-            Require(participation != ParticipationCode.PN0 || underFour,
-                "PN0 is only for a child under 4 on the day of the review", "ParticipationCode");
-            Require(participation == ParticipationCode.PN0 || !underFour,
-                "The child was under 4 on the day of the review, so the participation code must be PN0", "ParticipationCode");
+            Require(outcomes.Any(o => o.RecommendationId == open.Id),
+                $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
         }
 
-        // The review is held against the due date that stood on the day: a review entered late, after
-        // later ones were recorded, is measured from the reviews held before it, not after.
-        var heldBefore = _reviews.Where(r => r.HeldOn >= period && r.HeldOn < heldOn).Select(r => r.HeldOn).ToList();
-        var due = ReviewSchedule.NextReviewDue(period, shortBreaks, heldBefore, calendar);
-        var review = new Review(heldOn, due, participation);
-        _reviews.Add(review);
+        var review = OpenReview;
+        if (review is null)
+        {
+            // The review is held against the due date that stood on the day: a review entered late, after
+            // later ones were recorded, is measured from the reviews held before it, not after.
+            var heldBefore = HeldOnDates(period).Where(d => d < heldOn).ToList();
+            review = new Review(ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, calendar));
+            _reviews.Add(review);
+        }
+
+        var made = recommendations.Select(d => new Recommendation(d, heldOn)).ToList();
+        foreach (var outcome in outcomes)
+        {
+            var open = stillOpen.SingleOrDefault(r => r.Id == outcome.RecommendationId)
+                ?? throw new DomainRuleException("That recommendation is not open on this child's case", $"Outcomes[{outcome.RecommendationId}]");
+            switch (outcome.Outcome)
+            {
+                case RecommendationStatus.Done:
+                    open.Complete(heldOn, outcome.Note ?? "Confirmed done at the review", by, today);
+                    break;
+                case RecommendationStatus.CarriedForward:
+                    Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation",
+                        $"Outcomes[{open.Id}]");
+                    open.CarryForward(heldOn, outcome.Note ?? "Carried forward", by);
+                    made.Add(new Recommendation(
+                        new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring),
+                        heldOn, open.Id));
+                    break;
+                case RecommendationStatus.Dropped:
+                    open.Drop(heldOn, outcome.Note ?? "", by);
+                    break;
+                case RecommendationStatus.Open:
+                    throw new DomainRuleException("Choose done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
+            }
+        }
+
+        review.RecordHeld(record, made);
+        ReviewBroughtForwardTo = null;
+        ReviewBroughtForwardOn = null;
+        ReviewBroughtForwardReason = null;
         RecalculateReviewClock(calendar);
         return review;
     }
 
-    /// <summary>The next review due for the current period of care, with the rule that set it; null when not looked after.</summary>
-    public ReviewDue? NextReviewDue(WorkingDayCalendar calendar)
+    private void CheckParticipation(DateOnly heldOn, ParticipationCode? participation)
     {
-        var start = CurrentPeriodStart();
-        if (start is null)
+        if (CurrentEpisode!.LegalStatus.IsShortBreak())
         {
-            return null;
+            Require(participation is null,
+                "Do not record participation for a child on short breaks (legal status V3 or V4)", "ParticipationCode");
+            return;
         }
 
-        var held = _reviews.Where(r => r.HeldOn >= start).Select(r => r.HeldOn).ToList();
-        return ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), held, calendar);
+        Require(participation is not null, "Select how the child took part in the review", "ParticipationCode");
+        var underFour = AgeOn(heldOn) < 4;
+        Require(participation != ParticipationCode.PN0 || underFour,
+            "PN0 is only for a child under 4 on the day of the review", "ParticipationCode");
+        Require(participation == ParticipationCode.PN0 || !underFour,
+            "The child was under 4 on the day of the review, so the participation code must be PN0", "ParticipationCode");
+    }
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
+
+    private IEnumerable<DateOnly> HeldOnDates(DateOnly periodStart) =>
+        _reviews.Where(r => r.HeldOn >= periodStart).Select(r => r.HeldOn!.Value);
+
+    /// <summary>
+    /// The next review due for the current period of care, with the rule that set it; null when not looked
+    /// after. An IRO's request to bring it forward wins while it is earlier than the statutory date.
+    /// </summary>
+    public ReviewDue? NextReviewDue(WorkingDayCalendar calendar)
+    {
+        var statutory = StatutoryNextReviewDue(calendar);
+        return statutory is not null && ReviewBroughtForwardTo is { } to && to < statutory.DueOn
+            ? new ReviewDue(to, ReviewSchedule.BroughtForward,
+                $"Brought forward at the IRO's request on {GovukDate.Format(ReviewBroughtForwardOn)}: {ReviewBroughtForwardReason} (CPPCR 2010 reg 33(3)(a))")
+            : statutory;
+    }
+
+    private ReviewDue? StatutoryNextReviewDue(WorkingDayCalendar calendar)
+    {
+        var start = CurrentPeriodStart();
+        return start is null
+            ? null
+            : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], calendar);
     }
 
     public void RecalculateReviewClock(WorkingDayCalendar calendar)

@@ -16,6 +16,7 @@ public static class ReviewSchedule
     public const string SubsequentReview = "R3";
     public const string FirstShortBreakReview = "S4.1";
     public const string SubsequentShortBreakReview = "S4.2";
+    public const string BroughtForward = "R4";
 
     /// <param name="periodStartedOn">The day the current period of care began.</param>
     /// <param name="shortBreaks">The child is looked after under a series of short breaks (V3/V4).</param>

@@ -16,6 +16,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Child> Children => Set<Child>();
     public DbSet<CareEpisode> CareEpisodes => Set<CareEpisode>();
     public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
     public DbSet<StaffMember> StaffMembers => Set<StaffMember>();
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
@@ -48,6 +49,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Property(c => c.FamilyName).HasMaxLength(100);
             child.Property(c => c.Sex).HasConversion<string>().HasMaxLength(1);
             child.Property(c => c.NextReviewRuleId).HasMaxLength(10);
+            child.Property(c => c.ReviewBroughtForwardReason).HasMaxLength(1000);
             child.Property(c => c.Version).IsConcurrencyToken();
             child.HasIndex(c => c.NextReviewDueOn);
             child.HasOne(c => c.Iro).WithMany().HasForeignKey(c => c.IroId).OnDelete(DeleteBehavior.Restrict);
@@ -59,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Ignore(c => c.CurrentEpisode);
             child.Ignore(c => c.IsLookedAfter);
             child.Ignore(c => c.FullName);
+            child.Ignore(c => c.OpenReview);
+            child.Ignore(c => c.Recommendations);
         });
 
         builder.Entity<CareEpisode>(episode =>
@@ -75,10 +79,47 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         builder.Entity<Review>(review =>
         {
+            review.Property(r => r.State).HasConversion<string>().HasMaxLength(10);
             review.Property(r => r.DueRuleId).HasMaxLength(10);
             review.Property(r => r.ParticipationCode).HasConversion<string>().HasMaxLength(3);
+            review.Property(r => r.Venue).HasMaxLength(200);
+            review.Property(r => r.Invitees).HasMaxLength(2000);
+            review.Property(r => r.LatenessReason).HasMaxLength(1000);
+            review.Property(r => r.ChildNotSeenAloneReason).HasMaxLength(1000);
+            review.Property(r => r.AdjournmentReason).HasMaxLength(1000);
             review.Ignore(r => r.WasLate);
+            review.Ignore(r => r.IsHeld);
             review.HasIndex(r => new { r.ChildId, r.HeldOn }).IsUnique();
+            review.HasIndex(r => r.ScheduledFor);
+            review.HasMany(r => r.Recommendations).WithOne().HasForeignKey(r => r.ReviewId).OnDelete(DeleteBehavior.Cascade);
+            review.Navigation(r => r.Recommendations).HasField("_recommendations");
+            review.HasMany(r => r.Considerations).WithOne().HasForeignKey("ReviewId").OnDelete(DeleteBehavior.Cascade);
+            review.Navigation(r => r.Considerations).HasField("_considerations");
+        });
+
+        builder.Entity<ReviewConsideration>(consideration => consideration.HasIndex("ReviewId", nameof(ReviewConsideration.Paragraph)).IsUnique());
+
+        builder.Entity<Recommendation>(recommendation =>
+        {
+            recommendation.Property(r => r.Action).HasMaxLength(1000);
+            recommendation.Property(r => r.OwnerName).HasMaxLength(200);
+            recommendation.Property(r => r.OwnerRole).HasMaxLength(100);
+            recommendation.Property(r => r.Monitoring).HasMaxLength(1000);
+            recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            recommendation.Ignore(r => r.IsOpen);
+            recommendation.Ignore(r => r.DoneOnTime);
+            recommendation.HasIndex(r => new { r.OwnerStaffId, r.Status, r.DueOn });
+            recommendation.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.OwnerStaffId).OnDelete(DeleteBehavior.Restrict);
+            recommendation.HasOne<Recommendation>().WithMany().HasForeignKey(r => r.CarriedForwardFromId).OnDelete(DeleteBehavior.Restrict);
+            recommendation.HasMany(r => r.Updates).WithOne().HasForeignKey("RecommendationId").OnDelete(DeleteBehavior.Cascade);
+            recommendation.Navigation(r => r.Updates).HasField("_updates");
+        });
+
+        builder.Entity<RecommendationUpdate>(update =>
+        {
+            update.Property(u => u.Kind).HasConversion<string>().HasMaxLength(20);
+            update.Property(u => u.Note).HasMaxLength(2000);
+            update.Property(u => u.By).HasMaxLength(200);
         });
 
         builder.Entity<AuditEvent>(audit =>
@@ -105,21 +146,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         // A child's version moves on every save that touches the child or anything it owns, so that
         // two people editing the same child cannot silently overwrite each other (ADR-0005).
-        var touched = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity switch
-            {
-                Child c => c,
-                CareEpisode ep => ChangeTracker.Entries<Child>().Select(x => x.Entity).FirstOrDefault(c => c.Id == ep.ChildId && c.Id != 0),
-                Review r => ChangeTracker.Entries<Child>().Select(x => x.Entity).FirstOrDefault(c => c.Id == r.ChildId && c.Id != 0),
-                _ => null,
-            })
-            .OfType<Child>()
-            .Distinct()
-            .ToList();
-        foreach (var child in touched)
+        ChangeTracker.DetectChanges();
+        foreach (var child in ChangeTracker.Entries<Child>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
         {
-            if (Entry(child).State != EntityState.Added)
+            if (Changed(child) || child.Episodes.Any(Changed) || child.Reviews.Any(r => Changed(r)
+                    || r.Considerations.Any(Changed)
+                    || r.Recommendations.Any(rec => Changed(rec) || rec.Updates.Any(Changed))))
             {
                 child.Version++;
             }
@@ -127,6 +159,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    private bool Changed(object entity) => Entry(entity).State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync, which keeps the concurrency versions.");

@@ -83,7 +83,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                 Episode = c.Episodes.Where(e => e.EndedOn == null).Select(e => new { e.LegalStatus, e.PlacementType }).First(),
                 SocialWorker = c.SocialWorker!.Name,
                 Iro = c.Iro!.Name,
-                LastReview = c.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                LastReview = c.Reviews.Max(r => r.HeldOn),
                 c.NextReviewDueOn,
             })
             .ToListAsync();

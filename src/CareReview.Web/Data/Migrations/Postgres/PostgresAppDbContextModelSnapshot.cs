@@ -110,6 +110,16 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateOnly?>("ReviewBroughtForwardOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReviewBroughtForwardReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ReviewBroughtForwardTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -136,6 +146,101 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("Children");
                 });
 
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("CarriedForwardFromId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Monitoring")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OwnerStaffId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedForwardFromId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("OwnerStaffId", "Status", "DueOn");
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.RecommendationUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("RecommendationUpdate");
+                });
+
             modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
                 {
                     b.Property<int>("Id")
@@ -144,8 +249,34 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("AdjournedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AdjournmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Attendees")
+                        .HasColumnType("text");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ChildNotSeenAloneReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ChildSeenAloneOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ChildWishesAndFeelings")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ConsultedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DecisionsIssuedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
@@ -155,19 +286,88 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
-                    b.Property<DateOnly>("HeldOn")
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Invitees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("IroView")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LatenessReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LetterToChild")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ParentsViews")
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("ParentsViewsSoughtOn")
                         .HasColumnType("date");
 
                     b.Property<string>("ParticipationCode")
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<DateOnly?>("RecordIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReportsReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ScheduledFor")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ScheduledFor");
 
                     b.HasIndex("ChildId", "HeldOn")
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.ReviewConsideration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Paragraph")
+                        .IsUnique();
+
+                    b.ToTable("ReviewConsideration");
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -534,6 +734,33 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Navigation("SocialWorker");
                 });
 
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedForwardFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReview.Domain.Reviews.Review", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.RecommendationUpdate", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Recommendation", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
@@ -541,6 +768,14 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.ReviewConsideration", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Review", null)
+                        .WithMany("Considerations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -609,6 +844,18 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Navigation("Episodes");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
+                {
+                    b.Navigation("Considerations");
+
+                    b.Navigation("Recommendations");
                 });
 #pragma warning restore 612, 618
         }

@@ -101,6 +101,16 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReviewBroughtForwardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewBroughtForwardReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewBroughtForwardTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sex")
                         .IsRequired()
                         .HasMaxLength(1)
@@ -127,14 +137,131 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("Children");
                 });
 
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CarriedForwardFromId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Monitoring")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerRole")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerStaffId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CarriedForwardFromId");
+
+                    b.HasIndex("ReviewId");
+
+                    b.HasIndex("OwnerStaffId", "Status", "DueOn");
+
+                    b.ToTable("Recommendations");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.RecommendationUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecommendationId");
+
+                    b.ToTable("RecommendationUpdate");
+                });
+
             modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AdjournedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdjournmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("ChildId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildNotSeenAloneReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ChildSeenAloneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildWishesAndFeelings")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsultedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecisionsIssuedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
@@ -144,19 +271,86 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("HeldOn")
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Invitees")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IroView")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LatenessReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterToChild")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentsViews")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ParentsViewsSoughtOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParticipationCode")
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("RecordIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReportsReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ScheduledFor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Venue")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ScheduledFor");
 
                     b.HasIndex("ChildId", "HeldOn")
                         .IsUnique();
 
                     b.ToTable("Reviews");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.ReviewConsideration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Paragraph")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReviewId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Paragraph")
+                        .IsUnique();
+
+                    b.ToTable("ReviewConsideration");
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -511,6 +705,33 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Navigation("SocialWorker");
                 });
 
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Recommendation", null)
+                        .WithMany()
+                        .HasForeignKey("CarriedForwardFromId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CareReview.Domain.Reviews.Review", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.RecommendationUpdate", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Recommendation", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
             modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
@@ -518,6 +739,14 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.ReviewConsideration", b =>
+                {
+                    b.HasOne("CareReview.Domain.Reviews.Review", null)
+                        .WithMany("Considerations")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -586,6 +815,18 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Navigation("Episodes");
 
                     b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.Recommendation", b =>
+                {
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Reviews.Review", b =>
+                {
+                    b.Navigation("Considerations");
+
+                    b.Navigation("Recommendations");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,404 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace CareReview.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ReviewsAndRecommendations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "HeldOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true,
+                oldClrType: typeof(DateOnly),
+                oldType: "date");
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AdjournedOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AdjournmentReason",
+                table: "Reviews",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Attendees",
+                table: "Reviews",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChildNotSeenAloneReason",
+                table: "Reviews",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ChildSeenAloneOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ChildWishesAndFeelings",
+                table: "Reviews",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ConsultedOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DecisionsIssuedOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Invitees",
+                table: "Reviews",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "IroView",
+                table: "Reviews",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LatenessReason",
+                table: "Reviews",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LetterToChild",
+                table: "Reviews",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ParentsViews",
+                table: "Reviews",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ParentsViewsSoughtOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "RecordIssuedOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReportsReceivedOn",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ScheduledFor",
+                table: "Reviews",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<TimeOnly>(
+                name: "StartsAt",
+                table: "Reviews",
+                type: "time without time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "State",
+                table: "Reviews",
+                type: "character varying(10)",
+                maxLength: 10,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Venue",
+                table: "Reviews",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReviewBroughtForwardOn",
+                table: "Children",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReviewBroughtForwardReason",
+                table: "Children",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ReviewBroughtForwardTo",
+                table: "Children",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "Recommendations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OwnerRole = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OwnerStaffId = table.Column<int>(type: "integer", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Monitoring = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CarriedForwardFromId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_Recommendations_CarriedForwardFromId",
+                        column: x => x.CarriedForwardFromId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_StaffMembers_OwnerStaffId",
+                        column: x => x.OwnerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewConsideration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Paragraph = table.Column<int>(type: "integer", nullable: false),
+                    Answer = table.Column<string>(type: "text", nullable: false),
+                    ReviewId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewConsideration", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsideration_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationUpdate",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecommendationId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationUpdate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationUpdate_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ScheduledFor",
+                table: "Reviews",
+                column: "ScheduledFor");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_CarriedForwardFromId",
+                table: "Recommendations",
+                column: "CarriedForwardFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_OwnerStaffId_Status_DueOn",
+                table: "Recommendations",
+                columns: new[] { "OwnerStaffId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ReviewId",
+                table: "Recommendations",
+                column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationUpdate_RecommendationId",
+                table: "RecommendationUpdate",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsideration_ReviewId_Paragraph",
+                table: "ReviewConsideration",
+                columns: new[] { "ReviewId", "Paragraph" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RecommendationUpdate");
+
+            migrationBuilder.DropTable(
+                name: "ReviewConsideration");
+
+            migrationBuilder.DropTable(
+                name: "Recommendations");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Reviews_ScheduledFor",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "AdjournedOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "AdjournmentReason",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "Attendees",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChildNotSeenAloneReason",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChildSeenAloneOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ChildWishesAndFeelings",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ConsultedOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "DecisionsIssuedOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "Invitees",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "IroView",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "LatenessReason",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "LetterToChild",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ParentsViews",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ParentsViewsSoughtOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "RecordIssuedOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ReportsReceivedOn",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ScheduledFor",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "StartsAt",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "State",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "Venue",
+                table: "Reviews");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewBroughtForwardOn",
+                table: "Children");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewBroughtForwardReason",
+                table: "Children");
+
+            migrationBuilder.DropColumn(
+                name: "ReviewBroughtForwardTo",
+                table: "Children");
+
+            migrationBuilder.AlterColumn<DateOnly>(
+                name: "HeldOn",
+                table: "Reviews",
+                type: "date",
+                nullable: false,
+                defaultValue: new DateOnly(1, 1, 1),
+                oldClrType: typeof(DateOnly),
+                oldType: "date",
+                oldNullable: true);
+        }
+    }
+}
