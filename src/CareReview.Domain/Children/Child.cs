@@ -160,6 +160,10 @@ public sealed class Child
             $"The date must be on or after the last review, held on {GovukDate.Format(lastReview)}", "EndedOn");
 
         current.End(endedOn, reason);
+
+        // A request to bring a review forward belongs to this period of care; left behind, it would set
+        // the first review of the next period to a date before that period began.
+        ClearBringForward();
         RecalculateReviewClock(calendar);
     }
 
@@ -228,55 +232,102 @@ public sealed class Child
         Require(_reviews.All(r => r.HeldOn != heldOn), $"A review held on {GovukDate.Format(heldOn)} is already recorded", "HeldOn");
         CheckParticipation(heldOn, record.Participation);
 
-        var stillOpen = Recommendations.Where(r => r.IsOpen).ToList();
+        // Everything is checked before anything changes, so that a refusal leaves the child, its open
+        // review and its recommendations exactly as they were.
+        var heldBefore = HeldOnDates(period).Where(d => d < heldOn).ToList();
+
+        // Only a review held after every other one can be the review arranged, or the one that answers the
+        // IRO's request to bring it forward (if held on or after the request). A review entered late, held
+        // before later ones were recorded, is history: it leaves the arrangement and the request alone.
+        var isLatest = heldBefore.Count == HeldOnDates(period).Count();
+        var answersBringForward = isLatest && heldOn >= ReviewBroughtForwardOn;
+
+        var review = isLatest ? OpenReview : null;
+        var isNew = review is null;
+        if (review is null)
+        {
+            // The review is held against the due date that stood on the day: a review entered late, after
+            // later ones were recorded, is measured from the reviews held before it, not after.
+            var statutory = ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, calendar);
+            review = new Review(answersBringForward ? BroughtForwardOr(statutory) : statutory);
+        }
+
+        review.CheckCanRecord(record);
+        var made = recommendations.Select(d => new Recommendation(d, heldOn)).ToList();
+        var changes = CheckedOutcomes(heldOn, outcomes, by, today, made);
+
+        if (isNew)
+        {
+            _reviews.Add(review);
+        }
+
+        changes.ForEach(change => change());
+        review.RecordHeld(record, made);
+        if (answersBringForward)
+        {
+            ClearBringForward();
+        }
+
+        RecalculateReviewClock(calendar);
+        return review;
+    }
+
+    /// <summary>
+    /// Checks what the review decided about each recommendation still open from before: every one needs an
+    /// outcome, once. Returns the changes to make once the whole review is known to be acceptable; a
+    /// carried-forward recommendation is added to <paramref name="made"/>, linked to the one it replaces.
+    /// </summary>
+    private List<Action> CheckedOutcomes(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today,
+        List<Recommendation> made)
+    {
+        // Recommendations made at reviews held before this one; a review entered late does not answer for
+        // recommendations made after it.
+        var stillOpen = _reviews.Where(r => r.HeldOn < heldOn).SelectMany(r => r.Recommendations).Where(r => r.IsOpen).ToList();
         foreach (var open in stillOpen)
         {
             Require(outcomes.Any(o => o.RecommendationId == open.Id),
                 $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
         }
 
-        var review = OpenReview;
-        if (review is null)
-        {
-            // The review is held against the due date that stood on the day: a review entered late, after
-            // later ones were recorded, is measured from the reviews held before it, not after.
-            var heldBefore = HeldOnDates(period).Where(d => d < heldOn).ToList();
-            review = new Review(ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, calendar));
-            _reviews.Add(review);
-        }
-
-        var made = recommendations.Select(d => new Recommendation(d, heldOn)).ToList();
+        var changes = new List<Action>();
+        var seen = new HashSet<int>();
         foreach (var outcome in outcomes)
         {
+            var field = $"Outcomes[{outcome.RecommendationId}]";
             var open = stillOpen.SingleOrDefault(r => r.Id == outcome.RecommendationId)
-                ?? throw new DomainRuleException("That recommendation is not open on this child's case", $"Outcomes[{outcome.RecommendationId}]");
+                ?? throw new DomainRuleException("That recommendation is not open on this child's case", field);
+            Require(seen.Add(open.Id), "Say what happened to each recommendation once", field);
+            var note = string.IsNullOrWhiteSpace(outcome.Note) ? null : outcome.Note.Trim();
+            Require(note is null || note.Length <= Recommendation.MaxNoteLength, "The note must be 2,000 characters or fewer", field);
             switch (outcome.Outcome)
             {
                 case RecommendationStatus.Done:
-                    open.Complete(heldOn, outcome.Note ?? "Confirmed done at the review", by, today);
+                    changes.Add(() => open.Complete(heldOn, note ?? "Confirmed done at the review", by, today));
                     break;
                 case RecommendationStatus.CarriedForward:
-                    Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation",
-                        $"Outcomes[{open.Id}]");
-                    open.CarryForward(heldOn, outcome.Note ?? "Carried forward", by);
+                    Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation", field);
                     made.Add(new Recommendation(
                         new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring),
                         heldOn, open.Id));
+                    changes.Add(() => open.CarryForward(heldOn, note ?? "Carried forward", by));
                     break;
                 case RecommendationStatus.Dropped:
-                    open.Drop(heldOn, outcome.Note ?? "", by);
+                    Require(note is not null, "Say why the recommendation is no longer needed", field);
+                    changes.Add(() => open.Drop(heldOn, note!, by));
                     break;
-                case RecommendationStatus.Open:
-                    throw new DomainRuleException("Choose done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
+                default:
+                    throw new DomainRuleException("Choose done, carried forward or no longer needed", field);
             }
         }
 
-        review.RecordHeld(record, made);
+        return changes;
+    }
+
+    private void ClearBringForward()
+    {
         ReviewBroughtForwardTo = null;
         ReviewBroughtForwardOn = null;
         ReviewBroughtForwardReason = null;
-        RecalculateReviewClock(calendar);
-        return review;
     }
 
     private void CheckParticipation(DateOnly heldOn, ParticipationCode? participation)
@@ -305,14 +356,14 @@ public sealed class Child
     /// The next review due for the current period of care, with the rule that set it; null when not looked
     /// after. An IRO's request to bring it forward wins while it is earlier than the statutory date.
     /// </summary>
-    public ReviewDue? NextReviewDue(WorkingDayCalendar calendar)
-    {
-        var statutory = StatutoryNextReviewDue(calendar);
-        return statutory is not null && ReviewBroughtForwardTo is { } to && to < statutory.DueOn
+    public ReviewDue? NextReviewDue(WorkingDayCalendar calendar) =>
+        StatutoryNextReviewDue(calendar) is { } statutory ? BroughtForwardOr(statutory) : null;
+
+    private ReviewDue BroughtForwardOr(ReviewDue statutory) =>
+        ReviewBroughtForwardTo is { } to && to < statutory.DueOn
             ? new ReviewDue(to, ReviewSchedule.BroughtForward,
                 $"Brought forward at the IRO's request on {GovukDate.Format(ReviewBroughtForwardOn)}: {ReviewBroughtForwardReason} (CPPCR 2010 reg 33(3)(a))")
             : statutory;
-    }
 
     private ReviewDue? StatutoryNextReviewDue(WorkingDayCalendar calendar)
     {

@@ -20,6 +20,9 @@ public enum RecommendationUpdateKind { Progress, Done, CarriedForward, Dropped }
 /// </summary>
 public sealed class Recommendation
 {
+    /// <summary>The longest note an update can carry (the column is this wide).</summary>
+    internal const int MaxNoteLength = 2000;
+
     private readonly List<RecommendationUpdate> _updates = [];
 
     public int Id { get; private set; }
@@ -54,16 +57,14 @@ public sealed class Recommendation
 
     internal Recommendation(RecommendationDraft draft, DateOnly madeOn, int? carriedForwardFromId = null)
     {
-        var (action, ownerName, ownerRole, dueOn, monitoring) =
-            (draft.Action?.Trim(), draft.OwnerName?.Trim(), draft.OwnerRole?.Trim(), draft.DueOn, draft.Monitoring?.Trim());
-        Check(!string.IsNullOrEmpty(action), "Enter what is to be done", nameof(Action));
-        Check(!string.IsNullOrEmpty(ownerName), "Enter who will do it: a named person. A recommendation without an owner cannot be followed up", nameof(OwnerName));
-        Check(!string.IsNullOrEmpty(ownerRole), "Enter the role of the person who will do it, for example social worker", nameof(OwnerRole));
-        Check(dueOn is not null, "Enter the date it must be done by. A recommendation without a date cannot be followed up", nameof(DueOn));
-        Check(dueOn > madeOn, "The date it must be done by must be after the review", nameof(DueOn));
-        Check(!string.IsNullOrEmpty(monitoring), "Enter how the IRO will know it has been done", nameof(Monitoring));
-        Check(action!.Length <= 1000, "What is to be done must be 1,000 characters or fewer", nameof(Action));
+        var problem = Problems(draft, madeOn).FirstOrDefault();
+        if (problem is not null)
+        {
+            throw new DomainRuleException(problem.Message, problem.Field);
+        }
 
+        var (action, ownerName, ownerRole, dueOn, monitoring) =
+            (draft.Action!.Trim(), draft.OwnerName!.Trim(), draft.OwnerRole!.Trim(), draft.DueOn, draft.Monitoring!.Trim());
         Action = action;
         OwnerName = ownerName!;
         OwnerRole = ownerRole!;
@@ -71,6 +72,34 @@ public sealed class Recommendation
         DueOn = dueOn!.Value;
         Monitoring = monitoring!;
         CarriedForwardFromId = carriedForwardFromId;
+    }
+
+    /// <summary>
+    /// Everything wrong with a drafted recommendation, so that a form can show each message beside its
+    /// field at once: it must say what, who (a named person and their role), by when and how it is monitored.
+    /// </summary>
+    public static IReadOnlyList<DomainRuleException> Problems(RecommendationDraft draft, DateOnly madeOn)
+    {
+        var problems = new List<DomainRuleException>();
+        void Add(bool wrong, string message, string field)
+        {
+            if (wrong)
+            {
+                problems.Add(new DomainRuleException(message, field));
+            }
+        }
+
+        Add(string.IsNullOrWhiteSpace(draft.Action), "Enter what is to be done", nameof(Action));
+        Add(draft.Action?.Trim().Length > 1000, "What is to be done must be 1,000 characters or fewer", nameof(Action));
+        Add(string.IsNullOrWhiteSpace(draft.OwnerName), "Enter who will do it: a named person. A recommendation without an owner cannot be followed up", nameof(OwnerName));
+        Add(draft.OwnerName?.Trim().Length > 200, "The name must be 200 characters or fewer", nameof(OwnerName));
+        Add(string.IsNullOrWhiteSpace(draft.OwnerRole), "Enter the role of the person who will do it, for example social worker", nameof(OwnerRole));
+        Add(draft.OwnerRole?.Trim().Length > 100, "The role must be 100 characters or fewer", nameof(OwnerRole));
+        Add(draft.DueOn is null, "Enter the date it must be done by. A recommendation without a date cannot be followed up", nameof(DueOn));
+        Add(draft.DueOn <= madeOn, "The date it must be done by must be after the review", nameof(DueOn));
+        Add(string.IsNullOrWhiteSpace(draft.Monitoring), "Enter how the IRO will know it has been done", nameof(Monitoring));
+        Add(draft.Monitoring?.Trim().Length > 1000, "How it is monitored must be 1,000 characters or fewer", nameof(Monitoring));
+        return problems;
     }
 
     public void RecordProgress(DateOnly on, string note, string by, DateOnly today)
@@ -92,6 +121,7 @@ public sealed class Recommendation
     internal void CarryForward(DateOnly on, string note, string by)
     {
         CheckOpen();
+        CheckNoteLength(note);
         Status = RecommendationStatus.CarriedForward;
         _updates.Add(new RecommendationUpdate(on, RecommendationUpdateKind.CarriedForward, note.Trim(), by));
     }
@@ -100,6 +130,7 @@ public sealed class Recommendation
     {
         CheckOpen();
         Check(!string.IsNullOrWhiteSpace(note), "Say why the recommendation is no longer needed", "Note");
+        CheckNoteLength(note);
         Status = RecommendationStatus.Dropped;
         _updates.Add(new RecommendationUpdate(on, RecommendationUpdateKind.Dropped, note.Trim(), by));
     }
@@ -110,9 +141,12 @@ public sealed class Recommendation
     private static void CheckUpdate(DateOnly on, string note, DateOnly today)
     {
         Check(!string.IsNullOrWhiteSpace(note), "Enter a note saying what has been done", "Note");
-        Check(note.Trim().Length <= 2000, "The note must be 2,000 characters or fewer", "Note");
+        CheckNoteLength(note);
         Check(on <= today, "The date must be today or in the past", "On");
     }
+
+    private static void CheckNoteLength(string note) =>
+        Check(note.Trim().Length <= MaxNoteLength, "The note must be 2,000 characters or fewer", "Note");
 
     private static void Check(bool condition, string message, string field)
     {

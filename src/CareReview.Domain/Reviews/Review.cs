@@ -143,8 +143,12 @@ public sealed class Review
         Check(on is not null ^ !string.IsNullOrWhiteSpace(reasonNot),
             "Enter the date the IRO spoke to the child alone, or the reason they did not, but not both", "ChildSeenAloneOn");
         Check(Length(reasonNot) <= 1000, "The reason must be 1,000 characters or fewer", "ChildNotSeenAloneReason");
+        CheckNotHeld();
         ChildSeenAloneOn = on is { } date ? CheckedPreparationDate(date, today) : null;
-        ChildNotSeenAloneReason = reasonNot?.Trim();
+
+        // A blank reason beside a date is no reason: stored as "" it would make the checklist say the
+        // child was not seen alone.
+        ChildNotSeenAloneReason = string.IsNullOrWhiteSpace(reasonNot) ? null : reasonNot.Trim();
     }
 
     /// <summary>The IRO adjourns the meeting, once, for no more than 20 working days (reg 36(5)).</summary>
@@ -165,7 +169,11 @@ public sealed class Review
         ScheduledFor = resumeOn;
     }
 
-    internal void RecordHeld(ReviewRecord record, IEnumerable<Recommendation> recommendations)
+    /// <summary>
+    /// The checks <see cref="RecordHeld"/> makes, for a caller that must know the record will be accepted
+    /// before it changes anything else (the child's open recommendations).
+    /// </summary>
+    internal void CheckCanRecord(ReviewRecord record)
     {
         Check(State != ReviewState.Held, "This review has already been recorded", "HeldOn");
         Check(AdjournedOn is null || record.HeldOn > AdjournedOn,
@@ -174,6 +182,11 @@ public sealed class Review
         {
             Check(Schedule7.IsKnown(paragraph), "There is no such Schedule 7 consideration", "Considerations");
         }
+    }
+
+    internal void RecordHeld(ReviewRecord record, IEnumerable<Recommendation> recommendations)
+    {
+        CheckCanRecord(record);
 
         State = ReviewState.Held;
         HeldOn = record.HeldOn;
@@ -191,16 +204,27 @@ public sealed class Review
         _recommendations.AddRange(recommendations);
     }
 
+    /// <summary>The short letter to the child that ends the record, in plain words.</summary>
+    public void WriteLetterToChild(string letter)
+    {
+        Check(HeldOn is not null, "The review has not been held yet", "LetterToChild");
+        Check(letter.Trim().Length <= 4000, "The letter must be 4,000 characters or fewer", "LetterToChild");
+        LetterToChild = letter.Trim();
+    }
+
     public void IssueDecisions(DateOnly on, DateOnly today) => DecisionsIssuedOn = CheckedIssueDate(on, today);
 
     public void IssueRecord(DateOnly on, DateOnly today) => RecordIssuedOn = CheckedIssueDate(on, today);
 
     private DateOnly CheckedPreparationDate(DateOnly on, DateOnly today)
     {
-        Check(State != ReviewState.Held, "The review has been held; its preparation can no longer change", "On");
+        CheckNotHeld();
         Check(on <= today, "The date must be today or in the past", "On");
         return on;
     }
+
+    private void CheckNotHeld() =>
+        Check(State != ReviewState.Held, "The review has been held; its preparation can no longer change", "On");
 
     private DateOnly CheckedIssueDate(DateOnly on, DateOnly today)
     {

@@ -32,6 +32,20 @@ public enum AuditAction
 
     CaseloadViewed = 1100,
 
+    ReviewArranged = 1200,
+    ReviewPreparationRecorded = 1201,
+    ReviewAdjourned = 1202,
+    ReviewRecorded = 1203,
+    ReviewDecisionsIssued = 1204,
+    ReviewRecordIssued = 1205,
+    ReviewViewed = 1206,
+    ReviewBroughtForward = 1207,
+    ReviewExported = 1208,
+
+    RecommendationProgressRecorded = 1300,
+    RecommendationCompleted = 1301,
+    WorkListViewed = 1302,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,

@@ -38,12 +38,13 @@ public static class ChildAccess
             || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
     }
 
-    /// <summary>Loads a child the user may see, with episodes, reviews and allocation, or null (answer 404).</summary>
+    /// <summary>Loads a child the user may see, with episodes, reviews, recommendations and allocation, or null (answer 404).</summary>
     public static async Task<Child?> LoadVisibleChildAsync(this AppDbContext db, ClaimsPrincipal user, int childId, AuditLog audit)
     {
         var child = await db.Children.VisibleTo(user)
             .Include(c => c.Episodes)
-            .Include(c => c.Reviews)
+            .Include(c => c.Reviews).ThenInclude(r => r.Considerations)
+            .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
             .Include(c => c.Iro)
             .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
             .AsSplitQuery()

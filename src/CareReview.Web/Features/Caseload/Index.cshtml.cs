@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -69,6 +70,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         {
             "overdue" => filtered.Where(c => c.NextReviewDueOn < Today),
             "due-soon" => filtered.Where(c => c.NextReviewDueOn >= Today && c.NextReviewDueOn <= dueSoonBy),
+            "recommendations-overdue" => filtered.Where(c => c.Reviews.SelectMany(r => r.Recommendations)
+                .Any(r => r.Status == RecommendationStatus.Open && r.DueOn < Today)),
             _ => filtered,
         };
 
@@ -85,12 +88,14 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                 Iro = c.Iro!.Name,
                 LastReview = c.Reviews.Max(r => r.HeldOn),
                 c.NextReviewDueOn,
+                OpenRecommendations = c.Reviews.SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Open),
+                OverdueRecommendations = c.Reviews.SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Open && r.DueOn < Today),
             })
             .ToListAsync();
 
         Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
             r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
-            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null))];
+            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations))];
 
         if (IsIro && User.StaffMemberId() is { } me)
         {
@@ -117,5 +122,6 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     }
 
     public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,
-        string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, DueStatus? Due);
+        string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, DueStatus? Due,
+        int OpenRecommendations, int OverdueRecommendations);
 }

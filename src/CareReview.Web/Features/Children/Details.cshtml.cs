@@ -17,6 +17,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public DateOnly Today { get; private set; }
     public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
 
+    /// <summary>The child's IRO and the IRO manager chair reviews and may bring one forward.</summary>
+    public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var child = await db.LoadVisibleChildAsync(User, id, audit);

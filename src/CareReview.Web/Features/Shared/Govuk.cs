@@ -11,7 +11,7 @@ namespace CareReview.Web.Features.Shared;
 /// </summary>
 public static class Govuk
 {
-    public static string Id(string name) => name.Replace('.', '-');
+    public static string Id(string name) => name.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
 
     public static IHtmlContent ErrorSummary(ModelStateDictionary state)
     {
@@ -59,6 +59,21 @@ public static class Govuk
             .Append(Describedby(id, hint, error))
             .Append(autocomplete is null ? "" : $" autocomplete=\"{autocomplete}\"")
             .Append(" spellcheck=\"false\"></div>");
+        return new HtmlString(html.ToString());
+    }
+
+    public static IHtmlContent TextArea(ModelStateDictionary state, string name, string label, string? value, string? hint = null, int rows = 5)
+    {
+        var id = Id(name);
+        var error = Error(state, name);
+        var html = new StringBuilder();
+        html.Append(GroupStart(error))
+            .Append("<label class=\"govuk-label\" for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label>")
+            .Append(Hint(id, hint)).Append(ErrorMessage(id, error))
+            .Append("<textarea class=\"govuk-textarea").Append(error is null ? "" : " govuk-textarea--error")
+            .Append("\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append("\" rows=\"")
+            .Append(rows.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('"')
+            .Append(Describedby(id, hint, error)).Append('>').Append(Encode(value ?? "")).Append("</textarea></div>");
         return new HtmlString(html.ToString());
     }
 

@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Recommendations;
+
+/// <summary>
+/// One recommendation and its history. Its owner, and anyone who works with the child, records progress
+/// or that it is done, with a note; the IRO sees it on the child's record and at the next review.
+/// </summary>
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Recommendation Recommendation { get; private set; } = null!;
+    public Child Child { get; private set; } = null!;
+    public DateOnly Today => time.TodayInEngland();
+    public bool ChildVisible { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel { Version = Child.Version, On = DateInput.From(Today) };
+        audit.Record(AuditAction.ChildViewed, Child.Id, $"recommendation:{id}");
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var on = ModelState.ReadDate("Input.On", Input.On, "Date");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var by = User.FindFirst(CareReviewClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        var done = Input.Done == true;
+        var recommendation = Recommendation;
+        var saved = await db.TryApplyAsync(ModelState, Child, Input.Version,
+            () =>
+            {
+                if (done)
+                {
+                    recommendation.Complete(on!.Value, Input.Note ?? "", by, Today);
+                }
+                else
+                {
+                    recommendation.RecordProgress(on!.Value, Input.Note ?? "", by, Today);
+                }
+            },
+            audit, done ? AuditAction.RecommendationCompleted : AuditAction.RecommendationProgressRecorded, () => $"recommendation:{id}");
+        if (!saved)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+
+        TempData["Success"] = done ? "Recorded as done. The IRO will see it on the child's record" : "Progress recorded";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The owner may always reach their own recommendation; anyone else only through the child.</summary>
+    private async Task<bool> LoadAsync(int id)
+    {
+        var childId = await (from r in db.Recommendations
+                             join review in db.Reviews on r.ReviewId equals review.Id
+                             where r.Id == id
+                             select new { review.ChildId, r.OwnerStaffId }).SingleOrDefaultAsync();
+        if (childId is null)
+        {
+            return false;
+        }
+
+        ChildVisible = await db.Children.VisibleTo(User).AnyAsync(c => c.Id == childId.ChildId);
+        var isOwner = childId.OwnerStaffId is not null && childId.OwnerStaffId == User.StaffMemberId();
+        if (!ChildVisible && !isOwner)
+        {
+            audit.Record(AuditAction.AccessRefused, null, $"recommendation:{id}");
+            await db.SaveChangesAsync();
+            return false;
+        }
+
+        Child = await db.Children
+            .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == childId.ChildId);
+        Recommendation = Child.Recommendations.Single(r => r.Id == id);
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+        public DateInput? On { get; set; }
+
+        [Required(ErrorMessage = "Enter a note saying what has been done")]
+        [StringLength(2000, ErrorMessage = "The note must be 2,000 characters or fewer")]
+        public string? Note { get; set; }
+
+        [Required(ErrorMessage = "Say whether it is done or this is progress")]
+        public bool? Done { get; set; }
+    }
+}

@@ -1,0 +1,75 @@
+using CareReview.Domain;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareReview.Web.Features.Reviews;
+
+/// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>
+public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ReviewPageModel(db, audit, time, calendars)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Review Review { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel { Version = Child.Version, AdjournedOn = DateInput.From(Review.ScheduledFor <= Today ? Review.ScheduledFor : Today) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return NotFound();
+        }
+
+        var on = ModelState.ReadDate("Input.AdjournedOn", Input.AdjournedOn, "Date of the adjourned meeting");
+        var resumeOn = ModelState.ReadDate("Input.ResumeOn", Input.ResumeOn, "Date the review will resume");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        if (!await TryApplyAsync(Input.Version, () => Child.AdjournReview(on!.Value, resumeOn!.Value, Input.AdjournmentReason, Today, Calendar),
+                AuditAction.ReviewAdjourned, () => $"review:{reviewId}"))
+        {
+            await LoadAsync(id, reviewId);
+            return Page();
+        }
+
+        TempData["Success"] = $"The review is adjourned. It resumes on {GovukDate.Format(resumeOn!.Value)}";
+        return RedirectToPage("/Reviews/Details", new { id, reviewId });
+    }
+
+    public string LatestResume => GovukDate.Format(Calendar.AddWorkingDays(Today, Review.AdjournmentWorkingDays));
+
+    private async Task<bool> LoadAsync(int id, int reviewId)
+    {
+        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { State: ReviewState.Scheduled } review || !CanChair)
+        {
+            return false;
+        }
+
+        Review = review;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+        public DateInput? AdjournedOn { get; set; }
+        public DateInput? ResumeOn { get; set; }
+        public string? AdjournmentReason { get; set; }
+    }
+}

@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using CareReview.Domain;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareReview.Web.Features.Reviews;
+
+/// <summary>The IRO or social worker arranges the next review inside its statutory window.</summary>
+public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ReviewPageModel(db, audit, time, calendars)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public ReviewDue? Due { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadChildAsync(id) is null)
+        {
+            return NotFound();
+        }
+
+        if (!Child.IsLookedAfter)
+        {
+            return RedirectToPage("/Children/Details", new { id });
+        }
+
+        Show();
+        var open = Child.OpenReview;
+        Input = new InputModel
+        {
+            Version = Child.Version,
+            Date = DateInput.From(open?.ScheduledFor),
+            StartsAt = open?.StartsAt?.ToString("HH:mm", CultureInfo.InvariantCulture),
+            Venue = open?.Venue,
+            Invitees = open?.Invitees,
+            LatenessReason = open?.LatenessReason,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (await LoadChildAsync(id) is null)
+        {
+            return NotFound();
+        }
+
+        Show();
+        var date = ModelState.ReadDate("Input.Date", Input.Date, "Date of the review");
+        TimeOnly? startsAt = null;
+        if (!string.IsNullOrWhiteSpace(Input.StartsAt))
+        {
+            if (TimeOnly.TryParseExact(Input.StartsAt.Trim(), ["H:mm", "HH:mm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                startsAt = t;
+            }
+            else
+            {
+                ModelState.AddModelError("Input.StartsAt", "Enter the start time as hours and minutes, for example 14:30");
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var arrangements = new ReviewArrangements(date, startsAt, Input.Venue, Input.Invitees, Input.LatenessReason);
+        var rearranging = Child.OpenReview is not null;
+        var saved = await TryApplyAsync(Input.Version,
+            () =>
+            {
+                if (rearranging)
+                {
+                    Child.RearrangeReview(arrangements, Today);
+                }
+                else
+                {
+                    Child.ScheduleReview(arrangements, Today, Calendar);
+                }
+            },
+            AuditAction.ReviewArranged, () => $"date:{date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        if (!saved)
+        {
+            Show();
+            return Page();
+        }
+
+        var review = Child.OpenReview!;
+        TempData["Success"] = $"The review is arranged for {GovukDate.Format(review.ScheduledFor)}";
+        return RedirectToPage("/Reviews/Details", new { id, reviewId = review.Id });
+    }
+
+    private void Show() => Due = Child.NextReviewDue(Calendar);
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+
+        public DateInput? Date { get; set; }
+
+        public string? StartsAt { get; set; }
+
+        [Required(ErrorMessage = "Enter where the review will be held")]
+        [StringLength(200, ErrorMessage = "Where the review will be held must be 200 characters or fewer")]
+        public string? Venue { get; set; }
+
+        [StringLength(2000, ErrorMessage = "Who is invited must be 2,000 characters or fewer")]
+        public string? Invitees { get; set; }
+
+        [StringLength(1000, ErrorMessage = "The reason must be 1,000 characters or fewer")]
+        public string? LatenessReason { get; set; }
+    }
+}

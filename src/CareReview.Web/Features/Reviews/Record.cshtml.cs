@@ -1,0 +1,230 @@
+using CareReview.Domain;
+using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
+using CareReview.Domain.Staff;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Reviews;
+
+/// <summary>
+/// The IRO records the review meeting: how the child took part, what was said and considered, the
+/// decisions as SMART recommendations, and what became of each recommendation still open. The child's
+/// review clock moves as soon as it is saved.
+/// </summary>
+public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ReviewPageModel(db, audit, time, calendars)
+{
+    public const int BlankRows = 3;
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Review Review { get; private set; } = null!;
+    public IReadOnlyList<Recommendation> StillOpen { get; private set; } = [];
+    public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
+    public bool ShortBreaks => Child.CurrentEpisode?.LegalStatus.IsShortBreak() == true;
+
+    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel
+        {
+            Version = Child.Version,
+            HeldOn = DateInput.From(Review.ScheduledFor <= Today ? Review.ScheduledFor : null),
+            Attendees = Review.Invitees,
+            Recommendations = [.. Enumerable.Range(0, BlankRows).Select(_ => new RecommendationInput())],
+        };
+        return Page();
+    }
+
+    /// <summary>Adds a blank recommendation row without saving or checking anything.</summary>
+    public async Task<IActionResult> OnPostAddRowAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        Input.Recommendations.Add(new RecommendationInput());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return NotFound();
+        }
+
+        var heldOn = ModelState.ReadDate("Input.HeldOn", Input.HeldOn, "Date the review was held");
+        var drafts = ReadRecommendations(heldOn);
+        var outcomes = ReadOutcomes(heldOn);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var letter = string.IsNullOrWhiteSpace(Input.LetterToChild)
+            ? null
+            : Input.LetterToChild;
+        var considerations = Input.Considerations
+            .Where(c => !string.IsNullOrWhiteSpace(c.Value))
+            .ToDictionary(c => c.Key, c => c.Value!);
+        var record = new ReviewRecord(heldOn!.Value, ShortBreaks ? null : Input.ParticipationCode, Input.Attendees, Input.ChildWishesAndFeelings,
+            Input.ParentsViews, Input.IroView, considerations, letter);
+        var by = User.Identity?.Name ?? "";
+        var saved = await TryApplyAsync(Input.Version,
+            () =>
+            {
+                Child.RecordReview(record, drafts, outcomes, by, Today, Calendar);
+                if (letter is null)
+                {
+                    // Nothing typed: the record still ends with a letter to the child, drafted from what was agreed.
+                    Child.Reviews.Single(r => r.HeldOn == heldOn).WriteLetterToChild(
+                        ChildLetter.Draft(Child, heldOn.Value, drafts, Child.NextReviewDueOn, Child.Iro?.Name));
+                }
+            },
+            AuditAction.ReviewRecorded, () => $"review:{reviewId};recommendations:{drafts.Count};outcomes:{outcomes.Count}");
+        if (!saved)
+        {
+            await LoadAsync(id, reviewId);
+            return Page();
+        }
+
+        TempData["Success"] = $"Review recorded. The next review is due by {GovukDate.Format(Child.NextReviewDueOn)}";
+        return RedirectToPage("/Reviews/Details", new { id, reviewId });
+    }
+
+    private List<RecommendationDraft> ReadRecommendations(DateOnly? heldOn)
+    {
+        var drafts = new List<RecommendationDraft>();
+        for (var i = 0; i < Input.Recommendations.Count; i++)
+        {
+            var row = Input.Recommendations[i];
+            if (row.IsBlank)
+            {
+                continue;
+            }
+
+            var prefix = $"Input.Recommendations[{i}]";
+            var dueOn = ModelState.ReadDate($"{prefix}.DueOn", row.DueOn, "Date it must be done by");
+            var staff = Staff.SingleOrDefault(s => s.Id == row.OwnerStaffId);
+            var draft = new RecommendationDraft(row.Action,
+                string.IsNullOrWhiteSpace(row.OwnerName) ? staff?.Name : row.OwnerName,
+                string.IsNullOrWhiteSpace(row.OwnerRole) ? RoleOf(staff) : row.OwnerRole,
+                staff?.Id, dueOn, row.Monitoring);
+            foreach (var problem in Recommendation.Problems(draft, heldOn ?? Today))
+            {
+                if (problem.Field != nameof(Recommendation.DueOn) || dueOn is not null)
+                {
+                    ModelState.AddModelError($"{prefix}.{problem.Field}", problem.Message);
+                }
+            }
+
+            drafts.Add(draft);
+        }
+
+        return drafts;
+    }
+
+    private List<RecommendationOutcome> ReadOutcomes(DateOnly? heldOn)
+    {
+        var outcomes = new List<RecommendationOutcome>();
+        foreach (var open in StillOpen)
+        {
+            var prefix = $"Input.Outcomes[{open.Id}]";
+            var input = Input.Outcomes.GetValueOrDefault(open.Id);
+            if (input?.Outcome is not { } outcome || outcome == RecommendationStatus.Open)
+            {
+                ModelState.AddModelError($"{prefix}.Outcome", $"Say what happened to \"{open.Action}\"");
+                continue;
+            }
+
+            DateOnly? newDueOn = null;
+            if (outcome == RecommendationStatus.CarriedForward)
+            {
+                newDueOn = ModelState.ReadDate($"{prefix}.NewDueOn", input.NewDueOn, "New date it must be done by");
+                if (newDueOn <= heldOn)
+                {
+                    ModelState.AddModelError($"{prefix}.NewDueOn", "The new date must be after the review");
+                }
+            }
+
+            if (outcome == RecommendationStatus.Dropped && string.IsNullOrWhiteSpace(input.Note))
+            {
+                ModelState.AddModelError($"{prefix}.Note", "Say why it is no longer needed");
+            }
+
+            outcomes.Add(new RecommendationOutcome(open.Id, outcome, input.Note, newDueOn));
+        }
+
+        return outcomes;
+    }
+
+    private static string? RoleOf(StaffMember? staff) => staff?.Role switch
+    {
+        null => null,
+        StaffRole.Iro => "IRO",
+        StaffRole.IroManager => "IRO manager",
+        StaffRole.SocialWorker => "Social worker",
+        StaffRole.TeamManager => "Team manager",
+        _ => null,
+    };
+
+    private async Task<bool> LoadAsync(int id, int reviewId)
+    {
+        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { IsHeld: false } review || !CanChair)
+        {
+            return false;
+        }
+
+        Review = review;
+        StillOpen = [.. Child.Recommendations.Where(r => r.IsOpen).OrderBy(r => r.DueOn)];
+        Staff = await Db.StaffMembers.AsNoTracking().Include(s => s.Team).OrderBy(s => s.Name).ToListAsync();
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+        public DateInput? HeldOn { get; set; }
+        public ParticipationCode? ParticipationCode { get; set; }
+        public string? Attendees { get; set; }
+        public string? ChildWishesAndFeelings { get; set; }
+        public string? ParentsViews { get; set; }
+        public string? IroView { get; set; }
+        public Dictionary<int, string?> Considerations { get; set; } = [];
+        public Dictionary<int, OutcomeInput> Outcomes { get; set; } = [];
+        public List<RecommendationInput> Recommendations { get; set; } = [];
+        public string? LetterToChild { get; set; }
+    }
+
+    public sealed class OutcomeInput
+    {
+        public RecommendationStatus? Outcome { get; set; }
+        public string? Note { get; set; }
+        public DateInput? NewDueOn { get; set; }
+    }
+
+    public sealed class RecommendationInput
+    {
+        public string? Action { get; set; }
+        public int? OwnerStaffId { get; set; }
+        public string? OwnerName { get; set; }
+        public string? OwnerRole { get; set; }
+        public DateInput? DueOn { get; set; }
+        public string? Monitoring { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Action) && OwnerStaffId is null && string.IsNullOrWhiteSpace(OwnerName)
+            && string.IsNullOrWhiteSpace(OwnerRole) && (DueOn?.IsEmpty ?? true) && string.IsNullOrWhiteSpace(Monitoring);
+    }
+}

@@ -1,0 +1,60 @@
+using CareReview.Domain;
+using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReview.Web.Features.Reviews;
+
+/// <summary>
+/// What every review page shares: the child, loaded only if the user may see them (404 otherwise), with
+/// their reviews and recommendations; today's date and the calendar; and one way to apply a change.
+/// </summary>
+public abstract class ReviewPageModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+{
+    protected AppDbContext Db => db;
+    protected AuditLog Audit => audit;
+
+    public Child Child { get; private set; } = null!;
+    public DateOnly Today => time.TodayInEngland();
+    public WorkingDayCalendar Calendar => calendars.Current;
+
+    /// <summary>The child's IRO and the IRO manager chair and record reviews.</summary>
+    public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
+
+    protected async Task<Child?> LoadChildAsync(int id)
+    {
+        var child = await db.LoadVisibleChildAsync(User, id, audit);
+        if (child is not null)
+        {
+            Child = child;
+        }
+
+        return child;
+    }
+
+    protected Review? FindReview(int reviewId) => Child.Reviews.SingleOrDefault(r => r.Id == reviewId);
+
+    /// <summary>Applies the change with its audit event in one save; rule breaks and lost races become messages.</summary>
+    protected async Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null)
+    {
+        var saved = await Children.ChildChanges.TryApplyAsync(db, ModelState, Child, seenVersion, change, audit, action, details);
+        if (!saved)
+        {
+            var id = Child.Id;
+            db.ChangeTracker.Clear();
+            await LoadChildAsync(id);
+        }
+
+        return saved;
+    }
+
+    protected IActionResult BackToChild(string message)
+    {
+        TempData["Success"] = message;
+        return RedirectToPage("/Children/Details", new { id = Child.Id });
+    }
+}

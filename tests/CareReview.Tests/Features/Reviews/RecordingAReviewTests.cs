@@ -1,0 +1,259 @@
+using System.Globalization;
+using System.Net;
+using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
+using CareReview.Domain.Staff;
+using CareReview.Tests.Support;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Tests.Features.Reviews;
+
+/// <summary>
+/// A review from arrangement to record: the statutory window, the preparation checklist, SMART
+/// recommendations, the clock moving, and recommendations followed up until the next review.
+/// </summary>
+public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
+{
+
+    private StaffMember _iro = null!;
+    private StaffMember _socialWorker = null!;
+    private string _iroUser = null!;
+    private string _swUser = null!;
+
+    public async Task InitializeAsync()
+    {
+        // Tests in a class share one app, and one test moves its clock: every test starts from the same day.
+        app.Time.SetUtcNow(AppFactory.StartsAt);
+        var team = await app.ATeamAsync($"Team {Guid.NewGuid():N}");
+        _iro = await app.AStaffMemberAsync("Isla Chair", StaffRole.Iro);
+        _socialWorker = await app.AStaffMemberAsync("Sol Worker", StaffRole.SocialWorker, team);
+        _iroUser = $"iro-{Guid.NewGuid():N}";
+        _swUser = $"sw-{Guid.NewGuid():N}";
+        await app.AUserAsync(_iroUser, Roles.Iro, _iro);
+        await app.AUserAsync(_swUser, Roles.SocialWorker, _socialWorker);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+
+    private static void Date(Dictionary<string, string> form, string name, DateOnly date)
+    {
+        form[$"{name}.Day"] = date.Day.ToString(CultureInfo.InvariantCulture);
+        form[$"{name}.Month"] = date.Month.ToString(CultureInfo.InvariantCulture);
+        form[$"{name}.Year"] = date.Year.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private Task<Child> ReloadAsync(int id) => app.QueryDbAsync(db => db.Children
+        .Include(c => c.Episodes)
+        .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
+        .AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == id));
+
+    private async Task<Review> ArrangeAsync(HttpClient client, Child child, DateOnly on, string? latenessReason = null)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Venue"] = "Foster home",
+            ["Input.Invitees"] = "Sol Worker, social worker",
+            ["Input.StartsAt"] = "10:30",
+        };
+        Date(form, "Input.Date", on);
+        if (latenessReason is not null)
+        {
+            form["Input.LatenessReason"] = latenessReason;
+        }
+
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/arrange", form);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        return (await ReloadAsync(child.Id)).OpenReview!;
+    }
+
+    [Fact]
+    public async Task A_review_after_its_due_date_needs_a_reason_for_the_lateness()
+    {
+        // Looked after on 2 November 2026: first review due 30 November 2026.
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(_iroUser);
+
+        var form = new Dictionary<string, string> { ["Input.Version"] = child.Version.ToString(CultureInfo.InvariantCulture), ["Input.Venue"] = "School" };
+        Date(form, "Input.Date", new DateOnly(2026, 12, 2));
+        using var refused = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/arrange", form);
+
+        Pages.AssertFieldError(await refused.Content.ReadAsStringAsync(), "Input-LatenessReason", "The review is due by 30 November 2026. Give the reason it will be late");
+        Assert.Null((await ReloadAsync(child.Id)).OpenReview);
+
+        var review = await ArrangeAsync(client, child, new DateOnly(2026, 12, 2), "The child's exams are that week");
+        Assert.Equal(new DateOnly(2026, 12, 2), review.ScheduledFor);
+        Assert.Equal("The child's exams are that week", review.LatenessReason);
+    }
+
+    [Fact]
+    public async Task The_preparation_checklist_shows_each_step_due_done_or_late()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(_iroUser);
+        // A meeting on 30 November 2026: I1 (15 working days before) was due 9 November, already late today (23 November).
+        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 30));
+
+        var before = await client.GetPageAsync($"/children/{child.Id}/reviews/{review.Id}");
+        Assert.Contains("9 November 2026", before, StringComparison.Ordinal);
+        Assert.Contains(">Late<", before, StringComparison.Ordinal);
+
+        var step = new Dictionary<string, string> { ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture) };
+        Date(step, "Input.On", new DateOnly(2026, 11, 20));
+        using (var saved = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/steps/I2", step))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(new DateOnly(2026, 11, 20), (await ReloadAsync(child.Id)).OpenReview!.ReportsReceivedOn);
+
+        var notAlone = new Dictionary<string, string>
+        {
+            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Reason"] = "Ruby did not want to meet alone this time",
+        };
+        using (var saved = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/steps/I3", notAlone))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var after = await ReloadAsync(child.Id);
+        Assert.Equal("Ruby did not want to meet alone this time", after.OpenReview!.ChildNotSeenAloneReason);
+        Assert.True(await app.QueryDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditAction.ReviewPreparationRecorded && e.ChildId == child.Id)));
+    }
+
+    [Fact]
+    public async Task A_recommendation_without_an_owner_or_a_date_is_refused_beside_its_row_and_nothing_is_saved()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, dateOfBirth: new DateOnly(2015, 3, 1));
+        using var client = await app.SignedInClientAsync(_iroUser);
+        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 23));
+
+        var form = RecordForm((await ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        form["Input.Recommendations[0].Action"] = "Arrange a PEP meeting";
+        form["Input.Recommendations[0].Monitoring"] = "PEP minutes sent to the IRO";
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/record", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Pages.AssertFieldError(html, "Input-Recommendations-0-OwnerName", "Enter who will do it: a named person");
+        Pages.AssertFieldError(html, "Input-Recommendations-0-DueOn", "Enter date it must be done by");
+        var after = await ReloadAsync(child.Id);
+        Assert.False(after.OpenReview!.IsHeld);
+        Assert.Equal(new DateOnly(2026, 11, 30), after.NextReviewDueOn);
+    }
+
+    [Fact]
+    public async Task PN0_is_refused_for_a_child_of_4_or_over()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, dateOfBirth: new DateOnly(2015, 3, 1));
+        using var client = await app.SignedInClientAsync(_iroUser);
+        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 23));
+
+        var form = RecordForm((await ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        form["Input.ParticipationCode"] = "PN0";
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/record", form);
+
+        Pages.AssertFieldError(await response.Content.ReadAsStringAsync(), "Input-ParticipationCode", "PN0 is only for a child under 4 on the day of the review");
+    }
+
+    [Fact]
+    public async Task Recommendations_are_followed_up_until_the_next_review()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, givenName: "Ruby", dateOfBirth: new DateOnly(2014, 6, 1));
+        using var iro = await app.SignedInClientAsync(_iroUser);
+        var review = await ArrangeAsync(iro, child, new DateOnly(2026, 11, 23));
+
+        // The IRO records the review with three SMART recommendations, two of them for the social worker.
+        var form = RecordForm((await ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        AddRecommendation(form, 0, "Arrange a PEP meeting with the school", _socialWorker.Id, new DateOnly(2026, 12, 4), "PEP minutes sent to the IRO");
+        AddRecommendation(form, 1, "Ask Ruby's grandmother about weekend contact", _socialWorker.Id, new DateOnly(2026, 12, 18), "Note on file");
+        form["Input.Recommendations[2].Action"] = "Book a dental check";
+        form["Input.Recommendations[2].OwnerName"] = "Pat Carer";
+        form["Input.Recommendations[2].OwnerRole"] = "Foster carer";
+        form["Input.Recommendations[2].Monitoring"] = "Carer tells the social worker";
+        Date(form, "Input.Recommendations[2].DueOn", new DateOnly(2027, 1, 15));
+        using (var saved = await app.SubmitFormAsync(iro, $"/children/{child.Id}/reviews/{review.Id}/record", form))
+        {
+            Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        }
+
+        var recorded = await ReloadAsync(child.Id);
+        var held = recorded.Reviews.Single(r => r.Id == review.Id);
+        Assert.True(held.IsHeld);
+        Assert.Equal(ParticipationCode.PN1, held.ParticipationCode);
+        Assert.Equal(3, held.Recommendations.Count);
+        Assert.Equal(new DateOnly(2027, 2, 23), recorded.NextReviewDueOn); // second review: 3 months after the first
+        Assert.Contains("Dear Ruby", held.LetterToChild, StringComparison.Ordinal);
+        Assert.Contains("Sol Worker (Social worker) will arrange a PEP meeting with the school by 4 December 2026", held.LetterToChild, StringComparison.Ordinal);
+
+        // The social worker sees both of theirs on their work list, soonest first, and completes one.
+        using var sw = await app.SignedInClientAsync(_swUser);
+        var work = await sw.GetPageAsync("/work");
+        var pep = work.IndexOf("Arrange a PEP meeting", StringComparison.Ordinal);
+        var contact = work.IndexOf("weekend contact", StringComparison.Ordinal);
+        Assert.True(pep > 0 && contact > pep);
+        Assert.DoesNotContain("dental", work, StringComparison.Ordinal);
+
+        var contactId = held.Recommendations.Single(r => r.Action.Contains("contact", StringComparison.Ordinal)).Id;
+        var done = new Dictionary<string, string>
+        {
+            ["Input.Version"] = recorded.Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Note"] = "Grandmother agreed to alternate Saturdays",
+            ["Input.Done"] = "true",
+        };
+        Date(done, "Input.On", new DateOnly(2026, 11, 23));
+        using (var completed = await app.SubmitFormAsync(sw, $"/recommendations/{contactId}", done))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, completed.StatusCode);
+        }
+
+        // Time passes: the PEP meeting is now overdue, and the IRO sees it on the caseload and on the next agenda.
+        app.Time.SetUtcNow(new DateTimeOffset(2026, 12, 14, 10, 0, 0, TimeSpan.Zero));
+        using var iroLater = await app.SignedInClientAsync(_iroUser);
+        var caseload = await iroLater.GetPageAsync("/caseload");
+        Assert.Contains("1 overdue", caseload, StringComparison.Ordinal);
+        Assert.Contains("2 open", caseload, StringComparison.Ordinal);
+
+        var next = await ArrangeAsync(iroLater, child, new DateOnly(2027, 2, 15));
+        var agenda = await iroLater.GetPageAsync($"/children/{child.Id}/reviews/{next.Id}");
+        Assert.Contains("Arrange a PEP meeting with the school", agenda, StringComparison.Ordinal);
+        Assert.Contains("Overdue", agenda, StringComparison.Ordinal);
+        Assert.Contains("Grandmother agreed to alternate Saturdays", agenda, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_social_worker_cannot_record_the_review_the_iro_chairs()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
+        using var sw = await app.SignedInClientAsync(_swUser);
+        var review = await ArrangeAsync(sw, child, new DateOnly(2026, 11, 27));
+
+        Assert.Equal(HttpStatusCode.NotFound, await sw.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}/record"));
+        Assert.Equal(HttpStatusCode.OK, await sw.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}"));
+    }
+
+    private static Dictionary<string, string> RecordForm(long version, DateOnly heldOn)
+    {
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.ParticipationCode"] = "PN1",
+            ["Input.Attendees"] = "Ruby; Sol Worker, social worker; Pat Carer, foster carer",
+            ["Input.ChildWishesAndFeelings"] = "Likes her school; wants to see her grandmother more",
+            ["Input.Considerations[4]"] = "Contact with grandmother to increase",
+        };
+        Date(form, "Input.HeldOn", heldOn);
+        return form;
+    }
+
+    private static void AddRecommendation(Dictionary<string, string> form, int row, string action, int ownerStaffId, DateOnly dueOn, string monitoring)
+    {
+        form[$"Input.Recommendations[{row}].Action"] = action;
+        form[$"Input.Recommendations[{row}].OwnerStaffId"] = ownerStaffId.ToString(CultureInfo.InvariantCulture);
+        form[$"Input.Recommendations[{row}].Monitoring"] = monitoring;
+        Date(form, $"Input.Recommendations[{row}].DueOn", dueOn);
+    }
+}
