@@ -1,6 +1,7 @@
 using System.Globalization;
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
 
@@ -41,6 +42,58 @@ public sealed class DemoCouncil
 
     private static readonly string[] s_teamNames = ["Riverside", "Hillcrest", "Northgate", "Eastfield"];
 
+    private static readonly (string Action, string Role, string Monitoring)[] s_actions =
+    [
+        ("Arrange a personal education plan meeting with the designated teacher", "Social worker", "PEP minutes sent to the IRO"),
+        ("Complete the review health assessment", "Looked-after children's nurse", "Health assessment report on the file"),
+        ("Refer to the advocacy service so an advocate can help with the next review", "Social worker", "Advocate confirms the first visit"),
+        ("Agree a written contact plan with mum and share it with the carers", "Social worker", "Contact plan on the file and sent to the IRO"),
+        ("Start life-story work sessions", "Social worker", "Social worker updates the IRO after the third session"),
+        ("Book a dental check-up", "Foster carer", "Carer tells the social worker the date it took place"),
+        ("Update the care plan to show the permanence plan agreed at this review", "Social worker", "Updated care plan sent to the IRO"),
+        ("Convene a permanence planning meeting", "Team manager", "Meeting notes sent to the IRO"),
+        ("Arrange a visit with brothers and sisters placed elsewhere", "Social worker", "Visit recorded on the file"),
+        ("Confirm the school transport arrangements for next term", "Virtual school head", "Email confirmation to the social worker"),
+        ("Apply for a passport so the holiday abroad can go ahead", "Social worker", "Passport application reference sent to the IRO"),
+        ("Meet the child alone before the next review", "IRO", "Date recorded on the review preparation checklist"),
+    ];
+
+    private static readonly (string Action, string Role, string Monitoring)[] s_olderActions =
+    [
+        ("Start the pathway plan needs assessment", "Social worker", "Needs assessment on the file"),
+        ("Talk through Staying Put with the young person and the carers", "Social worker", "Views recorded for the next review"),
+        ("Open a bank account and arrange a weekly allowance", "Personal adviser", "Confirmed at the next review"),
+    ];
+
+    private static readonly string[] s_wishes =
+    [
+        "Happy where they live and wants to stay. Would like more time with friends after school.",
+        "Misses mum and wants to see her more often. Likes the new school.",
+        "Does not want to change school. Wants to choose their own clothes.",
+        "Wants to learn to cook and to get a Saturday job.",
+        "Unhappy about contact being cancelled twice; wants to know why.",
+    ];
+
+    private static readonly string[] s_iroViews =
+    [
+        "The plan is meeting the child's needs. Contact needs to be more reliable.",
+        "Good progress since the last review. The permanence plan should be confirmed without delay.",
+        "The placement is stable. Health and education plans are up to date.",
+        "Some drift since the last review; the actions below must be completed before the next one.",
+    ];
+
+    private static readonly string[] s_doneNotes =
+    [
+        "Done; notes are on the file.", "Completed and shared with the IRO.", "Meeting held; minutes sent.", "Done and confirmed with the carers.",
+    ];
+
+    private static readonly string[] s_progressNotes =
+    [
+        "Date booked; waiting for the school to confirm.", "First session held; two more planned.", "Referral sent; awaiting a reply.",
+    ];
+
+    private static readonly string[] s_venues = ["Foster home", "School, after lessons", "Children's home", "Council offices, room 2", "Video call"];
+
     private readonly Random _random;
     private readonly DateOnly _today;
     private readonly WorkingDayCalendar _calendar;
@@ -59,9 +112,19 @@ public sealed class DemoCouncil
 
     public static DemoCouncil Generate(int seed, DateOnly today, WorkingDayCalendar calendar)
     {
+        var council = Staffed(seed, today, calendar);
+        council.AddChildren();
+        return council;
+    }
+
+    /// <summary>
+    /// The council's teams and staff only. Save them before <see cref="AddChildren"/> when the
+    /// recommendations must name their owners' saved staff ids.
+    /// </summary>
+    public static DemoCouncil Staffed(int seed, DateOnly today, WorkingDayCalendar calendar)
+    {
         var council = new DemoCouncil(seed, today, calendar);
         council.AddStaff();
-        council.AddChildren();
         return council;
     }
 
@@ -110,7 +173,7 @@ public sealed class DemoCouncil
         }
     }
 
-    private void AddChildren()
+    public void AddChildren()
     {
         var iros = Staff.Where(s => s.Role == StaffRole.Iro).ToList();
         var socialWorkers = Staff.Where(s => s.Role == StaffRole.SocialWorker).ToList();
@@ -164,6 +227,16 @@ public sealed class DemoCouncil
     /// leaving care and sometimes coming back.
     /// </summary>
     private void PlayCareHistory(Child child)
+    {
+        PlayEpisodesAndReviews(child);
+        FinishRecommendations(child);
+        if (child.IsLookedAfter)
+        {
+            ArrangeNextReview(child);
+        }
+    }
+
+    private void PlayEpisodesAndReviews(Child child)
     {
         var earliest = Max(new DateOnly(2019, 1, 7), child.DateOfBirth.AddDays(3));
         var spanDays = _today.DayNumber - earliest.DayNumber;
@@ -221,8 +294,111 @@ public sealed class DemoCouncil
                 continue;
             }
 
-            child.RecordReviewHeld(heldOn, ParticipationFor(child, heldOn), _today, _calendar);
+            HoldReview(child, heldOn);
             day = heldOn;
+        }
+    }
+
+    /// <summary>
+    /// Holds a review as an IRO would record it: what was said, two to four SMART recommendations, and
+    /// the decisions and record sent out (mostly on time). Whatever the last review asked for is done
+    /// first, most of it on time and some late.
+    /// </summary>
+    private void HoldReview(Child child, DateOnly heldOn)
+    {
+        foreach (var open in child.Recommendations.Where(r => r.IsOpen).ToList())
+        {
+            var onTime = _random.NextDouble() < 0.75 && open.DueOn < heldOn;
+            var from = onTime ? MadeOn(child, open).AddDays(1) : open.DueOn.AddDays(1);
+            var to = Min(onTime ? open.DueOn : heldOn.AddDays(-1), _today);
+            open.Complete(Between(from, to), Pick(s_doneNotes), open.OwnerName, _today);
+        }
+
+        var participation = ParticipationFor(child, heldOn);
+        var record = new ReviewRecord(heldOn, participation,
+            $"{child.GivenName}; {child.SocialWorker?.Name}, social worker; {child.Iro?.Name}, IRO; foster carer",
+            Pick(s_wishes), "Mother sent her views by email; she supports the plan.", Pick(s_iroViews),
+            new Dictionary<int, string> { [4] = "Contact is going well and continues as planned.", [6] = "Settled at school; PEP up to date." },
+            null);
+        var drafts = Enumerable.Range(0, _random.Next(2, 5)).Select(_ => RecommendationFor(child, heldOn)).ToList();
+        var review = child.RecordReview(record, drafts, [], child.Iro?.Name ?? "IRO", _today, _calendar);
+        review.WriteLetterToChild(Reviews.ChildLetter.Draft(child, heldOn, drafts, child.NextReviewDueOn, child.Iro?.Name));
+
+        var decisionsOn = _calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.85 ? _random.Next(1, 6) : _random.Next(6, 12));
+        if (decisionsOn <= _today)
+        {
+            review.IssueDecisions(decisionsOn, _today);
+        }
+
+        var recordOn = _calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.8 ? _random.Next(8, 21) : _random.Next(21, 35));
+        if (recordOn <= _today)
+        {
+            review.IssueRecord(recordOn, _today);
+        }
+    }
+
+    private RecommendationDraft RecommendationFor(Child child, DateOnly heldOn)
+    {
+        var (action, role, monitoring) = Pick(child.AgeOn(heldOn) >= 15 ? [.. s_actions, .. s_olderActions] : s_actions);
+        var dueOn = heldOn.AddDays(7 * _random.Next(2, 11));
+        var owner = role switch
+        {
+            "Social worker" => child.SocialWorker,
+            "IRO" => child.Iro,
+            "Team manager" => Staff.FirstOrDefault(s => s.Role == StaffRole.TeamManager && s.Team is not null && s.Team == child.SocialWorker?.Team),
+            _ => null,
+        };
+        return new RecommendationDraft(action, owner?.Name ?? $"{Pick(s_girls)} {Pick(s_familyNames)}", role, owner?.Id, dueOn, monitoring);
+    }
+
+    /// <summary>Recommendations from the latest review: some done, some overdue, some with progress noted.</summary>
+    private void FinishRecommendations(Child child)
+    {
+        foreach (var open in child.Recommendations.Where(r => r.IsOpen).ToList())
+        {
+            var made = MadeOn(child, open);
+            if (made >= _today)
+            {
+                continue;
+            }
+
+            if (open.DueOn < _today && _random.NextDouble() < 0.6)
+            {
+                open.Complete(Between(made.AddDays(1), _today), Pick(s_doneNotes), open.OwnerName, _today);
+            }
+            else if (_random.NextDouble() < 0.35)
+            {
+                open.RecordProgress(Between(made.AddDays(1), _today), Pick(s_progressNotes), open.OwnerName, _today);
+            }
+        }
+    }
+
+    /// <summary>Children whose review is close have it arranged, with some of the preparation done.</summary>
+    private void ArrangeNextReview(Child child)
+    {
+        var due = child.NextReviewDueOn!.Value;
+        if (due < _today.AddDays(3) || due > _today.AddDays(45) || _random.NextDouble() < 0.25)
+        {
+            return;
+        }
+
+        var on = _calendar.AddWorkingDays(due, -_random.Next(1, 6));
+        if (on < _today.AddDays(1))
+        {
+            return;
+        }
+
+        var review = child.ScheduleReview(new ReviewArrangements(on, new TimeOnly(_random.Next(9, 16), _random.Next(0, 2) * 30),
+            Pick(s_venues), $"{child.GivenName}\n{child.SocialWorker?.Name}, social worker\nFoster carer\nBirth mother", null), _today, _calendar);
+        var consultBy = _calendar.AddWorkingDays(on, -Review.ConsultationWorkingDays);
+        if (consultBy <= _today && _random.NextDouble() < 0.7)
+        {
+            review.RecordConsultation(Min(consultBy.AddDays(-_random.Next(0, 5)), _today), _today);
+        }
+
+        if (_random.NextDouble() < 0.5)
+        {
+            review.RecordParentsViewsSought(_today.AddDays(-_random.Next(0, 10)), _today);
         }
     }
 
@@ -351,6 +527,13 @@ public sealed class DemoCouncil
             ? Pick([ParticipationCode.PN1, ParticipationCode.PN1, ParticipationCode.PN1, ParticipationCode.PN2, ParticipationCode.PN3, ParticipationCode.PN4])
             : Pick([ParticipationCode.PN5, ParticipationCode.PN6, ParticipationCode.PN6, ParticipationCode.PN7]);
     }
+
+    private static DateOnly MadeOn(Child child, Recommendation recommendation) =>
+        child.Reviews.Single(r => r.Recommendations.Contains(recommendation)).HeldOn!.Value;
+
+    /// <summary>A day from <paramref name="from"/> to <paramref name="to"/>; <paramref name="to"/> when the range is empty.</summary>
+    private DateOnly Between(DateOnly from, DateOnly to) =>
+        from >= to ? to : from.AddDays(_random.Next(0, to.DayNumber - from.DayNumber + 1));
 
     private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
 

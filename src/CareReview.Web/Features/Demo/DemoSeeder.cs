@@ -28,11 +28,13 @@ public static class DemoSeeder
 
         var time = services.GetRequiredService<TimeProvider>();
         var calendar = services.GetRequiredService<CalendarSource>().Current;
-        var council = DemoCouncil.Generate(options.Seed, time.TodayInEngland(), calendar);
+        var council = DemoCouncil.Staffed(options.Seed, time.TodayInEngland(), calendar);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Teams.AddRange(council.Teams);
         db.StaffMembers.AddRange(council.Staff);
+        await db.SaveChangesAsync();
+        council.AddChildren();
         db.Children.AddRange(council.Children);
         await db.SaveChangesAsync();
 
