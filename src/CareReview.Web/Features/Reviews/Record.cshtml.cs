@@ -28,11 +28,19 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
     public bool ShortBreaks => Child.CurrentEpisode?.LegalStatus.IsShortBreak() == true;
 
+    public const string AlreadyRecordedMessage =
+        "Someone else recorded this review while you were working on it. Your record has not been saved. Copy anything you need from the form below, then open the review to see what was saved";
+
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)
     {
         if (!await LoadAsync(id, reviewId))
         {
             return NotFound();
+        }
+
+        if (Review.IsHeld)
+        {
+            return RedirectToPage("/Reviews/Details", new { id, reviewId });
         }
 
         Input = new InputModel
@@ -63,6 +71,12 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         if (!await LoadAsync(id, reviewId))
         {
             return NotFound();
+        }
+
+        if (Review.IsHeld)
+        {
+            ModelState.AddModelError("", AlreadyRecordedMessage);
+            return Page();
         }
 
         var heldOn = ModelState.ReadDate("Input.HeldOn", Input.HeldOn, "Date the review was held");
@@ -182,7 +196,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     private async Task<bool> LoadAsync(int id, int reviewId)
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { IsHeld: false } review || !CanChair)
+        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review || !CanChair)
         {
             return false;
         }

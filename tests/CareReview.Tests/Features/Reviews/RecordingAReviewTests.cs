@@ -235,6 +235,99 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.OK, await sw.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}"));
     }
 
+    [Fact]
+    public async Task Two_people_saving_the_same_review_the_second_is_refused_and_the_first_record_is_kept()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, dateOfBirth: new DateOnly(2014, 6, 1));
+        var managerUser = $"irom-{Guid.NewGuid():N}";
+        await app.AUserAsync(managerUser, Roles.IroManager, await app.AStaffMemberAsync("Mo Manager", StaffRole.IroManager));
+        using var iro = await app.SignedInClientAsync(_iroUser);
+        using var manager = await app.SignedInClientAsync(managerUser);
+        var review = await ArrangeAsync(iro, child, new DateOnly(2026, 11, 23));
+        var seen = (await ReloadAsync(child.Id)).Version;
+
+        var first = RecordForm(seen, new DateOnly(2026, 11, 23));
+        first["Input.IroView"] = "The IRO's own view";
+        using (var saved = await app.SubmitFormAsync(iro, $"/children/{child.Id}/reviews/{review.Id}/record", first))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var second = RecordForm(seen, new DateOnly(2026, 11, 20));
+        second["Input.IroView"] = "The manager's different view";
+        using var content = new FormUrlEncodedContent(second.Append(new("__RequestVerificationToken",
+            AppFactory.AntiforgeryTokenIn(await manager.GetPageAsync($"/children/{child.Id}")))));
+        using var refused = await manager.PostAsync(new Uri($"/children/{child.Id}/reviews/{review.Id}/record", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("Someone else recorded this review while you were working on it", html, StringComparison.Ordinal);
+        Assert.Contains("different view", html, StringComparison.Ordinal);
+        var kept = (await ReloadAsync(child.Id)).Reviews.Single(r => r.Id == review.Id);
+        Assert.Equal(new DateOnly(2026, 11, 23), kept.HeldOn);
+        Assert.Equal("The IRO's own view", kept.IroView);
+    }
+
+    [Fact]
+    public async Task The_iro_brings_the_next_review_forward_with_a_reason_and_the_clock_follows()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 6, 1), _iro, _socialWorker);
+        await app.ReviewsHeldForAsync(child, new DateOnly(2026, 6, 20), new DateOnly(2026, 9, 10));
+        using var iro = await app.SignedInClientAsync(_iroUser);
+
+        var form = new Dictionary<string, string>
+        {
+            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Reason"] = "The placement may end",
+        };
+        Date(form, "Input.To", new DateOnly(2026, 12, 11));
+        using (var saved = await app.SubmitFormAsync(iro, $"/children/{child.Id}/reviews/bring-forward", form))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var after = await ReloadAsync(child.Id);
+        Assert.Equal(new DateOnly(2026, 12, 11), after.NextReviewDueOn);
+        Assert.Equal(ReviewSchedule.BroughtForward, after.NextReviewRuleId);
+        var page = await iro.GetPageAsync($"/children/{child.Id}");
+        Assert.Contains("Brought forward at the IRO&#x27;s request on 23 November 2026: The placement may end (CPPCR 2010 reg 33(3)(a))", page, StringComparison.Ordinal);
+
+        using var sw = await app.SignedInClientAsync(_swUser);
+        Assert.Equal(HttpStatusCode.NotFound, await sw.StatusOfAsync($"/children/{child.Id}/reviews/bring-forward"));
+    }
+
+    [Fact]
+    public async Task A_review_is_adjourned_once_for_no_more_than_20_working_days()
+    {
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
+        using var iro = await app.SignedInClientAsync(_iroUser);
+        var review = await ArrangeAsync(iro, child, new DateOnly(2026, 11, 23));
+
+        var tooLate = new Dictionary<string, string>
+        {
+            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.AdjournmentReason"] = "The health assessment was not available",
+        };
+        Date(tooLate, "Input.AdjournedOn", new DateOnly(2026, 11, 23));
+        Date(tooLate, "Input.ResumeOn", new DateOnly(2026, 12, 23));
+        using (var refused = await app.SubmitFormAsync(iro, $"/children/{child.Id}/reviews/{review.Id}/adjourn", tooLate))
+        {
+            // 20 working days after 23 November 2026 is 21 December 2026.
+            Pages.AssertFieldError(await refused.Content.ReadAsStringAsync(), "Input-ResumeOn", "An adjourned review must resume within 20 working days: by 21 December 2026");
+        }
+
+        Date(tooLate, "Input.ResumeOn", new DateOnly(2026, 12, 21));
+        using (var adjourned = await app.SubmitFormAsync(iro, $"/children/{child.Id}/reviews/{review.Id}/adjourn", tooLate))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, adjourned.StatusCode);
+        }
+
+        var after = (await ReloadAsync(child.Id)).OpenReview!;
+        Assert.Equal(ReviewState.Adjourned, after.State);
+        Assert.Equal(new DateOnly(2026, 12, 21), after.ScheduledFor);
+        Assert.Equal(HttpStatusCode.NotFound, await iro.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}/adjourn"));
+    }
+
     private static Dictionary<string, string> RecordForm(long version, DateOnly heldOn)
     {
         var form = new Dictionary<string, string>
