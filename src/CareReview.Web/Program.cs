@@ -3,6 +3,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
 using CareReview.Web.Features.Demo;
+using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<CalendarSource>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AuditLog>();
+builder.Services.AddReminders(builder.Configuration);
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>

@@ -11,6 +11,7 @@ public sealed class Child
 {
     private readonly List<CareEpisode> _episodes = [];
     private readonly List<Review> _reviews = [];
+    private readonly List<Allocation> _allocations = [];
 
     public int Id { get; private set; }
 
@@ -43,6 +44,9 @@ public sealed class Child
 
     public IReadOnlyList<CareEpisode> Episodes => _episodes;
     public IReadOnlyList<Review> Reviews => _reviews;
+
+    /// <summary>Who the child's IRO and social worker have been, and from when.</summary>
+    public IReadOnlyList<Allocation> Allocations => _allocations;
 
     public string FullName => $"{GivenName} {FamilyName}";
 
@@ -77,11 +81,20 @@ public sealed class Child
         return DateOfBirth.AddYears(age) > date ? age - 1 : age;
     }
 
-    public void Allocate(StaffMember? iro, StaffMember? socialWorker)
+    /// <summary>Allocates the IRO and social worker from a date (when known); a change is kept in the history.</summary>
+    public void Allocate(StaffMember? iro, StaffMember? socialWorker, DateOnly? from = null)
     {
         Require(iro is null || iro.Role == StaffRole.Iro, "The IRO must be an independent reviewing officer", nameof(IroId));
         Require(socialWorker is null || socialWorker.Role is StaffRole.SocialWorker or StaffRole.TeamManager,
             "The social worker must be a social worker or team manager", nameof(SocialWorkerId));
+        var latest = _allocations.Max(a => a.From);
+        Require(from is null || latest is null || from >= latest,
+            $"The date must be on or after the last change of allocation on {GovukDate.Format(latest)}", "From");
+        if (_allocations.Count == 0 || !Same(iro, IroId, Iro) || !Same(socialWorker, SocialWorkerId, SocialWorker))
+        {
+            _allocations.Add(new Allocation(from, iro, socialWorker));
+        }
+
         Iro = iro;
         IroId = iro?.Id;
         SocialWorker = socialWorker;
@@ -385,6 +398,12 @@ public sealed class Child
         IsLookedAfter
             ? _episodes.Where(e => e.ReasonForNewEpisode == ReasonForNewEpisode.S).Max(e => e.StartedOn)
             : null;
+
+    /// <summary>The same person, whether saved (by id) or not yet saved (by reference).</summary>
+    private static bool Same(StaffMember? candidate, int? currentId, StaffMember? current) =>
+        candidate is null ? currentId is null && current is null
+            : candidate.Id != 0 ? candidate.Id == currentId
+            : ReferenceEquals(candidate, current);
 
     private static void Require(bool condition, string message, string? field)
     {

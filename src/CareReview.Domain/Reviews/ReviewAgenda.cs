@@ -11,6 +11,7 @@ public sealed record ReviewAgenda(
     IReadOnlyList<Recommendation> LastReviewRecommendations,
     IReadOnlyList<Recommendation> StillOpenFromEarlier,
     IReadOnlyList<CareEpisode> ChangesSince,
+    IReadOnlyList<Allocation> AllocationChangesSince,
     IReadOnlyList<Schedule7.Consideration> Considerations)
 {
     public static ReviewAgenda For(Child child)
@@ -21,6 +22,7 @@ public sealed record ReviewAgenda(
         var fromLast = last?.Recommendations.ToList() ?? [];
         var earlier = held.Take(Math.Max(0, held.Count - 1)).SelectMany(r => r.Recommendations).Where(r => r.IsOpen).ToList();
         var changes = child.Episodes.Where(e => e.StartedOn > since || e.EndedOn > since).OrderBy(e => e.StartedOn).ToList();
-        return new ReviewAgenda(last?.HeldOn, fromLast, earlier, changes, Schedule7.Considerations);
+        var allocations = child.Allocations.Where(a => a.From > since).OrderBy(a => a.From).ToList();
+        return new ReviewAgenda(last?.HeldOn, fromLast, earlier, changes, allocations, Schedule7.Considerations);
     }
 }

@@ -28,6 +28,7 @@ public enum AuditAction
     EpisodeChanged = 1002,
     ChildCeasedToBeLookedAfter = 1003,
     ChildRegistered = 1004,
+    ChildReallocated = 1005,
     AccessRefused = 1099,
 
     CaseloadViewed = 1100,
@@ -45,6 +46,10 @@ public enum AuditAction
     RecommendationProgressRecorded = 1300,
     RecommendationCompleted = 1301,
     WorkListViewed = 1302,
+
+    RemindersViewed = 1400,
+    ReminderDismissed = 1401,
+    ReminderEmailed = 1402,
 
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,

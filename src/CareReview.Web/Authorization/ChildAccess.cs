@@ -43,6 +43,7 @@ public static class ChildAccess
     {
         var child = await db.Children.VisibleTo(user)
             .Include(c => c.Episodes)
+            .Include(c => c.Allocations)
             .Include(c => c.Reviews).ThenInclude(r => r.Considerations)
             .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
             .Include(c => c.Iro)

@@ -56,6 +56,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.HasOne(c => c.SocialWorker).WithMany().HasForeignKey(c => c.SocialWorkerId).OnDelete(DeleteBehavior.Restrict);
             child.HasMany(c => c.Episodes).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
             child.HasMany(c => c.Reviews).WithOne().HasForeignKey(r => r.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.HasMany(c => c.Allocations).WithOne().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.Navigation(c => c.Allocations).HasField("_allocations");
             child.Navigation(c => c.Episodes).HasField("_episodes");
             child.Navigation(c => c.Reviews).HasField("_reviews");
             child.Ignore(c => c.CurrentEpisode);
@@ -63,6 +65,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Ignore(c => c.FullName);
             child.Ignore(c => c.OpenReview);
             child.Ignore(c => c.Recommendations);
+        });
+
+        builder.Entity<Allocation>(allocation =>
+        {
+            allocation.Property(a => a.IroName).HasMaxLength(200);
+            allocation.Property(a => a.SocialWorkerName).HasMaxLength(200);
+            allocation.HasIndex(a => new { a.ChildId, a.From });
         });
 
         builder.Entity<CareEpisode>(episode =>
@@ -152,7 +161,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ChangeTracker.DetectChanges();
         foreach (var child in ChangeTracker.Entries<Child>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
         {
-            if (Changed(child) || child.Episodes.Any(Changed) || child.Reviews.Any(r => Changed(r)
+            if (Changed(child) || child.Episodes.Any(Changed) || child.Allocations.Any(Changed) || child.Reviews.Any(r => Changed(r)
                     || r.Considerations.Any(Changed)
                     || r.Recommendations.Any(rec => Changed(rec) || rec.Updates.Any(Changed))))
             {

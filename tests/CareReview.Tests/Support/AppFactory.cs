@@ -6,6 +6,7 @@ using CareReview.Domain.Staff;
 using CareReview.Web;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -56,6 +57,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         _settings = new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
+
+            // The hourly reminder job does not run on its own in tests: they run a pass with RunReminderJobAsync.
+            ["Reminders:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)
@@ -207,6 +211,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>Runs one pass of the reminder job now, as the hourly timer would (in its own DI scope).</summary>
+    public Task<ReminderRunResult> RunReminderJobAsync() => Services.GetRequiredService<ReviewReminderJob>().RunOnceAsync();
 
     // ---- Acting over HTTP -----------------------------------------------------------------------
 

@@ -62,7 +62,7 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
         var child = new Child(localId, Input.GivenName!, Input.FamilyName!, dateOfBirth!.Value, Input.Sex!.Value);
         try
         {
-            child.Allocate(iro, socialWorker);
+            child.Allocate(iro, socialWorker, startedOn);
             child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
                 time.TodayInEngland(), calendars.Current);
         }

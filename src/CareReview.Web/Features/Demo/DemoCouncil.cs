@@ -185,12 +185,13 @@ public sealed class DemoCouncil
         for (var i = 0; i < ChildCount; i++)
         {
             var child = NewChild();
-            child.Allocate(Weighted(iros, iroWeights), Weighted(socialWorkers, swWeights));
-            PlayCareHistory(child);
+            var iro = Weighted(iros, iroWeights);
+            var socialWorker = Weighted(socialWorkers, swWeights);
+            PlayCareHistory(child, iro, socialWorker);
             if (!child.IsLookedAfter && _random.NextDouble() < 0.5)
             {
                 // Some children who left care are kept on the IRO's record but are no longer allocated.
-                child.Allocate(null, child.SocialWorker);
+                child.Allocate(null, child.SocialWorker, child.Episodes.Max(e => e.EndedOn));
             }
 
             Children.Add(child);
@@ -226,9 +227,9 @@ public sealed class DemoCouncil
     /// legal status changes, reviews (mostly on time, some late, a few still overdue) and, for some,
     /// leaving care and sometimes coming back.
     /// </summary>
-    private void PlayCareHistory(Child child)
+    private void PlayCareHistory(Child child, StaffMember iro, StaffMember socialWorker)
     {
-        PlayEpisodesAndReviews(child);
+        PlayEpisodesAndReviews(child, iro, socialWorker);
         FinishRecommendations(child);
         if (child.IsLookedAfter)
         {
@@ -236,7 +237,7 @@ public sealed class DemoCouncil
         }
     }
 
-    private void PlayEpisodesAndReviews(Child child)
+    private void PlayEpisodesAndReviews(Child child, StaffMember iro, StaffMember socialWorker)
     {
         var earliest = Max(new DateOnly(2019, 1, 7), child.DateOfBirth.AddDays(3));
         var spanDays = _today.DayNumber - earliest.DayNumber;
@@ -250,6 +251,7 @@ public sealed class DemoCouncil
         var shortBreaks = _random.NextDouble() < 0.03 && child.AgeOn(start) >= 5;
         var legal = shortBreaks ? LegalStatus.V3 : InitialLegalStatus(child.AgeOn(start));
         child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), start, _calendar);
+        child.Allocate(iro, socialWorker, start);
 
         var leavesOn = _random.NextDouble() < 0.14 ? start.AddDays(_random.Next(60, 900)) : (DateOnly?)null;
         var neglectful = _random.NextDouble() < 0.07;
@@ -405,6 +407,13 @@ public sealed class DemoCouncil
     private void MoveOrChangeStatus(Child child, DateOnly on)
     {
         var current = child.CurrentEpisode!;
+        if (_random.NextDouble() < 0.2 && child.SocialWorker?.Team is { } team)
+        {
+            // Social workers move on: a new worker in the same team.
+            var colleagues = Staff.Where(s => s.Role == StaffRole.SocialWorker && s.Team == team && s != child.SocialWorker).ToList();
+            child.Allocate(child.Iro, Pick(colleagues), on);
+        }
+
         var age = child.AgeOn(on);
         if (current.LegalStatus.IsShortBreak())
         {

@@ -27,7 +27,6 @@ public sealed partial class ExportingAReviewTests(AppFactory app) : IClassFixtur
 
     public async Task InitializeAsync()
     {
-        app.Time.SetUtcNow(AppFactory.StartsAt);
         var team = await app.ATeamAsync($"Team {Guid.NewGuid():N}");
         _iro = await app.AStaffMemberAsync("Isla Chair", StaffRole.Iro);
         _socialWorker = await app.AStaffMemberAsync("Sol Worker", StaffRole.SocialWorker, team);

@@ -1,0 +1,63 @@
+namespace CareReview.Web.Features.Reminders;
+
+/// <summary>What a reminder is about. Stored by name: never rename a member.</summary>
+public enum ReminderKind
+{
+    /// <summary>An open recommendation due within <see cref="ReminderRules.RecommendationDueSoonWorkingDays"/> working days.</summary>
+    RecommendationDueSoon,
+
+    /// <summary>An open recommendation past its due date.</summary>
+    RecommendationOverdue,
+
+    /// <summary>A looked-after child's next review due within <see cref="ReminderRules.ReviewDueSoonWorkingDays"/> working days, or overdue.</summary>
+    ReviewDueSoon,
+}
+
+/// <summary>
+/// A reminder recorded for one member of staff by <see cref="ReviewReminderJob"/>: that a recommendation
+/// they own is due soon or overdue, or that the review of a child they work with is due. There is at most
+/// one per (kind, subject, due date, person), enforced by a unique index, so the job can run any number of
+/// times, on any number of app instances, without repeating itself. A new due date is a new reminder.
+/// </summary>
+public sealed class Reminder
+{
+    public int Id { get; private set; }
+
+    /// <summary>Who it is for.</summary>
+    public int StaffMemberId { get; private set; }
+
+    public ReminderKind Kind { get; private set; }
+
+    /// <summary>The recommendation's id, or for <see cref="ReminderKind.ReviewDueSoon"/> the child's.</summary>
+    public int SubjectId { get; private set; }
+
+    /// <summary>The due date the reminder is about, as it stood when the reminder was made.</summary>
+    public DateOnly DueOn { get; private set; }
+
+    public int ChildId { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+
+    /// <summary>When it was emailed; null if it was not (email off, no address, or not yet).</summary>
+    public DateTime? EmailedAtUtc { get; private set; }
+
+    /// <summary>When its owner dismissed it on the reminders page; dismissed reminders are not shown again.</summary>
+    public DateTime? DismissedAtUtc { get; private set; }
+
+    public bool IsAboutRecommendation => Kind is ReminderKind.RecommendationDueSoon or ReminderKind.RecommendationOverdue;
+
+    private Reminder()
+    {
+    }
+
+    public Reminder(int staffMemberId, ReminderKind kind, int subjectId, DateOnly dueOn, int childId, DateTime createdAtUtc)
+    {
+        StaffMemberId = staffMemberId;
+        Kind = kind;
+        SubjectId = subjectId;
+        DueOn = dueOn;
+        ChildId = childId;
+        CreatedAtUtc = createdAtUtc;
+    }
+
+    public void Dismiss(DateTime atUtc) => DismissedAtUtc ??= atUtc;
+}
