@@ -1,5 +1,4 @@
 using CareReview.Domain;
-using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -7,7 +6,6 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
@@ -17,12 +15,12 @@ namespace CareReview.Web.Features.Children;
 /// within their team), from a date, kept in the child's allocation history.
 /// </summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Child Child { get; private set; } = null!;
     public IReadOnlyList<StaffMember> Iros { get; private set; } = [];
     public IReadOnlyList<StaffMember> SocialWorkers { get; private set; } = [];
     public bool CanChangeIro => User.IsInRole(Roles.IroManager);
@@ -34,7 +32,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             return NotFound();
         }
 
-        Input = new InputModel { Version = Child.Version, IroId = Child.IroId, SocialWorkerId = Child.SocialWorkerId, From = DateInput.From(time.TodayInEngland()) };
+        Input = new InputModel { Version = Child.Version, IroId = Child.IroId, SocialWorkerId = Child.SocialWorkerId, From = DateInput.From(Today) };
         return Page();
     }
 
@@ -58,7 +56,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             ModelState.AddModelError("Input.SocialWorkerId", "Select a social worker from the list");
         }
 
-        if (from > time.TodayInEngland())
+        if (from > Today)
         {
             ModelState.AddModelError("Input.From", "The date of the change must be today or in the past");
         }
@@ -68,12 +66,11 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             return Page();
         }
 
-        var saved = await db.TryApplyAsync(ModelState, Child, Input.Version, () => Child.Allocate(iro, socialWorker, from),
-            audit, AuditAction.ChildReallocated, () => $"iro:{iro?.Id};sw:{socialWorker?.Id}");
-        if (!saved)
+        var child = Child;
+        if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, from),
+                AuditAction.ChildReallocated, () => $"iro:{iro?.Id};sw:{socialWorker?.Id}"))
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
+            await LoadStaffAsync();
             return Page();
         }
 
@@ -83,23 +80,26 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
 
     private async Task<bool> LoadAsync(int id)
     {
-        var child = await db.LoadVisibleChildAsync(User, id, audit);
-        if (child is null)
+        if (await LoadChildAsync(id) is null)
         {
             return false;
         }
 
-        Child = child;
-        Iros = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
-        var workers = db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
+        await LoadStaffAsync();
+        return true;
+    }
+
+    private async Task LoadStaffAsync()
+    {
+        Iros = await Db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
+        var workers = Db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
         if (!User.IsInRole(Roles.IroManager))
         {
-            var teamId = await db.StaffMembers.Where(s => s.Id == User.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();
+            var teamId = await Db.StaffMembers.Where(s => s.Id == User.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();
             workers = workers.Where(s => s.TeamId == teamId);
         }
 
         SocialWorkers = await workers.OrderBy(s => s.Name).ToListAsync();
-        return true;
     }
 
     public sealed class InputModel

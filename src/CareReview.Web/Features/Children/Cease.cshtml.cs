@@ -6,22 +6,20 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>The child stops being looked after: the period of care ends and the review clock stops.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Child Child { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -37,7 +35,7 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -48,13 +46,11 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
             return Page();
         }
 
-        var saved = await db.TryApplyAsync(ModelState, child, Input.Version,
-            () => child.CeaseToBeLookedAfter(endedOn!.Value, Input.Reason!.Value, time.TodayInEngland(), calendars.Current),
-            audit, AuditAction.ChildCeasedToBeLookedAfter, () => $"rec:{Input.Reason}");
+        var saved = await TryApplyAsync(Input.Version,
+            () => child.CeaseToBeLookedAfter(endedOn!.Value, Input.Reason!.Value, Today, Calendar),
+            AuditAction.ChildCeasedToBeLookedAfter, () => $"rec:{Input.Reason}");
         if (!saved)
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
             return Page();
         }
 
@@ -62,16 +58,6 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
         return RedirectToPage("/Children/Details", new { id });
     }
 
-    private async Task<Child?> LoadAsync(int id)
-    {
-        var child = await db.LoadVisibleChildAsync(User, id, audit);
-        if (child is not null)
-        {
-            Child = child;
-        }
-
-        return child;
-    }
 
     public sealed class InputModel
     {

@@ -6,22 +6,20 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>A change of placement, legal status or both: a new SSDA903 episode.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Child Child { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -43,7 +41,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -54,14 +52,12 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return Page();
         }
 
-        var saved = await db.TryApplyAsync(ModelState, child, Input.Version,
+        var saved = await TryApplyAsync(Input.Version,
             () => child.ChangeEpisode(changedOn!.Value, Input.LegalStatus!.Value, Input.Move!.Value, Input.PlacementType!.Value,
-                Input.ReasonForPlacementChange, time.TodayInEngland(), calendars.Current),
-            audit, AuditAction.EpisodeChanged, () => $"rne:{child.CurrentEpisode!.ReasonForNewEpisode}");
+                Input.ReasonForPlacementChange, Today, Calendar),
+            AuditAction.EpisodeChanged, () => $"rne:{child.CurrentEpisode!.ReasonForNewEpisode}");
         if (!saved)
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
             return Page();
         }
 
@@ -69,16 +65,6 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
         return RedirectToPage("/Children/Details", new { id });
     }
 
-    private async Task<Child?> LoadAsync(int id)
-    {
-        var child = await db.LoadVisibleChildAsync(User, id, audit);
-        if (child is not null)
-        {
-            Child = child;
-        }
-
-        return child;
-    }
 
     public sealed class InputModel
     {

@@ -1,26 +1,23 @@
-using CareReview.Domain.Children;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>A child who left care becomes looked after again: a new period, so the review sequence restarts.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Child Child { get; private set; } = null!;
-
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -36,7 +33,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadAsync(id) is not { } child)
+        if (await LoadChildAsync(id) is not { } child)
         {
             return NotFound();
         }
@@ -47,14 +44,12 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             return Page();
         }
 
-        var saved = await db.TryApplyAsync(ModelState, child, Input.Version,
+        var saved = await TryApplyAsync(Input.Version,
             () => child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                time.TodayInEngland(), calendars.Current),
-            audit, AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType}");
+                Today, Calendar),
+            AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType}");
         if (!saved)
         {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id);
             return Page();
         }
 
@@ -62,16 +57,6 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
         return RedirectToPage("/Children/Details", new { id });
     }
 
-    private async Task<Child?> LoadAsync(int id)
-    {
-        var child = await db.LoadVisibleChildAsync(User, id, audit);
-        if (child is not null)
-        {
-            Child = child;
-        }
-
-        return child;
-    }
 
     public sealed class InputModel : StartEpisodeInput
     {

@@ -2,6 +2,7 @@ using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>
 public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -2,6 +2,7 @@ using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO asks for the next review to be brought forward (CPPCR 2010 reg 33(3)(a)); the clock follows.</summary>
 public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
@@ -11,7 +12,7 @@ namespace CareReview.Web.Features.Reviews;
 /// record, the recommendations and the steps that follow (decisions and record sent out).
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     public Review Review { get; private set; } = null!;
     public IReadOnlyList<ChecklistItem> Before { get; private set; } = [];

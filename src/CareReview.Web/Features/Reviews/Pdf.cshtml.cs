@@ -1,5 +1,6 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
@@ -9,7 +10,7 @@ namespace CareReview.Web.Features.Reviews;
 /// the record away; each export is audited, with ids only, in the same save.
 /// </summary>
 public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)
     {

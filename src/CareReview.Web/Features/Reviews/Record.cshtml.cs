@@ -4,6 +4,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace CareReview.Web.Features.Reviews;
 /// review clock moves as soon as it is saved.
 /// </summary>
 public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     public const int BlankRows = 3;
 

@@ -2,6 +2,7 @@ using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace CareReview.Web.Features.Reviews;
 
 /// <summary>Records one step around a review (I1–I6): the date it was done, or for seeing the child alone, why not.</summary>
 public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
-    : ReviewPageModel(db, audit, time, calendars)
+    : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();

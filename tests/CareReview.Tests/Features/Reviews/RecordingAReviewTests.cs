@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Net;
-using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using Microsoft.EntityFrameworkCore;
+
+using static CareReview.Tests.Features.Reviews.ReviewForms;
 
 namespace CareReview.Tests.Features.Reviews;
 
@@ -16,7 +17,6 @@ namespace CareReview.Tests.Features.Reviews;
 /// </summary>
 public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-
     private StaffMember _iro = null!;
     private StaffMember _socialWorker = null!;
     private string _iroUser = null!;
@@ -35,39 +35,6 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-
-    private static void Date(Dictionary<string, string> form, string name, DateOnly date)
-    {
-        form[$"{name}.Day"] = date.Day.ToString(CultureInfo.InvariantCulture);
-        form[$"{name}.Month"] = date.Month.ToString(CultureInfo.InvariantCulture);
-        form[$"{name}.Year"] = date.Year.ToString(CultureInfo.InvariantCulture);
-    }
-
-    private Task<Child> ReloadAsync(int id) => app.QueryDbAsync(db => db.Children
-        .Include(c => c.Episodes)
-        .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
-        .AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == id));
-
-    private async Task<Review> ArrangeAsync(HttpClient client, Child child, DateOnly on, string? latenessReason = null)
-    {
-        var form = new Dictionary<string, string>
-        {
-            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
-            ["Input.Venue"] = "Foster home",
-            ["Input.Invitees"] = "Sol Worker, social worker",
-            ["Input.StartsAt"] = "10:30",
-        };
-        Date(form, "Input.Date", on);
-        if (latenessReason is not null)
-        {
-            form["Input.LatenessReason"] = latenessReason;
-        }
-
-        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/arrange", form);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
-        return (await ReloadAsync(child.Id)).OpenReview!;
-    }
-
     [Fact]
     public async Task A_review_after_its_due_date_needs_a_reason_for_the_lateness()
     {
@@ -80,9 +47,9 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         using var refused = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/arrange", form);
 
         Pages.AssertFieldError(await refused.Content.ReadAsStringAsync(), "Input-LatenessReason", "The review is due by 30 November 2026. Give the reason it will be late");
-        Assert.Null((await ReloadAsync(child.Id)).OpenReview);
+        Assert.Null((await app.ReloadAsync(child.Id)).OpenReview);
 
-        var review = await ArrangeAsync(client, child, new DateOnly(2026, 12, 2), "The child's exams are that week");
+        var review = await app.ArrangeReviewAsync(client, child, new DateOnly(2026, 12, 2), "The child's exams are that week");
         Assert.Equal(new DateOnly(2026, 12, 2), review.ScheduledFor);
         Assert.Equal("The child's exams are that week", review.LatenessReason);
     }
@@ -93,24 +60,24 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
         using var client = await app.SignedInClientAsync(_iroUser);
         // A meeting on 30 November 2026: I1 (15 working days before) was due 9 November, already late today (23 November).
-        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 30));
+        var review = await app.ArrangeReviewAsync(client, child, new DateOnly(2026, 11, 30));
 
         var before = await client.GetPageAsync($"/children/{child.Id}/reviews/{review.Id}");
         Assert.Contains("9 November 2026", before, StringComparison.Ordinal);
         Assert.Contains(">Late<", before, StringComparison.Ordinal);
 
-        var step = new Dictionary<string, string> { ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture) };
+        var step = new Dictionary<string, string> { ["Input.Version"] = (await app.ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture) };
         Date(step, "Input.On", new DateOnly(2026, 11, 20));
         using (var saved = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/steps/I2", step))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        Assert.Equal(new DateOnly(2026, 11, 20), (await ReloadAsync(child.Id)).OpenReview!.ReportsReceivedOn);
+        Assert.Equal(new DateOnly(2026, 11, 20), (await app.ReloadAsync(child.Id)).OpenReview!.ReportsReceivedOn);
 
         var notAlone = new Dictionary<string, string>
         {
-            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Version"] = (await app.ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
             ["Input.Reason"] = "Ruby did not want to meet alone this time",
         };
         using (var saved = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/steps/I3", notAlone))
@@ -118,7 +85,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        var after = await ReloadAsync(child.Id);
+        var after = await app.ReloadAsync(child.Id);
         Assert.Equal("Ruby did not want to meet alone this time", after.OpenReview!.ChildNotSeenAloneReason);
         Assert.True(await app.QueryDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == AuditAction.ReviewPreparationRecorded && e.ChildId == child.Id)));
     }
@@ -128,9 +95,9 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
     {
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, dateOfBirth: new DateOnly(2015, 3, 1));
         using var client = await app.SignedInClientAsync(_iroUser);
-        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 23));
+        var review = await app.ArrangeReviewAsync(client, child, new DateOnly(2026, 11, 23));
 
-        var form = RecordForm((await ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        var form = RecordForm((await app.ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
         form["Input.Recommendations[0].Action"] = "Arrange a PEP meeting";
         form["Input.Recommendations[0].Monitoring"] = "PEP minutes sent to the IRO";
         using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/record", form);
@@ -138,7 +105,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         var html = await response.Content.ReadAsStringAsync();
         Pages.AssertFieldError(html, "Input-Recommendations-0-OwnerName", "Enter who will do it: a named person");
         Pages.AssertFieldError(html, "Input-Recommendations-0-DueOn", "Enter date it must be done by");
-        var after = await ReloadAsync(child.Id);
+        var after = await app.ReloadAsync(child.Id);
         Assert.False(after.OpenReview!.IsHeld);
         Assert.Equal(new DateOnly(2026, 11, 30), after.NextReviewDueOn);
     }
@@ -148,9 +115,9 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
     {
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, dateOfBirth: new DateOnly(2015, 3, 1));
         using var client = await app.SignedInClientAsync(_iroUser);
-        var review = await ArrangeAsync(client, child, new DateOnly(2026, 11, 23));
+        var review = await app.ArrangeReviewAsync(client, child, new DateOnly(2026, 11, 23));
 
-        var form = RecordForm((await ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        var form = RecordForm((await app.ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
         form["Input.ParticipationCode"] = "PN0";
         using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/record", form);
 
@@ -162,7 +129,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
     {
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
         using var sw = await app.SignedInClientAsync(_swUser);
-        var review = await ArrangeAsync(sw, child, new DateOnly(2026, 11, 27));
+        var review = await app.ArrangeReviewAsync(sw, child, new DateOnly(2026, 11, 27));
 
         Assert.Equal(HttpStatusCode.NotFound, await sw.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}/record"));
         Assert.Equal(HttpStatusCode.OK, await sw.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}"));
@@ -176,8 +143,8 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         await app.AUserAsync(managerUser, Roles.IroManager, await app.AStaffMemberAsync("Mo Manager", StaffRole.IroManager));
         using var iro = await app.SignedInClientAsync(_iroUser);
         using var manager = await app.SignedInClientAsync(managerUser);
-        var review = await ArrangeAsync(iro, child, new DateOnly(2026, 11, 23));
-        var seen = (await ReloadAsync(child.Id)).Version;
+        var review = await app.ArrangeReviewAsync(iro, child, new DateOnly(2026, 11, 23));
+        var seen = (await app.ReloadAsync(child.Id)).Version;
 
         var first = RecordForm(seen, new DateOnly(2026, 11, 23));
         first["Input.IroView"] = "The IRO's own view";
@@ -196,7 +163,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         var html = await refused.Content.ReadAsStringAsync();
         Assert.Contains("Someone else recorded this review while you were working on it", html, StringComparison.Ordinal);
         Assert.Contains("different view", html, StringComparison.Ordinal);
-        var kept = (await ReloadAsync(child.Id)).Reviews.Single(r => r.Id == review.Id);
+        var kept = (await app.ReloadAsync(child.Id)).Reviews.Single(r => r.Id == review.Id);
         Assert.Equal(new DateOnly(2026, 11, 23), kept.HeldOn);
         Assert.Equal("The IRO's own view", kept.IroView);
     }
@@ -210,7 +177,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
 
         var form = new Dictionary<string, string>
         {
-            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Version"] = (await app.ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
             ["Input.Reason"] = "The placement may end",
         };
         Date(form, "Input.To", new DateOnly(2026, 12, 11));
@@ -219,7 +186,7 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        var after = await ReloadAsync(child.Id);
+        var after = await app.ReloadAsync(child.Id);
         Assert.Equal(new DateOnly(2026, 12, 11), after.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.BroughtForward, after.NextReviewRuleId);
         var page = await iro.GetPageAsync($"/children/{child.Id}");
@@ -234,11 +201,11 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
     {
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
         using var iro = await app.SignedInClientAsync(_iroUser);
-        var review = await ArrangeAsync(iro, child, new DateOnly(2026, 11, 23));
+        var review = await app.ArrangeReviewAsync(iro, child, new DateOnly(2026, 11, 23));
 
         var tooLate = new Dictionary<string, string>
         {
-            ["Input.Version"] = (await ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.Version"] = (await app.ReloadAsync(child.Id)).Version.ToString(CultureInfo.InvariantCulture),
             ["Input.AdjournmentReason"] = "The health assessment was not available",
         };
         Date(tooLate, "Input.AdjournedOn", new DateOnly(2026, 11, 23));
@@ -255,31 +222,10 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(HttpStatusCode.Redirect, adjourned.StatusCode);
         }
 
-        var after = (await ReloadAsync(child.Id)).OpenReview!;
+        var after = (await app.ReloadAsync(child.Id)).OpenReview!;
         Assert.Equal(ReviewState.Adjourned, after.State);
         Assert.Equal(new DateOnly(2026, 12, 21), after.ScheduledFor);
         Assert.Equal(HttpStatusCode.NotFound, await iro.StatusOfAsync($"/children/{child.Id}/reviews/{review.Id}/adjourn"));
     }
 
-    private static Dictionary<string, string> RecordForm(long version, DateOnly heldOn)
-    {
-        var form = new Dictionary<string, string>
-        {
-            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
-            ["Input.ParticipationCode"] = "PN1",
-            ["Input.Attendees"] = "Ruby; Sol Worker, social worker; Pat Carer, foster carer",
-            ["Input.ChildWishesAndFeelings"] = "Likes her school; wants to see her grandmother more",
-            ["Input.Considerations[4]"] = "Contact with grandmother to increase",
-        };
-        Date(form, "Input.HeldOn", heldOn);
-        return form;
-    }
-
-    private static void AddRecommendation(Dictionary<string, string> form, int row, string action, int ownerStaffId, DateOnly dueOn, string monitoring)
-    {
-        form[$"Input.Recommendations[{row}].Action"] = action;
-        form[$"Input.Recommendations[{row}].OwnerStaffId"] = ownerStaffId.ToString(CultureInfo.InvariantCulture);
-        form[$"Input.Recommendations[{row}].Monitoring"] = monitoring;
-        Date(form, $"Input.Recommendations[{row}].DueOn", dueOn);
-    }
 }

@@ -7,13 +7,14 @@ using CareReview.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace CareReview.Web.Features.Reviews;
+namespace CareReview.Web.Features.Children;
 
 /// <summary>
-/// What every review page shares: the child, loaded only if the user may see them (404 otherwise), with
-/// their reviews and recommendations; today's date and the calendar; and one way to apply a change.
+/// What every page about one child shares: the child, loaded only if the user may see them (404
+/// otherwise), with episodes, allocations, reviews and recommendations; today's date and the calendar;
+/// and one way to apply a change (the domain rule, the audit event, one save, lost races refused).
 /// </summary>
-public abstract class ReviewPageModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
 {
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
@@ -41,7 +42,7 @@ public abstract class ReviewPageModel(AppDbContext db, AuditLog audit, TimeProvi
     /// <summary>Applies the change with its audit event in one save; rule breaks and lost races become messages.</summary>
     protected async Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null)
     {
-        var saved = await Children.ChildChanges.TryApplyAsync(db, ModelState, Child, seenVersion, change, audit, action, details);
+        var saved = await ChildChanges.TryApplyAsync(db, ModelState, Child, seenVersion, change, audit, action, details);
         if (!saved)
         {
             var id = Child.Id;
