@@ -46,6 +46,18 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     options.ExpireTimeSpan = TimeSpan.FromHours(8);
     options.SlidingExpiration = true;
+
+    // A page the user's role does not allow answers "Page not found", like a record they may not see.
+    // It is audited like any other refusal.
+    options.Events.OnRedirectToAccessDenied = async context =>
+    {
+        var services = context.HttpContext.RequestServices;
+        var path = context.Request.Path.Value ?? "";
+        services.GetRequiredService<AuditLog>().Record(context.HttpContext.User, AuditAction.AccessRefused, null,
+            $"path:{path[..Math.Min(path.Length, 400)]}");
+        await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+    };
 });
 
 builder.Services.AddAuthorizationBuilder()

@@ -35,6 +35,10 @@ public sealed class Recommendation
     public string OwnerRole { get; private set; } = "";
     public int? OwnerStaffId { get; private set; }
     public DateOnly DueOn { get; private set; }
+
+    /// <summary>The day of the review that made it: nothing can be done about it before then.</summary>
+    public DateOnly MadeOn { get; private set; }
+
     public string Monitoring { get; private set; } = "";
     public RecommendationStatus Status { get; private set; }
     public DateOnly? CompletedOn { get; private set; }
@@ -69,6 +73,7 @@ public sealed class Recommendation
         OwnerName = ownerName!;
         OwnerRole = ownerRole!;
         OwnerStaffId = draft.OwnerStaffId;
+        MadeOn = madeOn;
         DueOn = dueOn!.Value;
         Monitoring = monitoring!;
         CarriedForwardFromId = carriedForwardFromId;
@@ -138,11 +143,12 @@ public sealed class Recommendation
     private void CheckOpen() =>
         Check(IsOpen, "This recommendation is already closed", "Note");
 
-    private static void CheckUpdate(DateOnly on, string note, DateOnly today)
+    private void CheckUpdate(DateOnly on, string note, DateOnly today)
     {
         Check(!string.IsNullOrWhiteSpace(note), "Enter a note saying what has been done", "Note");
         CheckNoteLength(note);
         Check(on <= today, "The date must be today or in the past", "On");
+        Check(on >= MadeOn, $"The date must be on or after the review that made this recommendation, on {GovukDate.Format(MadeOn)}", "On");
     }
 
     private static void CheckNoteLength(string note) =>

@@ -13,11 +13,17 @@ public sealed class CalendarSource
 
     public WorkingDayCalendar Current => _current ?? throw new InvalidOperationException("Call LoadAsync at start-up.");
 
-    public async Task LoadAsync(AppDbContext db)
+    public async Task LoadAsync(AppDbContext db) => Publish(await BuildAsync(db));
+
+    /// <summary>The calendar as the database has it, through the caller's DbContext (and so its transaction).</summary>
+    public static async Task<WorkingDayCalendar> BuildAsync(AppDbContext db)
     {
         var adjustments = await db.BankHolidayAdjustments.AsNoTracking().ToListAsync();
-        _current = new WorkingDayCalendar(
+        return new WorkingDayCalendar(
             adjustments.Where(a => !a.Removed).Select(a => a.Date),
             adjustments.Where(a => a.Removed).Select(a => a.Date));
     }
+
+    /// <summary>Puts a calendar in force; call it only once the adjustment it includes is committed.</summary>
+    public void Publish(WorkingDayCalendar calendar) => _current = calendar;
 }

@@ -260,6 +260,14 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// <summary>The value of a hidden field in a page, as the browser would post it back.</summary>
+    public static string HiddenValueIn(string html, string name)
+    {
+        var input = Regex.Match(html, $"<input[^>]*name=\"{Regex.Escape(name)}\"[^>]*>", RegexOptions.IgnoreCase);
+        var value = input.Success ? s_value.Match(input.Value) : Match.Empty;
+        return value.Success ? WebUtility.HtmlDecode(value.Groups[1].Value) : throw new InvalidOperationException($"The page has no field {name}.");
+    }
+
     /// <summary>The value of the first hidden __RequestVerificationToken field in a page.</summary>
     public static string AntiforgeryTokenIn(string html)
     {

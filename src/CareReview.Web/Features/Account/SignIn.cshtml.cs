@@ -41,7 +41,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
-        audit.RecordFor(user?.Id ?? "", Input.UserName!, result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed);
+        // An unknown user name is not kept: people sometimes type their password into it.
+        audit.RecordFor(user?.Id ?? "", user?.UserName ?? "(unknown user name)", result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed);
         await db.SaveChangesAsync();
         ModelState.AddModelError("Input.UserName", result.IsLockedOut
             ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator"

@@ -68,18 +68,31 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
         });
         audit.Record(AuditAction.BankHolidayAdjusted, details: $"{(Input.Removed.Value ? "removed" : "added")}:{date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync();
-        await calendars.LoadAsync(db);
+        var calendar = await CalendarSource.BuildAsync(db);
 
         // Only the first review (20 working days) is counted in working days; the others are calendar months.
         var affected = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews)
             .Where(c => c.NextReviewRuleId == ReviewSchedule.FirstReview).ToListAsync();
         foreach (var child in affected)
         {
-            child.RecalculateReviewClock(calendars.Current);
+            child.RecalculateReviewClock(calendar);
         }
 
-        await db.SaveChangesAsync();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", "A child's record changed while the deadlines were being recalculated. Nothing has been saved. Try again");
+            await transaction.RollbackAsync();
+            db.ChangeTracker.Clear();
+            await LoadAsync();
+            return Page();
+        }
+
         await transaction.CommitAsync();
+        calendars.Publish(calendar);
 
         TempData["Success"] = $"{GovukDate.Format(date.Value)} {(Input.Removed.Value ? "is no longer" : "is now")} a bank holiday. Deadlines have been recalculated";
         return RedirectToPage();

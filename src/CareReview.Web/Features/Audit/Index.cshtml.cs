@@ -25,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : PageModel
 
     public async Task OnGetAsync()
     {
-        PageNumber = Math.Max(1, PageNumber);
+        PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         var events = db.AuditEvents.AsNoTracking();
         if (Child is { } childId)
         {

@@ -48,9 +48,31 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
             var id = Child.Id;
             db.ChangeTracker.Clear();
             await LoadChildAsync(id);
+            _refusedAsStale = ModelState.TryGetValue("", out var entry) && entry.Errors.Any(e => e.ErrorMessage == ChildChanges.ConcurrencyMessage);
         }
 
         return saved;
+    }
+
+    private bool _refusedAsStale;
+
+    /// <summary>
+    /// The version a form carries: the one the user was shown, except after "someone else changed this
+    /// record", when the page now shows the record as saved and a second try must be able to succeed.
+    /// </summary>
+    public long FormVersion(long posted) => _refusedAsStale ? Child.Version : posted;
+
+    /// <summary>Answers "Page not found" and records the refusal, as a refused child is.</summary>
+    protected async Task<IActionResult> RefuseAsync(string details)
+    {
+        // A child the user may not see was refused, and audited, when it was loaded.
+        if (Child is not null)
+        {
+            audit.Record(AuditAction.AccessRefused, Child.Id, details);
+            await db.SaveChangesAsync();
+        }
+
+        return NotFound();
     }
 
     protected IActionResult BackToChild(string message)

@@ -72,6 +72,12 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         {
             db.ChangeTracker.Clear();
             await LoadAsync(id);
+            if (ModelState.TryGetValue("", out var entry) && entry.Errors.Any(e => e.ErrorMessage == ChildChanges.ConcurrencyMessage))
+            {
+                // The page now shows the recommendation as saved, so a second try must be able to succeed.
+                Input.Version = Child.Version;
+            }
+
             return Page();
         }
 

@@ -21,7 +21,7 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:adjourn");
         }
 
         Input = new InputModel { Version = Child.Version, AdjournedOn = DateInput.From(Review.ScheduledFor <= Today ? Review.ScheduledFor : Today) };
@@ -32,7 +32,7 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:adjourn");
         }
 
         var on = ModelState.ReadDate("Input.AdjournedOn", Input.AdjournedOn, "Date of the adjourned meeting");

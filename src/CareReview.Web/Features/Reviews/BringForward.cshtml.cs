@@ -21,7 +21,7 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
     {
         if (!await LoadAsync(id))
         {
-            return NotFound();
+            return await RefuseAsync("page:bringforward");
         }
 
         Input = new InputModel { Version = Child.Version };
@@ -32,7 +32,7 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
     {
         if (!await LoadAsync(id))
         {
-            return NotFound();
+            return await RefuseAsync("page:bringforward");
         }
 
         var to = ModelState.ReadDate("Input.To", Input.To, "Date the review should be held by");

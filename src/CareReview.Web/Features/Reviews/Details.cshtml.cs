@@ -23,7 +23,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:details");
         }
 
         Audit.Record(AuditAction.ReviewViewed, Child.Id, $"review:{Review.Id}");

@@ -16,7 +16,7 @@ public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time,
     {
         if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { IsHeld: true } review)
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:pdf");
         }
 
         var pdf = ReviewPdf.Build(Child, review, Today);

@@ -36,7 +36,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:record");
         }
 
         if (Review.IsHeld)
@@ -59,7 +59,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:record");
         }
 
         ModelState.Clear();
@@ -71,7 +71,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     {
         if (!await LoadAsync(id, reviewId))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:record");
         }
 
         if (Review.IsHeld)
@@ -81,6 +81,12 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         }
 
         var heldOn = ModelState.ReadDate("Input.HeldOn", Input.HeldOn, "Date the review was held");
+        var lastHeld = Child.Reviews.Max(r => r.HeldOn);
+        if (heldOn <= lastHeld)
+        {
+            ModelState.AddModelError("Input.HeldOn", $"The last review was held on {GovukDate.Format(lastHeld)}. This review must be after it");
+        }
+
         var drafts = ReadRecommendations(heldOn);
         var outcomes = ReadOutcomes(heldOn);
         if (!ModelState.IsValid)
@@ -220,6 +226,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         public Dictionary<int, string?> Considerations { get; set; } = [];
         public Dictionary<int, OutcomeInput> Outcomes { get; set; } = [];
         public List<RecommendationInput> Recommendations { get; set; } = [];
+        [System.ComponentModel.DataAnnotations.StringLength(4000, ErrorMessage = "The letter must be 4,000 characters or fewer")]
         public string? LetterToChild { get; set; }
     }
 

@@ -22,7 +22,7 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
     {
         if (!await LoadAsync(id, reviewId, step))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:step");
         }
 
         Input = new InputModel { Version = Child.Version, On = DateInput.From(Item.DoneOn), Reason = Review.ChildNotSeenAloneReason };
@@ -33,7 +33,7 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
     {
         if (!await LoadAsync(id, reviewId, step))
         {
-            return NotFound();
+            return await RefuseAsync($"review:{reviewId};page:step");
         }
 
         var notSeenAlone = step == "I3" && Input.On?.IsEmpty != false && !string.IsNullOrWhiteSpace(Input.Reason);
@@ -59,7 +59,9 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
             "I6" => AuditAction.ReviewRecordIssued,
             _ => AuditAction.ReviewPreparationRecorded,
         };
-        if (!await TryApplyAsync(Input.Version, change, action, () => $"review:{reviewId};step:{step}"))
+        var before = Item.DoneOn;
+        if (!await TryApplyAsync(Input.Version, change, action,
+                () => $"review:{reviewId};step:{step};was:{before?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}"))
         {
             // The domain names the fields of seeing the child alone; on this page they are the date and the reason.
             MoveError("Input.ChildSeenAloneOn", "Input.On");
@@ -75,6 +77,12 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
     private async Task<bool> LoadAsync(int id, int reviewId, string step)
     {
         if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review)
+        {
+            return false;
+        }
+
+        // Seeing the child alone and sending out the decisions and the record are the IRO's to record.
+        if (step is "I3" or "I5" or "I6" && !CanChair)
         {
             return false;
         }

@@ -56,6 +56,6 @@ public sealed class BankHolidaysTests(AppFactory app) : IClassFixture<AppFactory
         await app.AUserAsync("iro-not-admin", Roles.Iro, iro);
         using var client = await app.SignedInClientAsync("iro-not-admin");
 
-        Assert.NotEqual(HttpStatusCode.OK, await client.StatusOfAsync("/admin/bank-holidays"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync("/admin/bank-holidays"));
     }
 }

@@ -269,8 +269,8 @@ public sealed class RecordingCareEpisodesTests(AppFactory app) : IClassFixture<A
         using var iro = await app.SignedInClientAsync("iro-no-episodes");
         using var otherTm = await app.SignedInClientAsync("tm-other-team-episodes");
 
-        Assert.NotEqual(HttpStatusCode.OK, await iro.StatusOfAsync($"/children/{child.Id}/change"));
-        Assert.NotEqual(HttpStatusCode.OK, await iro.StatusOfAsync("/children/new"));
+        Assert.Equal(HttpStatusCode.NotFound, await iro.StatusOfAsync($"/children/{child.Id}/change"));
+        Assert.Equal(HttpStatusCode.NotFound, await iro.StatusOfAsync("/children/new"));
         Assert.Equal(HttpStatusCode.NotFound, await otherTm.StatusOfAsync($"/children/{child.Id}/change"));
         Assert.Equal(HttpStatusCode.NotFound, await otherTm.StatusOfAsync($"/children/{child.Id}/cease"));
     }

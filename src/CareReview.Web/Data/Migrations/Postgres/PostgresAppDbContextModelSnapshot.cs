@@ -203,6 +203,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Monitoring")
                         .IsRequired()
                         .HasMaxLength(1000)

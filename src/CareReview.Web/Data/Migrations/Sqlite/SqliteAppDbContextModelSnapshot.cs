@@ -190,6 +190,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Monitoring")
                         .IsRequired()
                         .HasMaxLength(1000)
