@@ -11,14 +11,47 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CareReview.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123150706_AddReminders")]
-    partial class AddReminders
+    [Migration("20261123162025_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.5");
+
+            modelBuilder.Entity("CareReview.Domain.Children.Allocation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("IroId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IroName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SocialWorkerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SocialWorkerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "From");
+
+                    b.ToTable("Allocation");
+                });
 
             modelBuilder.Entity("CareReview.Domain.Children.CareEpisode", b =>
                 {
@@ -158,6 +191,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("MadeOn")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Monitoring")
@@ -728,6 +764,15 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CareReview.Domain.Children.Allocation", b =>
+                {
+                    b.HasOne("CareReview.Domain.Children.Child", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CareReview.Domain.Children.CareEpisode", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
@@ -876,6 +921,8 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("CareReview.Domain.Children.Child", b =>
                 {
+                    b.Navigation("Allocations");
+
                     b.Navigation("Episodes");
 
                     b.Navigation("Reviews");

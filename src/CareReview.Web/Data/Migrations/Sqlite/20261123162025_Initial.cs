@@ -244,6 +244,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     SocialWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
                     NextReviewDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     NextReviewRuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ReviewBroughtForwardTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewBroughtForwardOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReviewBroughtForwardReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -261,6 +264,30 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         principalTable: "StaffMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Allocation",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IroId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IroName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SocialWorkerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    SocialWorkerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Allocation", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Allocation_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -291,16 +318,68 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    StaffMemberId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EmailedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DismissedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Reminders_StaffMembers_StaffMemberId",
+                        column: x => x.StaffMemberId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Reviews",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     ChildId = table.Column<int>(type: "INTEGER", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     DueRuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true)
+                    ScheduledFor = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StartsAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Invitees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    LatenessReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ConsultedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReportsReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildSeenAloneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildNotSeenAloneReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ParentsViewsSoughtOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdjournedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdjournmentReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Attendees = table.Column<string>(type: "TEXT", nullable: true),
+                    ChildWishesAndFeelings = table.Column<string>(type: "TEXT", nullable: true),
+                    ParentsViews = table.Column<string>(type: "TEXT", nullable: true),
+                    IroView = table.Column<string>(type: "TEXT", nullable: true),
+                    LetterToChild = table.Column<string>(type: "TEXT", nullable: true),
+                    DecisionsIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecordIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,6 +391,96 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "Recommendations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    OwnerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OwnerRole = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OwnerStaffId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MadeOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Monitoring = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CarriedForwardFromId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Recommendations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_Recommendations_CarriedForwardFromId",
+                        column: x => x.CarriedForwardFromId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Recommendations_StaffMembers_OwnerStaffId",
+                        column: x => x.OwnerStaffId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReviewConsideration",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Paragraph = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewConsideration", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewConsideration_Reviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "Reviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecommendationUpdate",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecommendationUpdate", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecommendationUpdate_Recommendations_RecommendationId",
+                        column: x => x.RecommendationId,
+                        principalTable: "Recommendations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Allocation_ChildId_From",
+                table: "Allocation",
+                columns: new[] { "ChildId", "From" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -393,10 +562,62 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 column: "SocialWorkerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_CarriedForwardFromId",
+                table: "Recommendations",
+                column: "CarriedForwardFromId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_OwnerStaffId_Status_DueOn",
+                table: "Recommendations",
+                columns: new[] { "OwnerStaffId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Recommendations_ReviewId",
+                table: "Recommendations",
+                column: "ReviewId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecommendationUpdate_RecommendationId",
+                table: "RecommendationUpdate",
+                column: "RecommendationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_ChildId",
+                table: "Reminders",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_CreatedAtUtc",
+                table: "Reminders",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_Kind_SubjectId_DueOn_StaffMemberId",
+                table: "Reminders",
+                columns: new[] { "Kind", "SubjectId", "DueOn", "StaffMemberId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reminders_StaffMemberId_DismissedAtUtc",
+                table: "Reminders",
+                columns: new[] { "StaffMemberId", "DismissedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewConsideration_ReviewId_Paragraph",
+                table: "ReviewConsideration",
+                columns: new[] { "ReviewId", "Paragraph" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Reviews_ChildId_HeldOn",
                 table: "Reviews",
                 columns: new[] { "ChildId", "HeldOn" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Reviews_ScheduledFor",
+                table: "Reviews",
+                column: "ScheduledFor");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StaffMembers_TeamId",
@@ -413,6 +634,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Allocation");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -438,13 +662,25 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "CareEpisodes");
 
             migrationBuilder.DropTable(
-                name: "Reviews");
+                name: "RecommendationUpdate");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
+
+            migrationBuilder.DropTable(
+                name: "ReviewConsideration");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Recommendations");
+
+            migrationBuilder.DropTable(
+                name: "Reviews");
 
             migrationBuilder.DropTable(
                 name: "Children");

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareReview.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123154617_AllocationHistory")]
-    partial class AllocationHistory
+    [Migration("20261123162044_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -204,6 +204,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("MadeOn")
                         .HasColumnType("date");
 
                     b.Property<string>("Monitoring")
