@@ -222,7 +222,6 @@ public sealed class Child
         ReviewBroughtForwardOn = today;
         ReviewBroughtForwardReason = reason.Trim();
         RecalculateReviewClock(calendar);
-        OpenReview?.HoldAgainst(NextReviewDue(calendar)!);
     }
 
     /// <summary>Records a review held with no arrangements or recommendations (history, imports, tests).</summary>
@@ -386,11 +385,16 @@ public sealed class Child
             : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], calendar);
     }
 
+    /// <summary>Recomputes the next review's due date; a review already arranged is held against the new date.</summary>
     public void RecalculateReviewClock(WorkingDayCalendar calendar)
     {
         var due = NextReviewDue(calendar);
         NextReviewDueOn = due?.DueOn;
         NextReviewRuleId = due?.RuleId;
+        if (due is not null)
+        {
+            OpenReview?.HoldAgainst(due);
+        }
     }
 
     /// <summary>The first day of the open period of care: the latest episode that started one (reason S).</summary>
