@@ -6,7 +6,6 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
@@ -91,15 +90,8 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
 
     private async Task LoadStaffAsync()
     {
-        Iros = await Db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
-        var workers = Db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
-        if (!User.IsInRole(Roles.IroManager))
-        {
-            var teamId = await Db.StaffMembers.Where(s => s.Id == User.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();
-            workers = workers.Where(s => s.TeamId == teamId);
-        }
-
-        SocialWorkers = await workers.OrderBy(s => s.Name).ToListAsync();
+        Iros = await AllocationChoices.IrosAsync(Db);
+        SocialWorkers = await AllocationChoices.SocialWorkersAsync(Db, User);
     }
 
     public sealed class InputModel

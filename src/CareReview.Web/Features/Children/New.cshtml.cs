@@ -86,16 +86,8 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
 
     private async Task LoadStaffAsync()
     {
-        Iros = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
-        var workers = db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
-        if (!User.IsInRole(Roles.IroManager))
-        {
-            // A team manager allocates within their own team.
-            var teamId = await db.StaffMembers.Where(s => s.Id == User.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();
-            workers = workers.Where(s => s.TeamId == teamId);
-        }
-
-        SocialWorkers = await workers.OrderBy(s => s.Name).ToListAsync();
+        Iros = await AllocationChoices.IrosAsync(db);
+        SocialWorkers = await AllocationChoices.SocialWorkersAsync(db, User);
     }
 
     private async Task<string> NextLocalIdAsync()
