@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 var provider = builder.Services.AddAppDatabase(builder.Configuration);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<CalendarSource>();
+builder.Services.AddSingleton<RulebookSource>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddReminders(builder.Configuration);
@@ -97,7 +97,7 @@ await using (var scope = app.Services.CreateAsyncScope())
         await db.Database.MigrateAsync();
     }
 
-    await app.Services.GetRequiredService<CalendarSource>().LoadAsync(db);
+    await app.Services.GetRequiredService<RulebookSource>().LoadAsync(db);
     await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, provider);
 }
 

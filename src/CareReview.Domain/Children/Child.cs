@@ -1,3 +1,5 @@
+using CareReview.Domain.CarePlans;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 
@@ -12,6 +14,10 @@ public sealed class Child
     private readonly List<CareEpisode> _episodes = [];
     private readonly List<Review> _reviews = [];
     private readonly List<Allocation> _allocations = [];
+    private readonly List<CarePlanVersion> _carePlans = [];
+    private readonly List<CareEvent> _careEvents = [];
+    private readonly List<ChildDeadline> _deadlines = [];
+    private readonly List<ChildFriendlyPlan> _childFriendlyPlans = [];
 
     public int Id { get; private set; }
 
@@ -39,6 +45,24 @@ public sealed class Child
     public DateOnly? ReviewBroughtForwardOn { get; private set; }
     public string? ReviewBroughtForwardReason { get; private set; }
 
+    /// <summary>
+    /// A significant change to the care plan (permanence, placement or contact) was made on this day and no
+    /// review has been held since (CPPCR 2010 reg 32(2)); the caseload flags it.
+    /// </summary>
+    public DateOnly? PlanChangeAwaitingReviewOn { get; private set; }
+
+    /// <summary>The child, in a long-term foster placement held for a year, agreed to be visited less often (reg 28(3A)).</summary>
+    public DateOnly? ChildAgreedToFewerVisitsOn { get; private set; }
+
+    /// <summary>Placed with a parent before the assessment under reg 19 is complete (reg 28(3)).</summary>
+    public bool ParentAssessmentIncomplete { get; private set; }
+
+    /// <summary>Placed with a connected person who is temporarily approved under reg 24 (reg 28(4)).</summary>
+    public bool ConnectedPersonTemporarilyApproved { get; private set; }
+
+    /// <summary>The day the stored deadlines must be worked out again though nothing was recorded (a birthday that brings a rule in).</summary>
+    public DateOnly? DeadlinesRecomputeOn { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public long Version { get; set; }
 
@@ -47,6 +71,24 @@ public sealed class Child
 
     /// <summary>Who the child's IRO and social worker have been, and from when.</summary>
     public IReadOnlyList<Allocation> Allocations => _allocations;
+
+    /// <summary>Every version of the care plan, oldest first.</summary>
+    public IReadOnlyList<CarePlanVersion> CarePlans => _carePlans;
+
+    public CarePlanVersion? CurrentCarePlan => _carePlans.MaxBy(v => v.Number);
+
+    /// <summary>The plan written to the child: at most one draft, and every version shared.</summary>
+    public IReadOnlyList<ChildFriendlyPlan> ChildFriendlyPlans => _childFriendlyPlans;
+
+    public ChildFriendlyPlan? ChildFriendlyDraft => _childFriendlyPlans.SingleOrDefault(p => !p.IsShared);
+
+    public ChildFriendlyPlan? SharedChildFriendlyPlan => _childFriendlyPlans.Where(p => p.IsShared).MaxBy(p => p.Id);
+
+    /// <summary>Visits, health assessments, dental checks, PEP meetings and needs assessments recorded.</summary>
+    public IReadOnlyList<CareEvent> CareEvents => _careEvents;
+
+    /// <summary>The statutory deadlines as last worked out, stored so that lists can filter in SQL.</summary>
+    public IReadOnlyList<ChildDeadline> Deadlines => _deadlines;
 
     public string FullName => $"{GivenName} {FamilyName}";
 
@@ -103,7 +145,7 @@ public sealed class Child
 
     /// <summary>The child starts a new period of care (SSDA903 reason for new episode S).</summary>
     public void BecomeLookedAfter(DateOnly startedOn, LegalStatus legalStatus, PlacementType placementType,
-        CategoryOfNeed categoryOfNeed, DateOnly today, WorkingDayCalendar calendar)
+        CategoryOfNeed categoryOfNeed, DateOnly today, Rulebook rules)
     {
         Require(!IsLookedAfter, "The child is already looked after. Record a change of placement or legal status instead", "StartedOn");
         Require(startedOn >= DateOfBirth, "The date the child became looked after must be on or after their date of birth", "StartedOn");
@@ -114,7 +156,7 @@ public sealed class Child
             $"The date must be on or after the end of the last period of care on {GovukDate.Format(lastEnded)}", "StartedOn");
 
         _episodes.Add(new CareEpisode(startedOn, ReasonForNewEpisode.S, legalStatus, categoryOfNeed, placementType));
-        RecalculateReviewClock(calendar);
+        RecalculateReviewClock(rules);
     }
 
     /// <summary>
@@ -122,7 +164,7 @@ public sealed class Child
     /// next begins the same day, with the reason for new episode the return expects (L, P, T, B or U).
     /// </summary>
     public void ChangeEpisode(DateOnly changedOn, LegalStatus legalStatus, PlacementMove move, PlacementType placementType,
-        ReasonForPlacementChange? reasonForPlacementChange, DateOnly today, WorkingDayCalendar calendar)
+        ReasonForPlacementChange? reasonForPlacementChange, DateOnly today, Rulebook rules)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after, so there is nothing to change", "ChangedOn");
         Require(changedOn >= current.StartedOn,
@@ -154,11 +196,19 @@ public sealed class Child
 
         current.End(changedOn, ReasonEpisodeCeased.X1, reasonForPlacementChange);
         _episodes.Add(new CareEpisode(changedOn, reason, legalStatus, current.CategoryOfNeed, placementType));
-        RecalculateReviewClock(calendar);
+        if (move != PlacementMove.None)
+        {
+            // These belong to the placement that ended; the new one starts its own visit schedule.
+            ChildAgreedToFewerVisitsOn = null;
+            ParentAssessmentIncomplete = false;
+            ConnectedPersonTemporarilyApproved = false;
+        }
+
+        RecalculateReviewClock(rules);
     }
 
     /// <summary>The period of care ends; the review clock stops.</summary>
-    public void CeaseToBeLookedAfter(DateOnly endedOn, ReasonEpisodeCeased reason, DateOnly today, WorkingDayCalendar calendar)
+    public void CeaseToBeLookedAfter(DateOnly endedOn, ReasonEpisodeCeased reason, DateOnly today, Rulebook rules)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after", "EndedOn");
         Require(reason != ReasonEpisodeCeased.X1,
@@ -177,16 +227,16 @@ public sealed class Child
         // A request to bring a review forward belongs to this period of care; left behind, it would set
         // the first review of the next period to a date before that period began.
         ClearBringForward();
-        RecalculateReviewClock(calendar);
+        RecalculateReviewClock(rules);
     }
 
     /// <summary>Arranges the next review. A date after the review is due needs a reason for the lateness.</summary>
-    public Review ScheduleReview(ReviewArrangements arrangements, DateOnly today, WorkingDayCalendar calendar)
+    public Review ScheduleReview(ReviewArrangements arrangements, DateOnly today, Rulebook rules)
     {
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("Reviews can only be arranged while the child is looked after", "Date");
         Require(OpenReview is null, "A review is already arranged for this child. Change its arrangements instead", "Date");
-        var review = new Review(NextReviewDue(calendar)!);
+        var review = new Review(NextReviewDue(rules)!);
         review.Arrange(arrangements, period, today);
         _reviews.Add(review);
         return review;
@@ -200,33 +250,33 @@ public sealed class Child
     }
 
     /// <summary>The IRO adjourns the review meeting, once, for no more than 20 working days (reg 36(5)).</summary>
-    public void AdjournReview(DateOnly on, DateOnly resumeOn, string? reason, DateOnly today, WorkingDayCalendar calendar)
+    public void AdjournReview(DateOnly on, DateOnly resumeOn, string? reason, DateOnly today, Rulebook rules)
     {
         var review = OpenReview ?? throw new DomainRuleException("No review is arranged for this child", "AdjournedOn");
         var period = CurrentPeriodStart()!.Value;
         Require(on >= period, $"The date must be on or after the child became looked after on {GovukDate.Format(period)}", "AdjournedOn");
-        review.Adjourn(on, resumeOn, reason, today, calendar);
+        review.Adjourn(on, resumeOn, reason, today, rules);
     }
 
     /// <summary>The IRO asks for the next review to be held earlier (reg 33(3)(a)); the clock follows.</summary>
-    public void BringReviewForward(DateOnly to, string? reason, DateOnly today, WorkingDayCalendar calendar)
+    public void BringReviewForward(DateOnly to, string? reason, DateOnly today, Rulebook rules)
     {
         Require(IsLookedAfter, "Reviews can only be brought forward while the child is looked after", "To");
         Require(!string.IsNullOrWhiteSpace(reason), "Enter why the review needs to be brought forward", "Reason");
         Require(reason!.Trim().Length <= 1000, "The reason must be 1,000 characters or fewer", "Reason");
         Require(to >= today, "The new date must be today or in the future", "To");
-        var statutory = StatutoryNextReviewDue(calendar)!;
+        var statutory = StatutoryNextReviewDue(rules)!;
         Require(to < statutory.DueOn, $"The review is already due by {GovukDate.Format(statutory.DueOn)}. Choose an earlier date", "To");
 
         ReviewBroughtForwardTo = to;
         ReviewBroughtForwardOn = today;
         ReviewBroughtForwardReason = reason.Trim();
-        RecalculateReviewClock(calendar);
+        RecalculateReviewClock(rules);
     }
 
     /// <summary>Records a review held with no arrangements or recommendations (history, imports, tests).</summary>
-    public Review RecordReviewHeld(DateOnly heldOn, ParticipationCode? participation, DateOnly today, WorkingDayCalendar calendar) =>
-        RecordReview(new ReviewRecord(heldOn, participation, null, null, null, null, new Dictionary<int, string>(), null), [], [], "", today, calendar);
+    public Review RecordReviewHeld(DateOnly heldOn, ParticipationCode? participation, DateOnly today, Rulebook rules) =>
+        RecordReview(new ReviewRecord(heldOn, participation, null, null, null, null, new Dictionary<int, string>(), null), [], [], "", today, rules);
 
     /// <summary>
     /// Records the review meeting: how the child took part (SSDA903 rules 167, 399, 440 and 441), what was
@@ -234,7 +284,7 @@ public sealed class Child
     /// The review clock moves at once.
     /// </summary>
     public Review RecordReview(ReviewRecord record, IReadOnlyList<RecommendationDraft> recommendations,
-        IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today, WorkingDayCalendar calendar)
+        IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today, Rulebook rules)
     {
         var heldOn = record.HeldOn;
         var period = CurrentPeriodStart()
@@ -260,7 +310,7 @@ public sealed class Child
         {
             // The review is held against the due date that stood on the day: a review entered late, after
             // later ones were recorded, is measured from the reviews held before it, not after.
-            var statutory = ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, calendar);
+            var statutory = ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, rules);
             review = new Review(answersBringForward ? BroughtForwardOr(statutory) : statutory);
         }
 
@@ -275,12 +325,17 @@ public sealed class Child
 
         changes.ForEach(change => change());
         review.RecordHeld(record, made);
+        if (heldOn >= PlanChangeAwaitingReviewOn)
+        {
+            PlanChangeAwaitingReviewOn = null;
+        }
+
         if (answersBringForward)
         {
             ClearBringForward();
         }
 
-        RecalculateReviewClock(calendar);
+        RecalculateReviewClock(rules);
         return review;
     }
 
@@ -368,8 +423,8 @@ public sealed class Child
     /// The next review due for the current period of care, with the rule that set it; null when not looked
     /// after. An IRO's request to bring it forward wins while it is earlier than the statutory date.
     /// </summary>
-    public ReviewDue? NextReviewDue(WorkingDayCalendar calendar) =>
-        StatutoryNextReviewDue(calendar) is { } statutory ? BroughtForwardOr(statutory) : null;
+    public ReviewDue? NextReviewDue(Rulebook rules) =>
+        StatutoryNextReviewDue(rules) is { } statutory ? BroughtForwardOr(statutory) : null;
 
     private ReviewDue BroughtForwardOr(ReviewDue statutory) =>
         ReviewBroughtForwardTo is { } to && to < statutory.DueOn
@@ -377,24 +432,131 @@ public sealed class Child
                 $"Brought forward at the IRO's request on {GovukDate.Format(ReviewBroughtForwardOn)}: {ReviewBroughtForwardReason} (CPPCR 2010 reg 33(3)(a))")
             : statutory;
 
-    private ReviewDue? StatutoryNextReviewDue(WorkingDayCalendar calendar)
+    private ReviewDue? StatutoryNextReviewDue(Rulebook rules)
     {
         var start = CurrentPeriodStart();
         return start is null
             ? null
-            : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], calendar);
+            : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], rules);
     }
 
     /// <summary>Recomputes the next review's due date; a review already arranged is held against the new date.</summary>
-    public void RecalculateReviewClock(WorkingDayCalendar calendar)
+    public void RecalculateReviewClock(Rulebook rules)
     {
-        var due = NextReviewDue(calendar);
+        var due = NextReviewDue(rules);
         NextReviewDueOn = due?.DueOn;
         NextReviewRuleId = due?.RuleId;
         if (due is not null)
         {
             OpenReview?.HoldAgainst(due);
         }
+    }
+
+    /// <summary>
+    /// Saves a new version of the care plan, made from the whole plan as it should now read. A significant
+    /// change is flagged as needing a review (CPPCR 2010 reg 32(2)) until one is held.
+    /// </summary>
+    public CarePlanVersion ChangeCarePlan(CarePlanDraft draft, string by, DateOnly today)
+    {
+        Require(IsLookedAfter, "The care plan can only be changed while the child is looked after", "");
+        var version = CarePlanVersion.Next(CurrentCarePlan, draft, by, Iro?.Name, today);
+        _carePlans.Add(version);
+        if (version.IsSignificantChange)
+        {
+            PlanChangeAwaitingReviewOn ??= today;
+        }
+
+        return version;
+    }
+
+    /// <summary>Saves the draft of the plan written to the child, made from the current care plan.</summary>
+    public ChildFriendlyPlan WriteChildFriendlyPlan(AgeBand band, string? text, string by, DateOnly today)
+    {
+        var plan = CurrentCarePlan ?? throw new DomainRuleException("Write the care plan before writing it for the child", "Text");
+        Require(!string.IsNullOrWhiteSpace(text), "Enter the plan as the child will read it", "Text");
+        var clean = text!.Trim().ReplaceLineEndings("\n");
+        Require(clean.Length <= ChildFriendlyPlan.MaxTextLength, "The plan must be 12,000 characters or fewer", "Text");
+        if (ChildFriendlyDraft is { } draft)
+        {
+            draft.Write(plan.Number, band, clean, by, today);
+            return draft;
+        }
+
+        var written = new ChildFriendlyPlan(plan.Number, band, clean, by, today);
+        _childFriendlyPlans.Add(written);
+        return written;
+    }
+
+    /// <summary>Shares the draft with the child; it is kept as shared, and the next change starts a new draft.</summary>
+    public ChildFriendlyPlan ShareChildFriendlyPlan(string by, DateOnly today)
+    {
+        var draft = ChildFriendlyDraft ?? throw new DomainRuleException("There is no draft to share. Write the plan first", "Text");
+        draft.Share(by, today);
+        return draft;
+    }
+
+    /// <summary>Records a visit, health assessment, dental check, PEP meeting or needs assessment.</summary>
+    public CareEvent RecordCareEvent(CareEventDraft draft, string by, DateOnly today)
+    {
+        var period = CurrentPeriodStart()
+            ?? throw new DomainRuleException("This can only be recorded while the child is looked after", "On");
+        Require(draft.On <= today, "The date must be today or in the past", "On");
+
+        // An initial health assessment done in the 3 months before the child became looked after still counts (H1).
+        var earliest = draft.Kind == CareEventKind.HealthAssessment ? period.AddMonths(-3) : period;
+        Require(draft.On >= earliest, $"The date must be on or after {GovukDate.Format(earliest)}, when this period of care began"
+            + (draft.Kind == CareEventKind.HealthAssessment ? " (or up to 3 months before)" : ""), "On");
+        Require(draft.On >= DateOfBirth, "The date must be on or after the child's date of birth", "On");
+        Require(_careEvents.All(e => e.Kind != draft.Kind || e.On != draft.On),
+            $"A {CareEvent.Describe(draft.Kind).ToLowerInvariant()} on {GovukDate.Format(draft.On)} is already recorded", "On");
+        Require((draft.Note?.Trim().Length ?? 0) <= CareEvent.MaxTextLength, "The note must be 2,000 characters or fewer", "Note");
+        if (draft.Kind == CareEventKind.Visit)
+        {
+            Require(draft.ChildSeen is not null, "Say whether the child was seen", "ChildSeen");
+            Require(draft.ChildSeen == false || draft.SeenAlone is not null, "Say whether the child was seen alone", "SeenAlone");
+            Require(draft.ChildSeen == false || draft.SeenAlone == true || !string.IsNullOrWhiteSpace(draft.NotSeenAloneReason),
+                "Say why the child was not seen alone (CPPCR 2010 reg 29)", "NotSeenAloneReason");
+            Require((draft.NotSeenAloneReason?.Trim().Length ?? 0) <= CareEvent.MaxTextLength,
+                "The reason must be 2,000 characters or fewer", "NotSeenAloneReason");
+        }
+
+        var recorded = new CareEvent(draft, by, today);
+        _careEvents.Add(recorded);
+        return recorded;
+    }
+
+    /// <summary>The facts that change how often the social worker must visit (CPPCR 2010 reg 28(3), (3A) and (4)).</summary>
+    public void SetVisitArrangements(DateOnly? childAgreedOn, bool parentAssessmentIncomplete, bool connectedPersonTemporarilyApproved, DateOnly today)
+    {
+        var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after", "");
+        Require(childAgreedOn is null || childAgreedOn <= today, "The date the child agreed must be today or in the past", "ChildAgreedOn");
+        Require(childAgreedOn is null || childAgreedOn >= current.StartedOn,
+            $"The date the child agreed must be on or after the placement started on {GovukDate.Format(current.StartedOn)}", "ChildAgreedOn");
+        Require(!(parentAssessmentIncomplete && current.PlacementType != PlacementType.P1),
+            "Only a child placed with a parent (placement P1) can be placed before the parent's assessment is complete", "ParentAssessmentIncomplete");
+        ChildAgreedToFewerVisitsOn = childAgreedOn;
+        ParentAssessmentIncomplete = parentAssessmentIncomplete;
+        ConnectedPersonTemporarilyApproved = connectedPersonTemporarilyApproved;
+    }
+
+    /// <summary>Works out every statutory deadline again and stores them, keeping each item's row.</summary>
+    public void RecalculateDeadlines(DateOnly today, Rulebook rules)
+    {
+        var schedule = DeadlineEngine.Compute(this, today, rules);
+        foreach (var deadline in schedule.Items)
+        {
+            if (_deadlines.FirstOrDefault(d => d.Item == deadline.Item) is { } stored)
+            {
+                stored.Update(deadline);
+            }
+            else
+            {
+                _deadlines.Add(new ChildDeadline(deadline));
+            }
+        }
+
+        _deadlines.RemoveAll(d => schedule.Items.All(i => i.Item != d.Item));
+        DeadlinesRecomputeOn = schedule.RecomputeOn;
     }
 
     /// <summary>The first day of the open period of care: the latest episode that started one (reason S).</summary>

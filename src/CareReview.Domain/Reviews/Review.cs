@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 
 namespace CareReview.Domain.Reviews;
 
@@ -38,7 +39,6 @@ public sealed class Review
     public const int ReportsWorkingDays = 3;
     public const int DecisionsWorkingDays = 5;
     public const int RecordWorkingDays = 20;
-    public const int AdjournmentWorkingDays = 20;
 
     private readonly List<Recommendation> _recommendations = [];
     private readonly List<ReviewConsideration> _considerations = [];
@@ -152,16 +152,17 @@ public sealed class Review
     }
 
     /// <summary>The IRO adjourns the meeting, once, for no more than 20 working days (reg 36(5)).</summary>
-    internal void Adjourn(DateOnly on, DateOnly resumeOn, string? reason, DateOnly today, WorkingDayCalendar calendar)
+    internal void Adjourn(DateOnly on, DateOnly resumeOn, string? reason, DateOnly today, Rulebook rules)
     {
         Check(State == ReviewState.Scheduled,
             State == ReviewState.Adjourned ? "A review can only be adjourned once" : "Only a review that has not been held can be adjourned", "AdjournedOn");
         Check(on <= today, "The date of the adjourned meeting must be today or in the past", "AdjournedOn");
         Check(!string.IsNullOrWhiteSpace(reason), "Enter why the review was adjourned, for example the information that was missing", "AdjournmentReason");
         Check(Length(reason) <= 1000, "The reason must be 1,000 characters or fewer", "AdjournmentReason");
-        var latest = calendar.AddWorkingDays(on, AdjournmentWorkingDays);
+        var period = rules.Period(ReviewSchedule.Adjournment, on);
+        var latest = period.After(on, rules.Calendar);
         Check(resumeOn > on, "The review must resume after the day it was adjourned", "ResumeOn");
-        Check(resumeOn <= latest, $"An adjourned review must resume within 20 working days: by {GovukDate.Format(latest)}", "ResumeOn");
+        Check(resumeOn <= latest, $"An adjourned review must resume within {period.Describe()}: by {GovukDate.Format(latest)}", "ResumeOn");
 
         State = ReviewState.Adjourned;
         AdjournedOn = on;

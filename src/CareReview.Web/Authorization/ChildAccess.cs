@@ -38,7 +38,7 @@ public static class ChildAccess
             || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
     }
 
-    /// <summary>Loads a child the user may see, with episodes, reviews, recommendations and allocation, or null (answer 404).</summary>
+    /// <summary>Loads a child the user may see, with the whole record (episodes, reviews, care plans, visits, deadlines), or null (answer 404).</summary>
     public static async Task<Child?> LoadVisibleChildAsync(this AppDbContext db, ClaimsPrincipal user, int childId, AuditLog audit)
     {
         var child = await db.Children.VisibleTo(user)
@@ -46,6 +46,10 @@ public static class ChildAccess
             .Include(c => c.Allocations)
             .Include(c => c.Reviews).ThenInclude(r => r.Considerations)
             .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
+            .Include(c => c.CarePlans).ThenInclude(v => v.Sections)
+            .Include(c => c.CareEvents)
+            .Include(c => c.ChildFriendlyPlans)
+            .Include(c => c.Deadlines)
             .Include(c => c.Iro)
             .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
             .AsSplitQuery()

@@ -1,7 +1,10 @@
+using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
+using CareReview.Web.Features.Rules;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +24,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<BankHolidayAdjustment> BankHolidayAdjustments => Set<BankHolidayAdjustment>();
+    public DbSet<RuleSetting> RuleSettings => Set<RuleSetting>();
+    public DbSet<ChildDeadline> ChildDeadlines => Set<ChildDeadline>();
+    public DbSet<CareEvent> CareEvents => Set<CareEvent>();
+    public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Property(c => c.ReviewBroughtForwardReason).HasMaxLength(1000);
             child.Property(c => c.Version).IsConcurrencyToken();
             child.HasIndex(c => c.NextReviewDueOn);
+            child.HasIndex(c => c.PlanChangeAwaitingReviewOn);
+            child.HasIndex(c => c.DeadlinesRecomputeOn);
             child.HasOne(c => c.Iro).WithMany().HasForeignKey(c => c.IroId).OnDelete(DeleteBehavior.Restrict);
             child.HasOne(c => c.SocialWorker).WithMany().HasForeignKey(c => c.SocialWorkerId).OnDelete(DeleteBehavior.Restrict);
             child.HasMany(c => c.Episodes).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
@@ -60,11 +69,74 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Navigation(c => c.Allocations).HasField("_allocations");
             child.Navigation(c => c.Episodes).HasField("_episodes");
             child.Navigation(c => c.Reviews).HasField("_reviews");
+            child.HasMany(c => c.CarePlans).WithOne().HasForeignKey(v => v.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.Navigation(c => c.CarePlans).HasField("_carePlans");
+            child.HasMany(c => c.CareEvents).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.Navigation(c => c.CareEvents).HasField("_careEvents");
+            child.HasMany(c => c.Deadlines).WithOne().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.Navigation(c => c.Deadlines).HasField("_deadlines");
+            child.Ignore(c => c.CurrentCarePlan);
+            child.HasMany(c => c.ChildFriendlyPlans).WithOne().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Cascade);
+            child.Navigation(c => c.ChildFriendlyPlans).HasField("_childFriendlyPlans");
+            child.Ignore(c => c.ChildFriendlyDraft);
+            child.Ignore(c => c.SharedChildFriendlyPlan);
             child.Ignore(c => c.CurrentEpisode);
             child.Ignore(c => c.IsLookedAfter);
             child.Ignore(c => c.FullName);
             child.Ignore(c => c.OpenReview);
             child.Ignore(c => c.Recommendations);
+        });
+
+        builder.Entity<CarePlanVersion>(version =>
+        {
+            version.Property(v => v.MadeBy).HasMaxLength(200);
+            version.Property(v => v.IroName).HasMaxLength(200);
+            version.Property(v => v.PermanenceCodes).HasMaxLength(120);
+            version.Property(v => v.ChangeNote).HasMaxLength(CarePlanVersion.MaxNoteLength);
+            version.Property(v => v.SignificantChanges).HasMaxLength(200);
+            version.Ignore(v => v.Permanence);
+            version.Ignore(v => v.IsSignificantChange);
+            version.Ignore(v => v.SignificantSections);
+            version.HasIndex(v => new { v.ChildId, v.Number }).IsUnique();
+            version.HasMany(v => v.Sections).WithOne().HasForeignKey("CarePlanVersionId").OnDelete(DeleteBehavior.Cascade);
+            version.Navigation(v => v.Sections).HasField("_sections");
+        });
+
+        builder.Entity<CarePlanSectionText>(section =>
+        {
+            section.Property(s => s.Section).HasConversion<string>().HasMaxLength(40);
+            section.Property(s => s.Text).HasMaxLength(CarePlanVersion.MaxSectionLength);
+            section.HasIndex("CarePlanVersionId", nameof(CarePlanSectionText.Section)).IsUnique();
+        });
+
+        builder.Entity<ChildFriendlyPlan>(plan =>
+        {
+            plan.Property(p => p.AgeBand).HasConversion<string>().HasMaxLength(10);
+            plan.Property(p => p.Text).HasMaxLength(ChildFriendlyPlan.MaxTextLength);
+            plan.Property(p => p.WrittenBy).HasMaxLength(200);
+            plan.Property(p => p.SharedBy).HasMaxLength(200);
+            plan.Ignore(p => p.IsShared);
+            plan.HasIndex(p => p.ChildId);
+        });
+
+        builder.Entity<CareEvent>(careEvent =>
+        {
+            careEvent.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+            careEvent.Property(e => e.NotSeenAloneReason).HasMaxLength(CareEvent.MaxTextLength);
+            careEvent.Property(e => e.Note).HasMaxLength(CareEvent.MaxTextLength);
+            careEvent.Property(e => e.RecordedBy).HasMaxLength(200);
+            careEvent.Ignore(e => e.Counts);
+            careEvent.HasIndex(e => new { e.ChildId, e.Kind, e.On }).IsUnique();
+        });
+
+        builder.Entity<ChildDeadline>(deadline =>
+        {
+            deadline.Property(d => d.Item).HasConversion<string>().HasMaxLength(30);
+            deadline.Property(d => d.RuleId).HasMaxLength(10);
+            deadline.Property(d => d.RuleVersion).HasMaxLength(20);
+            deadline.Property(d => d.Explanation).HasMaxLength(500);
+            deadline.HasIndex(d => new { d.ChildId, d.Item }).IsUnique();
+            deadline.HasIndex(d => new { d.Item, d.DueOn });
         });
 
         builder.Entity<Allocation>(allocation =>
@@ -161,7 +233,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         ChangeTracker.DetectChanges();
         foreach (var child in ChangeTracker.Entries<Child>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
         {
-            if (Changed(child) || child.Episodes.Any(Changed) || child.Allocations.Any(Changed) || child.Reviews.Any(r => Changed(r)
+            // Stored deadlines are derived, so recalculating them is not a change anyone could lose.
+            if (ChildChanged(child) || child.Episodes.Any(Changed) || child.Allocations.Any(Changed) || child.CareEvents.Any(Changed)
+                || child.CarePlans.Any(v => Changed(v) || v.Sections.Any(Changed)) || child.ChildFriendlyPlans.Any(Changed) || child.Reviews.Any(r => Changed(r)
                     || r.Considerations.Any(Changed)
                     || r.Recommendations.Any(rec => Changed(rec) || rec.Updates.Any(Changed))))
             {
@@ -170,6 +244,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private static readonly string[] s_derivedChildProperties =
+        [nameof(Child.NextReviewDueOn), nameof(Child.NextReviewRuleId), nameof(Child.DeadlinesRecomputeOn)];
+
+    /// <summary>A change to the child's own columns, other than the dates worked out from the rest of the record.</summary>
+    private bool ChildChanged(Child child)
+    {
+        var entry = Entry(child);
+        return entry.State == EntityState.Deleted
+            || (entry.State == EntityState.Modified && entry.Properties.Any(p => p.IsModified && !s_derivedChildProperties.Contains(p.Metadata.Name)));
     }
 
     private bool Changed(object entity) => Entry(entity).State is EntityState.Added or EntityState.Modified or EntityState.Deleted;

@@ -1,5 +1,5 @@
 using System.Net;
-using CareReview.Domain;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Features.Demo;
@@ -87,9 +87,9 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     public void The_same_seed_and_day_give_the_same_children()
     {
         var today = new DateOnly(2026, 11, 23);
-        var first = DemoCouncil.Generate(42, today, WorkingDayCalendar.EnglandAndWales);
-        var second = DemoCouncil.Generate(42, today, WorkingDayCalendar.EnglandAndWales);
-        var other = DemoCouncil.Generate(43, today, WorkingDayCalendar.EnglandAndWales);
+        var first = DemoCouncil.Generate(42, today, Rulebook.National);
+        var second = DemoCouncil.Generate(42, today, Rulebook.National);
+        var other = DemoCouncil.Generate(43, today, Rulebook.National);
 
         Assert.Equal(Describe(first), Describe(second));
         Assert.NotEqual(Describe(first), Describe(other));

@@ -1,5 +1,6 @@
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 
@@ -8,13 +9,13 @@ namespace CareReview.Tests.Domain;
 /// <summary>Who works with the child, and from when, so the review agenda can say what changed.</summary>
 public sealed class AllocationTests
 {
-    private static readonly WorkingDayCalendar s_calendar = WorkingDayCalendar.EnglandAndWales;
+    private static readonly Rulebook s_rules = Rulebook.National;
     private static readonly DateOnly s_today = new(2026, 11, 23);
 
     private static Child LookedAfterChild(StaffMember iro, StaffMember socialWorker)
     {
         var child = new Child("CR1", "Ruby", "Tester", new DateOnly(2015, 1, 1), Sex.F);
-        child.BecomeLookedAfter(new DateOnly(2026, 6, 1), LegalStatus.C2, PlacementType.U4, CategoryOfNeed.N1, s_today, s_calendar);
+        child.BecomeLookedAfter(new DateOnly(2026, 6, 1), LegalStatus.C2, PlacementType.U4, CategoryOfNeed.N1, s_today, s_rules);
         child.Allocate(iro, socialWorker, new DateOnly(2026, 6, 1));
         return child;
     }
@@ -67,7 +68,7 @@ public sealed class AllocationTests
     {
         var iro = new StaffMember("Iris Reviewer", StaffRole.Iro);
         var child = LookedAfterChild(iro, new StaffMember("Sam First", StaffRole.SocialWorker));
-        child.RecordReviewHeld(new DateOnly(2026, 6, 25), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(new DateOnly(2026, 6, 25), ParticipationCode.PN1, s_today, s_rules);
         child.Allocate(iro, new StaffMember("Sara Second", StaffRole.SocialWorker), new DateOnly(2026, 9, 1));
 
         var agenda = ReviewAgenda.For(child);

@@ -23,14 +23,14 @@ public sealed class BringingAReviewForwardTests
     private static Child AChildReviewedOnce()
     {
         var child = AChildLookedAfterSince("2026-06-01");
-        child.RecordReviewHeld(D("2026-06-24"), ParticipationCode.PN1, D("2026-06-24"), Calendar);
+        child.RecordReviewHeld(D("2026-06-24"), ParticipationCode.PN1, D("2026-06-24"), Rules);
         return child;
     }
 
     private static Child AChildWithTheReviewBroughtForwardTo(string to)
     {
         var child = AChildReviewedOnce();
-        child.BringReviewForward(D(to), Reason, D(Asked), Calendar);
+        child.BringReviewForward(D(to), Reason, D(Asked), Rules);
         return child;
     }
 
@@ -39,9 +39,9 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildReviewedOnce();
 
-        child.BringReviewForward(D("2026-08-03"), $"  {Reason}  ", D(Asked), Calendar);
+        child.BringReviewForward(D("2026-08-03"), $"  {Reason}  ", D(Asked), Rules);
 
-        var due = child.NextReviewDue(Calendar)!;
+        var due = child.NextReviewDue(Rules)!;
         Assert.Equal(D("2026-08-03"), due.DueOn);
         Assert.Equal("R4", due.RuleId);
         Assert.Equal(ReviewSchedule.BroughtForward, due.RuleId);
@@ -64,7 +64,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildReviewedOnce();
 
-        void BringForward() => child.BringReviewForward(D(to), Reason, D(Asked), Calendar);
+        void BringForward() => child.BringReviewForward(D(to), Reason, D(Asked), Rules);
 
         if (allowed)
         {
@@ -94,7 +94,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildReviewedOnce();
 
-        var refusal = AssertRefused("Reason", () => child.BringReviewForward(D("2026-08-03"), reason, D(Asked), Calendar));
+        var refusal = AssertRefused("Reason", () => child.BringReviewForward(D("2026-08-03"), reason, D(Asked), Rules));
 
         Assert.Equal("Enter why the review needs to be brought forward", refusal.Message);
         Assert.Equal(D(StatutoryDue), child.NextReviewDueOn);
@@ -105,8 +105,8 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildReviewedOnce();
 
-        AssertRefused("Reason", () => child.BringReviewForward(D("2026-08-03"), new string('r', 1001), D(Asked), Calendar));
-        child.BringReviewForward(D("2026-08-03"), new string('r', 1000), D(Asked), Calendar);
+        AssertRefused("Reason", () => child.BringReviewForward(D("2026-08-03"), new string('r', 1001), D(Asked), Rules));
+        child.BringReviewForward(D("2026-08-03"), new string('r', 1000), D(Asked), Rules);
         Assert.Equal("R4", child.NextReviewRuleId);
     }
 
@@ -115,16 +115,16 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildReviewedOnce();
 
-        AssertRefused("To", () => child.BringReviewForward(D("2026-10-01"), Reason, D("2026-10-01"), Calendar));
+        AssertRefused("To", () => child.BringReviewForward(D("2026-10-01"), Reason, D("2026-10-01"), Rules));
     }
 
     [Fact]
     public void A_child_who_is_not_looked_after_has_no_review_to_bring_forward()
     {
         var child = AChildReviewedOnce();
-        child.CeaseToBeLookedAfter(D("2026-06-30"), ReasonEpisodeCeased.E4A, D("2026-06-30"), Calendar);
+        child.CeaseToBeLookedAfter(D("2026-06-30"), ReasonEpisodeCeased.E4A, D("2026-06-30"), Rules);
 
-        AssertRefused("To", () => child.BringReviewForward(D("2026-08-03"), Reason, D(Asked), Calendar));
+        AssertRefused("To", () => child.BringReviewForward(D("2026-08-03"), Reason, D(Asked), Rules));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildLookedAfterSince("2026-12-07"); // first review due 7 January 2027
 
-        child.BringReviewForward(D("2026-12-18"), Reason, D("2026-12-08"), Calendar);
+        child.BringReviewForward(D("2026-12-18"), Reason, D("2026-12-08"), Rules);
 
         Assert.Equal(D("2026-12-18"), child.NextReviewDueOn);
         Assert.Equal("R4", child.NextReviewRuleId);
@@ -143,7 +143,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildWithTheReviewBroughtForwardTo("2026-08-03");
 
-        child.BringReviewForward(D("2026-08-10"), "The carers asked", D("2026-07-05"), Calendar);
+        child.BringReviewForward(D("2026-08-10"), "The carers asked", D("2026-07-05"), Rules);
 
         Assert.Equal(D("2026-08-10"), child.NextReviewDueOn);
         Assert.Equal(("The carers asked", D("2026-07-05")), (child.ReviewBroughtForwardReason, child.ReviewBroughtForwardOn));
@@ -153,10 +153,10 @@ public sealed class BringingAReviewForwardTests
     public void A_review_already_arranged_is_due_on_the_new_date()
     {
         var child = AChildReviewedOnce();
-        var review = child.ScheduleReview(Arrangements("2026-09-20"), D(Asked), Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-09-20"), D(Asked), Rules);
         Assert.Equal((D(StatutoryDue), ReviewSchedule.SecondReview), (review.DueOn, review.DueRuleId));
 
-        child.BringReviewForward(D("2026-08-03"), Reason, D(Asked), Calendar);
+        child.BringReviewForward(D("2026-08-03"), Reason, D(Asked), Rules);
 
         Assert.Equal((D("2026-08-03"), "R4"), (review.DueOn, review.DueRuleId));
 
@@ -175,12 +175,12 @@ public sealed class BringingAReviewForwardTests
 
         if (late)
         {
-            var refusal = AssertRefused("LatenessReason", () => child.ScheduleReview(Arrangements(date), D(Asked), Calendar));
+            var refusal = AssertRefused("LatenessReason", () => child.ScheduleReview(Arrangements(date), D(Asked), Rules));
             Assert.Equal("The review is due by 3 August 2026. Give the reason it will be late", refusal.Message);
         }
         else
         {
-            var review = child.ScheduleReview(Arrangements(date), D(Asked), Calendar);
+            var review = child.ScheduleReview(Arrangements(date), D(Asked), Rules);
             Assert.Equal((D("2026-08-03"), "R4"), (review.DueOn, review.DueRuleId));
         }
     }
@@ -189,9 +189,9 @@ public sealed class BringingAReviewForwardTests
     public void Recording_the_arranged_review_answers_the_request_and_the_clock_runs_from_it()
     {
         var child = AChildWithTheReviewBroughtForwardTo("2026-08-03");
-        child.ScheduleReview(Arrangements("2026-08-03"), D(Asked), Calendar);
+        child.ScheduleReview(Arrangements("2026-08-03"), D(Asked), Rules);
 
-        var review = child.RecordReview(Held("2026-08-03"), [], [], "IRO Jo", D("2026-08-03"), Calendar);
+        var review = child.RecordReview(Held("2026-08-03"), [], [], "IRO Jo", D("2026-08-03"), Rules);
 
         Assert.Equal((D("2026-08-03"), "R4", false), (review.DueOn, review.DueRuleId, review.WasLate));
         Assert.Null(child.ReviewBroughtForwardTo);
@@ -208,7 +208,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildWithTheReviewBroughtForwardTo("2026-08-03");
 
-        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D(heldOn), Calendar);
+        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D(heldOn), Rules);
 
         Assert.Equal((D("2026-08-03"), "R4", late), (review.DueOn, review.DueRuleId, review.WasLate));
         Assert.Null(child.ReviewBroughtForwardTo);
@@ -222,7 +222,7 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildWithTheReviewBroughtForwardTo("2026-08-03");
 
-        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D("2026-07-02"), Calendar);
+        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D("2026-07-02"), Rules);
 
         Assert.NotEqual("R4", review.DueRuleId);
         Assert.Equal((D("2026-08-03"), Reason), (child.ReviewBroughtForwardTo, child.ReviewBroughtForwardReason));
@@ -235,13 +235,13 @@ public sealed class BringingAReviewForwardTests
     {
         var child = AChildWithTheReviewBroughtForwardTo("2026-08-03");
 
-        child.CeaseToBeLookedAfter(D("2026-07-02"), ReasonEpisodeCeased.E4A, D("2026-07-02"), Calendar);
+        child.CeaseToBeLookedAfter(D("2026-07-02"), ReasonEpisodeCeased.E4A, D("2026-07-02"), Rules);
         Assert.Null(child.ReviewBroughtForwardTo);
         Assert.Null(child.NextReviewDueOn);
 
         // Looked after again from Monday 4 January 2027: the first review is due 20 working days later.
-        child.BecomeLookedAfter(D("2027-01-04"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, D("2027-01-04"), Calendar);
-        var due = child.NextReviewDue(Calendar)!;
+        child.BecomeLookedAfter(D("2027-01-04"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, D("2027-01-04"), Rules);
+        var due = child.NextReviewDue(Rules)!;
         Assert.Equal((D("2027-02-01"), ReviewSchedule.FirstReview), (due.DueOn, due.RuleId));
         Assert.Equal(D("2027-02-01"), child.NextReviewDueOn);
     }

@@ -1,5 +1,6 @@
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using static CareReview.Tests.Domain.Dates;
 
@@ -12,7 +13,7 @@ namespace CareReview.Tests.Domain;
 /// </summary>
 public sealed class ChildTests
 {
-    private static readonly WorkingDayCalendar s_calendar = WorkingDayCalendar.EnglandAndWales;
+    private static readonly Rulebook s_rules = Rulebook.National;
     private static readonly DateOnly s_today = D("2026-06-01");
 
     private static Child AChild(string dateOfBirth = "2015-05-01") =>
@@ -22,7 +23,7 @@ public sealed class ChildTests
         PlacementType placementType = PlacementType.U6, string dateOfBirth = "2015-05-01")
     {
         var child = AChild(dateOfBirth);
-        child.BecomeLookedAfter(D(startedOn), legalStatus, placementType, CategoryOfNeed.N1, s_today, s_calendar);
+        child.BecomeLookedAfter(D(startedOn), legalStatus, placementType, CategoryOfNeed.N1, s_today, s_rules);
         return child;
     }
 
@@ -81,7 +82,7 @@ public sealed class ChildTests
         var child = AChild(dateOfBirth);
 
         AssertRefused("StartedOn", () =>
-            child.BecomeLookedAfter(D(startedOn), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_calendar));
+            child.BecomeLookedAfter(D(startedOn), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules));
         Assert.False(child.IsLookedAfter);
     }
 
@@ -99,7 +100,7 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02");
 
         AssertRefused("StartedOn", () =>
-            child.BecomeLookedAfter(D("2025-07-01"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_calendar));
+            child.BecomeLookedAfter(D("2025-07-01"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules));
         Assert.Single(child.Episodes);
     }
 
@@ -107,10 +108,10 @@ public sealed class ChildTests
     public void A_new_period_of_care_cannot_start_before_the_last_one_ended()
     {
         var child = AChildLookedAfterSince("2025-01-06");
-        child.CeaseToBeLookedAfter(D("2025-03-03"), ReasonEpisodeCeased.E4A, s_today, s_calendar);
+        child.CeaseToBeLookedAfter(D("2025-03-03"), ReasonEpisodeCeased.E4A, s_today, s_rules);
 
         AssertRefused("StartedOn", () =>
-            child.BecomeLookedAfter(D("2025-03-02"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_calendar));
+            child.BecomeLookedAfter(D("2025-03-02"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules));
     }
 
     // ---- Changes of placement and legal status -------------------------------------------------
@@ -130,7 +131,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.C1, PlacementType.U6);
 
-        child.ChangeEpisode(D("2025-09-15"), legalStatus, move, placementType, reasonForPlacementChange, s_today, s_calendar);
+        child.ChangeEpisode(D("2025-09-15"), legalStatus, move, placementType, reasonForPlacementChange, s_today, s_rules);
 
         Assert.Equal(2, child.Episodes.Count);
         var closed = child.Episodes[0];
@@ -153,10 +154,10 @@ public sealed class ChildTests
     public void A_change_of_episode_does_not_restart_the_review_clock()
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
 
         child.ChangeEpisode(D("2025-07-14"), LegalStatus.C2, PlacementMove.NewCarers, PlacementType.U4,
-            ReasonForPlacementChange.CARPL, s_today, s_calendar);
+            ReasonForPlacementChange.CARPL, s_today, s_rules);
 
         Assert.Equal(D("2025-06-02"), child.CurrentPeriodStart());
         Assert.Equal(D("2025-09-25"), child.NextReviewDueOn);
@@ -172,7 +173,7 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.C1, PlacementType.U6);
 
         AssertRefused("ReasonForPlacementChange", () =>
-            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, move, placementType, null, s_today, s_calendar));
+            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, move, placementType, null, s_today, s_rules));
         Assert.Single(child.Episodes);
     }
 
@@ -190,7 +191,7 @@ public sealed class ChildTests
 
         AssertRefused("ReasonForPlacementChange", () =>
             child.ChangeEpisode(D("2025-09-15"), LegalStatus.C2, move, placementType,
-                ReasonForPlacementChange.CARPL, s_today, s_calendar));
+                ReasonForPlacementChange.CARPL, s_today, s_rules));
         Assert.Single(child.Episodes);
     }
 
@@ -199,13 +200,13 @@ public sealed class ChildTests
     {
         // 903 rule 226: neither the move into a T0-T4 placement nor the move out of it carries a reason.
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.C1, PlacementType.U6);
-        child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, PlacementMove.NewCarers, PlacementType.T1, null, s_today, s_calendar);
+        child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, PlacementMove.NewCarers, PlacementType.T1, null, s_today, s_rules);
 
         AssertRefused("ReasonForPlacementChange", () =>
             child.ChangeEpisode(D("2025-09-20"), LegalStatus.C1, PlacementMove.NewCarers, PlacementType.U6,
-                ReasonForPlacementChange.CARPL, s_today, s_calendar));
+                ReasonForPlacementChange.CARPL, s_today, s_rules));
 
-        child.ChangeEpisode(D("2025-09-20"), LegalStatus.C1, PlacementMove.NewCarers, PlacementType.U6, null, s_today, s_calendar);
+        child.ChangeEpisode(D("2025-09-20"), LegalStatus.C1, PlacementMove.NewCarers, PlacementType.U6, null, s_today, s_rules);
         Assert.Equal(3, child.Episodes.Count);
         Assert.Null(child.Episodes[1].ReasonForPlacementChange);
         Assert.Equal(ReasonEpisodeCeased.X1, child.Episodes[1].ReasonEnded);
@@ -218,7 +219,7 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.C1, PlacementType.U6);
 
         AssertRefused("Move", () =>
-            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C2, PlacementMove.None, PlacementType.U4, null, s_today, s_calendar));
+            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C2, PlacementMove.None, PlacementType.U4, null, s_today, s_rules));
     }
 
     [Fact]
@@ -227,7 +228,7 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.C1, PlacementType.U6);
 
         AssertRefused("LegalStatus", () =>
-            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, PlacementMove.None, PlacementType.U6, null, s_today, s_calendar));
+            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C1, PlacementMove.None, PlacementType.U6, null, s_today, s_rules));
     }
 
     [Theory]
@@ -238,7 +239,7 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02");
 
         AssertRefused("ChangedOn", () =>
-            child.ChangeEpisode(D(changedOn), LegalStatus.C2, PlacementMove.None, PlacementType.U6, null, s_today, s_calendar));
+            child.ChangeEpisode(D(changedOn), LegalStatus.C2, PlacementMove.None, PlacementType.U6, null, s_today, s_rules));
     }
 
     [Fact]
@@ -247,7 +248,7 @@ public sealed class ChildTests
         var child = AChild();
 
         AssertRefused("ChangedOn", () =>
-            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C2, PlacementMove.None, PlacementType.U6, null, s_today, s_calendar));
+            child.ChangeEpisode(D("2025-09-15"), LegalStatus.C2, PlacementMove.None, PlacementType.U6, null, s_today, s_rules));
     }
 
     // ---- Ceasing to be looked after ------------------------------------------------------------
@@ -256,9 +257,9 @@ public sealed class ChildTests
     public void Ceasing_to_be_looked_after_closes_the_episode_and_stops_the_review_clock()
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
 
-        child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_calendar);
+        child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_rules);
 
         var episode = Assert.Single(child.Episodes);
         Assert.Equal(D("2025-08-01"), episode.EndedOn);
@@ -268,7 +269,7 @@ public sealed class ChildTests
         Assert.Null(child.CurrentPeriodStart());
         Assert.Null(child.NextReviewDueOn);
         Assert.Null(child.NextReviewRuleId);
-        Assert.Null(child.NextReviewDue(s_calendar));
+        Assert.Null(child.NextReviewDue(s_rules));
     }
 
     [Fact]
@@ -276,7 +277,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2025-06-02");
 
-        AssertRefused("Reason", () => child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.X1, s_today, s_calendar));
+        AssertRefused("Reason", () => child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.X1, s_today, s_rules));
         Assert.True(child.IsLookedAfter);
     }
 
@@ -287,34 +288,34 @@ public sealed class ChildTests
     public void Ceasing_to_be_looked_after_is_refused_on_an_impossible_date(string endedOn)
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
 
-        AssertRefused("EndedOn", () => child.CeaseToBeLookedAfter(D(endedOn), ReasonEpisodeCeased.E4A, s_today, s_calendar));
+        AssertRefused("EndedOn", () => child.CeaseToBeLookedAfter(D(endedOn), ReasonEpisodeCeased.E4A, s_today, s_rules));
         Assert.True(child.IsLookedAfter);
     }
 
     [Fact]
     public void A_child_who_is_not_looked_after_cannot_cease_to_be()
     {
-        AssertRefused("EndedOn", () => AChild().CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_calendar));
+        AssertRefused("EndedOn", () => AChild().CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_rules));
     }
 
     [Fact]
     public void A_new_period_of_care_restarts_the_review_sequence_at_the_first_review()
     {
         var child = AChildLookedAfterSince("2024-01-08");
-        child.RecordReviewHeld(D("2024-02-01"), ParticipationCode.PN1, s_today, s_calendar);
-        child.RecordReviewHeld(D("2024-05-01"), ParticipationCode.PN1, s_today, s_calendar);
-        child.CeaseToBeLookedAfter(D("2024-09-02"), ReasonEpisodeCeased.E4A, s_today, s_calendar);
+        child.RecordReviewHeld(D("2024-02-01"), ParticipationCode.PN1, s_today, s_rules);
+        child.RecordReviewHeld(D("2024-05-01"), ParticipationCode.PN1, s_today, s_rules);
+        child.CeaseToBeLookedAfter(D("2024-09-02"), ReasonEpisodeCeased.E4A, s_today, s_rules);
 
-        child.BecomeLookedAfter(D("2025-06-02"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_calendar);
+        child.BecomeLookedAfter(D("2025-06-02"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules);
 
         Assert.Equal(D("2025-06-02"), child.CurrentPeriodStart());
         Assert.Equal(ReasonForNewEpisode.S, child.CurrentEpisode!.ReasonForNewEpisode);
         Assert.Equal(D("2025-06-30"), child.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.FirstReview, child.NextReviewRuleId);
 
-        var first = child.RecordReviewHeld(D("2025-06-20"), ParticipationCode.PN1, s_today, s_calendar);
+        var first = child.RecordReviewHeld(D("2025-06-20"), ParticipationCode.PN1, s_today, s_rules);
 
         Assert.Equal(ReviewSchedule.FirstReview, first.DueRuleId);
         Assert.Equal(D("2025-09-20"), child.NextReviewDueOn);
@@ -329,15 +330,15 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02");
         Assert.Equal(D("2025-06-30"), child.NextReviewDueOn);
 
-        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
         Assert.Equal(D("2025-09-25"), child.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.SecondReview, child.NextReviewRuleId);
 
-        child.RecordReviewHeld(D("2025-09-10"), ParticipationCode.PN5, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-09-10"), ParticipationCode.PN5, s_today, s_rules);
         Assert.Equal(D("2026-03-10"), child.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.SubsequentReview, child.NextReviewRuleId);
 
-        child.RecordReviewHeld(D("2026-03-12"), ParticipationCode.PN7, s_today, s_calendar);
+        child.RecordReviewHeld(D("2026-03-12"), ParticipationCode.PN7, s_today, s_rules);
         Assert.Equal(D("2026-09-12"), child.NextReviewDueOn);
         Assert.Equal(3, child.Reviews.Count);
     }
@@ -351,7 +352,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2025-06-02");
 
-        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, s_today, s_calendar);
+        var review = child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, s_today, s_rules);
 
         Assert.Equal(D(heldOn), review.HeldOn);
         Assert.Equal(D(expectedDue), review.DueOn);
@@ -364,9 +365,9 @@ public sealed class ChildTests
     public void A_review_entered_after_later_ones_is_held_against_the_due_date_of_its_own_day()
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.RecordReviewHeld(D("2025-09-10"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-09-10"), ParticipationCode.PN1, s_today, s_rules);
 
-        var earlier = child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        var earlier = child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
 
         Assert.Equal(D("2025-06-30"), earlier.DueOn);
         Assert.Equal(ReviewSchedule.FirstReview, earlier.DueRuleId);
@@ -392,7 +393,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2023-11-06", dateOfBirth: dateOfBirth);
 
-        void Record() => child.RecordReviewHeld(D(heldOn), participation, s_today, s_calendar);
+        void Record() => child.RecordReviewHeld(D(heldOn), participation, s_today, s_rules);
 
         if (allowed)
         {
@@ -411,7 +412,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2025-06-02", LegalStatus.V2);
 
-        AssertRefused("ParticipationCode", () => child.RecordReviewHeld(D("2025-06-25"), null, s_today, s_calendar));
+        AssertRefused("ParticipationCode", () => child.RecordReviewHeld(D("2025-06-25"), null, s_today, s_rules));
         Assert.Empty(child.Reviews);
     }
 
@@ -423,9 +424,9 @@ public sealed class ChildTests
         var child = AChildLookedAfterSince("2025-06-02", shortBreaks);
 
         AssertRefused("ParticipationCode", () =>
-            child.RecordReviewHeld(D("2025-08-01"), ParticipationCode.PN1, s_today, s_calendar));
+            child.RecordReviewHeld(D("2025-08-01"), ParticipationCode.PN1, s_today, s_rules));
 
-        var review = child.RecordReviewHeld(D("2025-08-01"), null, s_today, s_calendar);
+        var review = child.RecordReviewHeld(D("2025-08-01"), null, s_today, s_rules);
         Assert.Null(review.ParticipationCode);
         Assert.Equal(ReviewSchedule.FirstShortBreakReview, review.DueRuleId);
         Assert.Equal(D("2026-02-01"), child.NextReviewDueOn);
@@ -439,9 +440,9 @@ public sealed class ChildTests
     public void A_review_is_refused_on_an_impossible_date(string heldOn)
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(D("2025-06-25"), ParticipationCode.PN1, s_today, s_rules);
 
-        AssertRefused("HeldOn", () => child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, s_today, s_calendar));
+        AssertRefused("HeldOn", () => child.RecordReviewHeld(D(heldOn), ParticipationCode.PN1, s_today, s_rules));
         Assert.Single(child.Reviews);
     }
 
@@ -450,7 +451,7 @@ public sealed class ChildTests
     {
         var child = AChildLookedAfterSince("2026-05-01");
 
-        child.RecordReviewHeld(s_today, ParticipationCode.PN1, s_today, s_calendar);
+        child.RecordReviewHeld(s_today, ParticipationCode.PN1, s_today, s_rules);
 
         Assert.Equal(s_today, Assert.Single(child.Reviews).HeldOn);
     }
@@ -459,9 +460,9 @@ public sealed class ChildTests
     public void No_review_can_be_recorded_for_a_child_who_is_not_looked_after()
     {
         var child = AChildLookedAfterSince("2025-06-02");
-        child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_calendar);
+        child.CeaseToBeLookedAfter(D("2025-08-01"), ReasonEpisodeCeased.E4A, s_today, s_rules);
 
-        AssertRefused("HeldOn", () => child.RecordReviewHeld(D("2025-07-01"), ParticipationCode.PN1, s_today, s_calendar));
+        AssertRefused("HeldOn", () => child.RecordReviewHeld(D("2025-07-01"), ParticipationCode.PN1, s_today, s_rules));
         Assert.Empty(child.Reviews);
     }
 }

@@ -27,7 +27,7 @@ public sealed class RecommendationTests
         Assert.Single(RecordWith(child, FirstReview, Draft(dueOn)).Recommendations);
 
     private static Review RecordNext(Child child, params RecommendationOutcome[] outcomes) =>
-        child.RecordReview(Held(NextReview), [], outcomes, "IRO Jo", D(NextReview), Calendar);
+        child.RecordReview(Held(NextReview), [], outcomes, "IRO Jo", D(NextReview), Rules);
 
     // ---- SMART ----------------------------------------------------------------------------------
 
@@ -245,7 +245,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        child.RecordReviewHeld(D("2026-06-10"), ParticipationCode.PN1, D("2026-07-01"), Calendar);
+        child.RecordReviewHeld(D("2026-06-10"), ParticipationCode.PN1, D("2026-07-01"), Rules);
 
         Assert.True(recommendation.IsOpen);
         Assert.Equal(2, child.Reviews.Count);
@@ -447,11 +447,11 @@ public sealed class RecommendationTests
         AssertRefused("Outcomes[2]", () => RecordNext(child, outcomes[0], new RecommendationOutcome(2, RecommendationStatus.Dropped, null, null)));
 
         // The outcomes are fine but a new recommendation is not.
-        AssertRefused("DueOn", () => child.RecordReview(Held(NextReview), [Draft(dueOn: null)], outcomes, "IRO Jo", D(NextReview), Calendar));
+        AssertRefused("DueOn", () => child.RecordReview(Held(NextReview), [Draft(dueOn: null)], outcomes, "IRO Jo", D(NextReview), Rules));
 
         // The outcomes are fine but the record is not.
         AssertRefused("Considerations", () => child.RecordReview(Held(NextReview, considerations: new Dictionary<int, string> { [20] = "?" }),
-            [], outcomes, "IRO Jo", D(NextReview), Calendar));
+            [], outcomes, "IRO Jo", D(NextReview), Rules));
 
         Assert.All(new[] { dentist, contact }, r =>
         {
@@ -469,10 +469,10 @@ public sealed class RecommendationTests
         var carried = Saved(Assert.Single(RecordNext(child,
             new RecommendationOutcome(1, RecommendationStatus.CarriedForward, null, D("2026-10-31"))).Recommendations), 2);
 
-        AssertRefused("Outcomes[2]", () => child.RecordReviewHeld(D("2027-02-01"), ParticipationCode.PN1, D("2027-02-01"), Calendar));
+        AssertRefused("Outcomes[2]", () => child.RecordReviewHeld(D("2027-02-01"), ParticipationCode.PN1, D("2027-02-01"), Rules));
 
         child.RecordReview(Held("2027-02-01"), [], [new RecommendationOutcome(2, RecommendationStatus.Done, null, null)], "IRO Jo",
-            D("2027-02-01"), Calendar);
+            D("2027-02-01"), Rules);
         Assert.Equal(RecommendationStatus.Done, carried.Status);
         Assert.DoesNotContain(child.Recommendations, r => r.IsOpen);
     }

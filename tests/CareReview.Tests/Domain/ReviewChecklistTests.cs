@@ -23,12 +23,12 @@ public sealed class ReviewChecklistTests
     private static (Child Child, Review Review) AReviewOn(string meeting)
     {
         var child = AChildLookedAfterSince(LookedAfterSince);
-        var review = child.ScheduleReview(Arrangements(meeting, latenessReason: "The chair is on leave"), s_arrangedOn, Calendar);
+        var review = child.ScheduleReview(Arrangements(meeting, latenessReason: "The chair is on leave"), s_arrangedOn, Rules);
         return (child, review);
     }
 
     private static Review AReviewHeldOn(string heldOn) =>
-        AChildLookedAfterSince(LookedAfterSince).RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D(heldOn), Calendar);
+        AChildLookedAfterSince(LookedAfterSince).RecordReviewHeld(D(heldOn), ParticipationCode.PN1, D(heldOn), Rules);
 
     private static ChecklistItem ItemBefore(Review review, string ruleId, string today) =>
         Assert.Single(ReviewChecklist.Before(review, D(today), Calendar), i => i.RuleId == ruleId);

@@ -1,5 +1,6 @@
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using static CareReview.Tests.Domain.Dates;
 
@@ -8,13 +9,14 @@ namespace CareReview.Tests.Domain;
 /// <summary>Children, review records and recommendation drafts for the review domain tests.</summary>
 internal static class ReviewFixtures
 {
-    public static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.EnglandAndWales;
+    public static readonly Rulebook Rules = Rulebook.National;
+    public static readonly WorkingDayCalendar Calendar = Rules.Calendar;
 
     public static Child AChildLookedAfterSince(string startedOn, LegalStatus legalStatus = LegalStatus.C1,
         string dateOfBirth = "2015-05-01")
     {
         var child = new Child("LOC-0001", "Sam", "Taylor", D(dateOfBirth), Sex.F);
-        child.BecomeLookedAfter(D(startedOn), legalStatus, PlacementType.U6, CategoryOfNeed.N1, D(startedOn), Calendar);
+        child.BecomeLookedAfter(D(startedOn), legalStatus, PlacementType.U6, CategoryOfNeed.N1, D(startedOn), Rules);
         return child;
     }
 
@@ -32,7 +34,7 @@ internal static class ReviewFixtures
 
     /// <summary>Records a review with the given recommendations and no earlier ones to account for.</summary>
     public static Review RecordWith(Child child, string heldOn, params RecommendationDraft[] drafts) =>
-        child.RecordReview(Held(heldOn), drafts, [], "IRO Jo", D(heldOn), Calendar);
+        child.RecordReview(Held(heldOn), drafts, [], "IRO Jo", D(heldOn), Rules);
 
     public static DomainRuleException AssertRefused(string expectedField, Action action)
     {

@@ -33,7 +33,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        var review = child.ScheduleReview(Arrangements(date), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements(date), s_today, Rules);
 
         Assert.Same(review, child.OpenReview);
         Assert.Equal(ReviewState.Scheduled, review.State);
@@ -52,7 +52,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        var refusal = AssertRefused("LatenessReason", () => child.ScheduleReview(Arrangements("2027-01-08"), s_today, Calendar));
+        var refusal = AssertRefused("LatenessReason", () => child.ScheduleReview(Arrangements("2027-01-08"), s_today, Rules));
 
         Assert.Equal("The review is due by 7 January 2027. Give the reason it will be late", refusal.Message);
         Assert.Null(child.OpenReview);
@@ -66,7 +66,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        var review = child.ScheduleReview(Arrangements(date, latenessReason: reason), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements(date, latenessReason: reason), s_today, Rules);
 
         Assert.Equal(D(date), review.ScheduledFor);
         Assert.Equal(expectedReason, review.LatenessReason);
@@ -77,7 +77,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        var review = child.ScheduleReview(Arrangements("2027-01-05", latenessReason: "Not needed"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2027-01-05", latenessReason: "Not needed"), s_today, Rules);
 
         Assert.Null(review.LatenessReason);
     }
@@ -92,7 +92,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        AssertRefused(field, () => child.ScheduleReview(Arrangements(date, venue), D(today), Calendar));
+        AssertRefused(field, () => child.ScheduleReview(Arrangements(date, venue), D(today), Rules));
         Assert.Empty(child.Reviews);
     }
 
@@ -101,9 +101,9 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        AssertRefused("Venue", () => child.ScheduleReview(Arrangements("2027-01-05", new string('v', 201)), s_today, Calendar));
+        AssertRefused("Venue", () => child.ScheduleReview(Arrangements("2027-01-05", new string('v', 201)), s_today, Rules));
         AssertRefused("Invitees", () => child.ScheduleReview(
-            new ReviewArrangements(D("2027-01-05"), null, "Family centre", new string('i', 2001), null), s_today, Calendar));
+            new ReviewArrangements(D("2027-01-05"), null, "Family centre", new string('i', 2001), null), s_today, Rules));
         Assert.Empty(child.Reviews);
     }
 
@@ -111,9 +111,9 @@ public sealed class ReviewLifecycleTests
     public void A_child_can_have_only_one_review_arranged_at_a_time()
     {
         var child = AChild();
-        var first = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
+        var first = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
-        AssertRefused("Date", () => child.ScheduleReview(Arrangements("2027-01-06"), s_today, Calendar));
+        AssertRefused("Date", () => child.ScheduleReview(Arrangements("2027-01-06"), s_today, Rules));
 
         Assert.Same(first, Assert.Single(child.Reviews));
         Assert.Equal(D("2027-01-05"), first.ScheduledFor);
@@ -123,9 +123,9 @@ public sealed class ReviewLifecycleTests
     public void A_child_who_is_not_looked_after_cannot_have_a_review_arranged()
     {
         var child = AChild();
-        child.CeaseToBeLookedAfter(D("2026-12-08"), ReasonEpisodeCeased.E4A, s_today, Calendar);
+        child.CeaseToBeLookedAfter(D("2026-12-08"), ReasonEpisodeCeased.E4A, s_today, Rules);
 
-        AssertRefused("Date", () => child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar));
+        AssertRefused("Date", () => child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules));
     }
 
     // ---- Rearranging ----------------------------------------------------------------------------
@@ -134,7 +134,7 @@ public sealed class ReviewLifecycleTests
     public void Rearranging_moves_the_review_and_keeps_it_the_same_review()
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
         child.RearrangeReview(new ReviewArrangements(D("2027-01-06"), new TimeOnly(14, 30), "School", "Sam and teacher", null), D("2026-12-20"));
 
@@ -150,7 +150,7 @@ public sealed class ReviewLifecycleTests
     public void Rearranging_past_the_due_date_needs_a_reason_and_a_refusal_changes_nothing()
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
         AssertRefused("LatenessReason", () => child.RearrangeReview(Arrangements("2027-01-11", "School"), s_today));
         Assert.Equal(D("2027-01-05"), review.ScheduledFor);
@@ -170,8 +170,8 @@ public sealed class ReviewLifecycleTests
 
         AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-05"), s_today));
 
-        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
-        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Calendar);
+        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
+        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Rules);
         AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-07"), D("2026-12-18")));
         Assert.Equal(D("2027-01-06"), child.OpenReview!.ScheduledFor);
     }
@@ -191,9 +191,9 @@ public sealed class ReviewLifecycleTests
     public void An_adjourned_review_must_resume_within_20_working_days(string resumeOn, bool allowed)
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
 
-        void Adjourn() => child.AdjournReview(D("2026-12-18"), D(resumeOn), "The health assessment is missing", D("2026-12-18"), Calendar);
+        void Adjourn() => child.AdjournReview(D("2026-12-18"), D(resumeOn), "The health assessment is missing", D("2026-12-18"), Rules);
 
         if (allowed)
         {
@@ -221,11 +221,11 @@ public sealed class ReviewLifecycleTests
     public void A_review_can_be_adjourned_only_once()
     {
         var child = AChild();
-        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
-        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Calendar);
+        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
+        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Rules);
 
         var refusal = AssertRefused("AdjournedOn", () =>
-            child.AdjournReview(D("2027-01-06"), D("2027-01-08"), "Still missing", D("2027-01-06"), Calendar));
+            child.AdjournReview(D("2027-01-06"), D("2027-01-08"), "Still missing", D("2027-01-06"), Rules));
 
         Assert.Equal("A review can only be adjourned once", refusal.Message);
         Assert.Equal(D("2027-01-06"), child.OpenReview!.ScheduledFor);
@@ -240,9 +240,9 @@ public sealed class ReviewLifecycleTests
     public void Adjourning_needs_a_reason_and_a_meeting_that_has_happened(string on, string? reason, string today, string field)
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
 
-        AssertRefused(field, () => child.AdjournReview(D(on), D("2027-01-06"), reason, D(today), Calendar));
+        AssertRefused(field, () => child.AdjournReview(D(on), D("2027-01-06"), reason, D(today), Rules));
         Assert.Equal(ReviewState.Scheduled, review.State);
     }
 
@@ -252,7 +252,7 @@ public sealed class ReviewLifecycleTests
         var child = AChild();
 
         AssertRefused("AdjournedOn", () =>
-            child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "Missing reports", D("2026-12-18"), Calendar));
+            child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "Missing reports", D("2026-12-18"), Rules));
     }
 
     [Theory]
@@ -263,10 +263,10 @@ public sealed class ReviewLifecycleTests
     public void An_adjourned_review_is_held_after_the_day_it_was_adjourned(string heldOn, bool allowed)
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
-        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
+        child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Rules);
 
-        void Record() => child.RecordReview(Held(heldOn), [], [], "IRO Jo", D("2027-01-06"), Calendar);
+        void Record() => child.RecordReview(Held(heldOn), [], [], "IRO Jo", D("2027-01-06"), Rules);
 
         if (allowed)
         {
@@ -291,10 +291,10 @@ public sealed class ReviewLifecycleTests
     public void Recording_the_arranged_review_holds_it_against_its_due_date_and_keeps_what_was_said()
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
         var considerations = new Dictionary<int, string> { [4] = "  Contact with Mum weekly  ", [9] = "", [12] = "Wants to stay" };
 
-        var recorded = child.RecordReview(Held("2027-01-06", ParticipationCode.PN3, considerations), [], [], "IRO Jo", D("2027-01-06"), Calendar);
+        var recorded = child.RecordReview(Held("2027-01-06", ParticipationCode.PN3, considerations), [], [], "IRO Jo", D("2027-01-06"), Rules);
 
         Assert.Same(review, recorded);
         Assert.Null(child.OpenReview);
@@ -320,10 +320,10 @@ public sealed class ReviewLifecycleTests
     public void A_consideration_must_be_one_of_the_13_in_Schedule_7(int paragraph)
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
         AssertRefused("Considerations", () => child.RecordReview(
-            Held("2027-01-05", considerations: new Dictionary<int, string> { [paragraph] = "Something" }), [], [], "IRO Jo", D("2027-01-05"), Calendar));
+            Held("2027-01-05", considerations: new Dictionary<int, string> { [paragraph] = "Something" }), [], [], "IRO Jo", D("2027-01-05"), Rules));
         Assert.Equal(ReviewState.Scheduled, review.State);
         Assert.Equal(13, Schedule7.Considerations.Count);
     }
@@ -332,9 +332,9 @@ public sealed class ReviewLifecycleTests
     public void A_review_held_after_its_due_date_is_late()
     {
         var child = AChild();
-        child.ScheduleReview(Arrangements("2027-01-11", latenessReason: "Chair ill"), s_today, Calendar);
+        child.ScheduleReview(Arrangements("2027-01-11", latenessReason: "Chair ill"), s_today, Rules);
 
-        var review = child.RecordReview(Held("2027-01-11"), [], [], "IRO Jo", D("2027-01-11"), Calendar);
+        var review = child.RecordReview(Held("2027-01-11"), [], [], "IRO Jo", D("2027-01-11"), Rules);
 
         Assert.True(review.WasLate);
     }
@@ -346,19 +346,19 @@ public sealed class ReviewLifecycleTests
         Assert.Equal(D(FirstReviewDue), child.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.FirstReview, child.NextReviewRuleId);
 
-        child.ScheduleReview(Arrangements("2027-01-05"), s_today, Calendar);
-        child.RecordReview(Held("2027-01-05"), [], [], "IRO Jo", D("2027-01-05"), Calendar);
+        child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
+        child.RecordReview(Held("2027-01-05"), [], [], "IRO Jo", D("2027-01-05"), Rules);
         Assert.Equal(D("2027-04-05"), child.NextReviewDueOn);
         Assert.Equal(ReviewSchedule.SecondReview, child.NextReviewRuleId);
 
-        var second = child.ScheduleReview(Arrangements("2027-03-31"), D("2027-01-06"), Calendar);
+        var second = child.ScheduleReview(Arrangements("2027-03-31"), D("2027-01-06"), Rules);
         Assert.Equal(D("2027-04-05"), second.DueOn);
         Assert.Equal(ReviewSchedule.SecondReview, second.DueRuleId);
-        child.RecordReview(Held("2027-03-31"), [], [], "IRO Jo", D("2027-03-31"), Calendar);
+        child.RecordReview(Held("2027-03-31"), [], [], "IRO Jo", D("2027-03-31"), Rules);
         Assert.Equal(D("2027-09-30"), child.NextReviewDueOn); // six months from the review held, clamped to month end
         Assert.Equal(ReviewSchedule.SubsequentReview, child.NextReviewRuleId);
 
-        child.RecordReviewHeld(D("2027-08-02"), ParticipationCode.PN1, D("2027-08-02"), Calendar);
+        child.RecordReviewHeld(D("2027-08-02"), ParticipationCode.PN1, D("2027-08-02"), Rules);
         Assert.Equal(D("2028-02-02"), child.NextReviewDueOn);
         Assert.Equal(3, child.Reviews.Count);
         Assert.All(child.Reviews, r => Assert.True(r.IsHeld));
@@ -370,9 +370,9 @@ public sealed class ReviewLifecycleTests
     public void A_review_cannot_be_recorded_on_an_impossible_date(string heldOn, string today)
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2026-12-08"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-12-08"), s_today, Rules);
 
-        AssertRefused("HeldOn", () => child.RecordReview(Held(heldOn), [], [], "IRO Jo", D(today), Calendar));
+        AssertRefused("HeldOn", () => child.RecordReview(Held(heldOn), [], [], "IRO Jo", D(today), Rules));
         Assert.Same(review, child.OpenReview);
     }
 
@@ -380,9 +380,9 @@ public sealed class ReviewLifecycleTests
     public void Two_reviews_cannot_be_held_on_the_same_day()
     {
         var child = AChild();
-        child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Calendar);
+        child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Rules);
 
-        AssertRefused("HeldOn", () => child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Calendar));
+        AssertRefused("HeldOn", () => child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Rules));
         Assert.Single(child.Reviews);
     }
 
@@ -390,10 +390,10 @@ public sealed class ReviewLifecycleTests
     public void A_review_from_the_past_entered_now_leaves_the_arranged_review_alone()
     {
         var child = AChild();
-        child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Calendar);
-        var arranged = child.ScheduleReview(Arrangements("2027-03-10"), D("2026-12-21"), Calendar);
+        child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Rules);
+        var arranged = child.ScheduleReview(Arrangements("2027-03-10"), D("2026-12-21"), Rules);
 
-        var history = child.RecordReviewHeld(D("2026-12-10"), ParticipationCode.PN1, D("2026-12-21"), Calendar);
+        var history = child.RecordReviewHeld(D("2026-12-10"), ParticipationCode.PN1, D("2026-12-21"), Rules);
 
         Assert.NotSame(arranged, history);
         Assert.Same(arranged, child.OpenReview);
@@ -409,7 +409,7 @@ public sealed class ReviewLifecycleTests
 
         AssertRefused("OwnerName", () => RecordWith(child, "2026-12-18", Draft(ownerName: null)));
         AssertRefused("Considerations", () => child.RecordReview(
-            Held("2026-12-18", considerations: new Dictionary<int, string> { [99] = "?" }), [], [], "IRO Jo", D("2026-12-18"), Calendar));
+            Held("2026-12-18", considerations: new Dictionary<int, string> { [99] = "?" }), [], [], "IRO Jo", D("2026-12-18"), Rules));
 
         Assert.Empty(child.Reviews);
         Assert.Null(child.OpenReview);
@@ -436,9 +436,9 @@ public sealed class ReviewLifecycleTests
         string dateOfBirth, ParticipationCode? participation, bool allowed)
     {
         var child = AChildLookedAfterSince(LookedAfterSince, dateOfBirth: dateOfBirth);
-        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
+        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
 
-        void Record() => child.RecordReview(Held("2026-12-18", participation), [], [], "IRO Jo", D("2026-12-18"), Calendar);
+        void Record() => child.RecordReview(Held("2026-12-18", participation), [], [], "IRO Jo", D("2026-12-18"), Rules);
 
         if (allowed)
         {
@@ -462,7 +462,7 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChildLookedAfterSince(LookedAfterSince, legalStatus);
 
-        void Record() => child.RecordReview(Held("2026-12-18", participation), [], [], "IRO Jo", D("2026-12-18"), Calendar);
+        void Record() => child.RecordReview(Held("2026-12-18", participation), [], [], "IRO Jo", D("2026-12-18"), Rules);
 
         if (allowed)
         {
@@ -488,7 +488,7 @@ public sealed class ReviewLifecycleTests
     public void Decisions_and_the_record_are_issued_on_or_after_the_review_and_not_in_the_future(string on, string today, string field)
     {
         var child = AChild();
-        var review = child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Calendar);
+        var review = child.RecordReviewHeld(D("2026-12-18"), ParticipationCode.PN1, D("2026-12-18"), Rules);
 
         AssertRefused(field, () => review.IssueDecisions(D(on), D(today)));
         AssertRefused(field, () => review.IssueRecord(D(on), D(today)));
@@ -500,7 +500,7 @@ public sealed class ReviewLifecycleTests
     public void Decisions_cannot_be_issued_for_a_review_not_yet_held()
     {
         var child = AChild();
-        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
+        var review = child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
 
         AssertRefused("On", () => review.IssueDecisions(D("2026-12-18"), D("2026-12-18")));
         Assert.Null(review.DecisionsDueOn(Calendar));
@@ -511,9 +511,9 @@ public sealed class ReviewLifecycleTests
     public void A_child_with_a_review_arranged_cannot_stop_being_looked_after_until_it_is_recorded()
     {
         var child = AChild();
-        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Calendar);
+        child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
 
-        AssertRefused("EndedOn", () => child.CeaseToBeLookedAfter(D("2026-12-10"), ReasonEpisodeCeased.E4A, D("2026-12-10"), Calendar));
+        AssertRefused("EndedOn", () => child.CeaseToBeLookedAfter(D("2026-12-10"), ReasonEpisodeCeased.E4A, D("2026-12-10"), Rules));
         Assert.True(child.IsLookedAfter);
     }
 }

@@ -1,4 +1,4 @@
-using CareReview.Domain;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using static CareReview.Tests.Domain.Dates;
 
@@ -10,13 +10,13 @@ namespace CareReview.Tests.Domain;
 /// </summary>
 public sealed class ReviewScheduleTests
 {
-    private static readonly WorkingDayCalendar s_calendar = WorkingDayCalendar.EnglandAndWales;
+    private static readonly Rulebook s_rules = Rulebook.National;
 
     private static ReviewDue NextReviewDue(string periodStartedOn, params string[] reviewsHeld) =>
-        ReviewSchedule.NextReviewDue(D(periodStartedOn), shortBreaks: false, [.. reviewsHeld.Select(D)], s_calendar);
+        ReviewSchedule.NextReviewDue(D(periodStartedOn), shortBreaks: false, [.. reviewsHeld.Select(D)], s_rules);
 
     private static ReviewDue NextShortBreakReviewDue(string periodStartedOn, params string[] reviewsHeld) =>
-        ReviewSchedule.NextReviewDue(D(periodStartedOn), shortBreaks: true, [.. reviewsHeld.Select(D)], s_calendar);
+        ReviewSchedule.NextReviewDue(D(periodStartedOn), shortBreaks: true, [.. reviewsHeld.Select(D)], s_rules);
 
     [Theory]
     [InlineData("2025-06-02", "2025-06-30")] // four clear weeks

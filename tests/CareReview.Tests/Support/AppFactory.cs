@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Web;
 using CareReview.Web.Data;
@@ -75,7 +76,8 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     public DateOnly Today => Time.TodayInEngland();
 
     /// <summary>The working-day calendar the app is using (bank holidays plus any adjustments).</summary>
-    public WorkingDayCalendar Calendar => Services.GetRequiredService<CalendarSource>().Current;
+    public WorkingDayCalendar Calendar => Services.GetRequiredService<RulebookSource>().Current;
+    public Rulebook Rules => Services.GetRequiredService<RulebookSource>().Rules;
 
     /// <summary>Which database this app runs on, for messages.</summary>
     public string DatabaseDescription => _database?.Description ?? "(not started)";
@@ -173,7 +175,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
             var localId = $"T{Interlocked.Increment(ref s_nextLocalId)}";
             var child = new Child(localId, givenName, familyName, dateOfBirth ?? since.AddYears(-8), sex);
             child.Allocate(await StaffAsync(db, iro), await StaffAsync(db, socialWorker));
-            child.BecomeLookedAfter(since, legalStatus, placementType, categoryOfNeed, Today, Calendar);
+            child.BecomeLookedAfter(since, legalStatus, placementType, categoryOfNeed, Today, Rules);
             db.Children.Add(child);
             await db.SaveChangesAsync();
             return child;
@@ -189,7 +191,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
                 var participation = loaded.CurrentEpisode?.LegalStatus is LegalStatus.V3 or LegalStatus.V4
                     ? (ParticipationCode?)null
                     : loaded.AgeOn(day) < 4 ? ParticipationCode.PN0 : ParticipationCode.PN1;
-                loaded.RecordReviewHeld(day, participation, Today, Calendar);
+                loaded.RecordReviewHeld(day, participation, Today, Rules);
             }
 
             await db.SaveChangesAsync();

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CareReview.Domain;
-using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +15,7 @@ namespace CareReview.Web.Features.Admin;
 /// Bank holidays are computed by rule; an administrator adds a newly proclaimed day, or removes a rule
 /// day that a proclamation moved, and every working-day deadline follows.
 /// </summary>
-public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -68,15 +68,10 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
         });
         audit.Record(AuditAction.BankHolidayAdjusted, details: $"{(Input.Removed.Value ? "removed" : "added")}:{date.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
         await db.SaveChangesAsync();
-        var calendar = await CalendarSource.BuildAsync(db);
+        var rules = await RulebookSource.BuildAsync(db);
 
-        // Only the first review (20 working days) is counted in working days; the others are calendar months.
-        var affected = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews)
-            .Where(c => c.NextReviewRuleId == ReviewSchedule.FirstReview).ToListAsync();
-        foreach (var child in affected)
-        {
-            child.RecalculateReviewClock(calendar);
-        }
+        // Every deadline counted in working days may move: the first review, the care plan, health and PEP.
+        await DeadlineRecalculation.RecalculateAsync(db, db.Children.Where(c => c.NextReviewDueOn != null), time.TodayInEngland(), rules);
 
         try
         {
@@ -92,7 +87,7 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
         }
 
         await transaction.CommitAsync();
-        calendars.Publish(calendar);
+        calendars.Publish(rules);
 
         TempData["Success"] = $"{GovukDate.Format(date.Value)} {(Input.Removed.Value ? "is no longer" : "is now")} a bank holiday. Deadlines have been recalculated";
         return RedirectToPage();

@@ -15,7 +15,7 @@ namespace CareReview.Web.Features.Caseload;
 /// The children a user works with, most urgent review first. For an IRO this is "My caseload", with the
 /// caseload measured against the 50–70 per full-time IRO guidance.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     public const int DueSoonWorkingDays = 20;
 

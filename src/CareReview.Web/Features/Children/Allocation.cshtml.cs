@@ -14,7 +14,7 @@ namespace CareReview.Web.Features.Children;
 /// within their team), from a date, kept in the child's allocation history.
 /// </summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]

@@ -11,7 +11,7 @@ namespace CareReview.Web.Features.Children;
 
 /// <summary>The child stops being looked after: the period of care ends and the review clock stops.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -47,7 +47,7 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
         }
 
         var saved = await TryApplyAsync(Input.Version,
-            () => child.CeaseToBeLookedAfter(endedOn!.Value, Input.Reason!.Value, Today, Calendar),
+            () => child.CeaseToBeLookedAfter(endedOn!.Value, Input.Reason!.Value, Today, Rules),
             AuditAction.ChildCeasedToBeLookedAfter, () => $"rec:{Input.Reason}");
         if (!saved)
         {

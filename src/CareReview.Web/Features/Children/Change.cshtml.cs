@@ -11,7 +11,7 @@ namespace CareReview.Web.Features.Children;
 
 /// <summary>A change of placement, legal status or both: a new SSDA903 episode.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -54,7 +54,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
         var saved = await TryApplyAsync(Input.Version,
             () => child.ChangeEpisode(changedOn!.Value, Input.LegalStatus!.Value, Input.Move!.Value, Input.PlacementType!.Value,
-                Input.ReasonForPlacementChange, Today, Calendar),
+                Input.ReasonForPlacementChange, Today, Rules),
             AuditAction.EpisodeChanged, () => $"rne:{child.CurrentEpisode!.ReasonForNewEpisode}");
         if (!saved)
         {

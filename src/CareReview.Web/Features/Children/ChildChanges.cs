@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
-/// <summary>How every change to a child's episodes is applied: the domain rule, the audit event and one save.</summary>
+/// <summary>How every change to a child's record is applied: the domain rule, the audit event and one save.</summary>
 public static class ChildChanges
 {
     public const string ConcurrencyMessage =

@@ -1,5 +1,6 @@
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -14,7 +15,7 @@ namespace CareReview.Web.Features.Children;
 /// otherwise), with episodes, allocations, reviews and recommendations; today's date and the calendar;
 /// and one way to apply a change (the domain rule, the audit event, one save, lost races refused).
 /// </summary>
-public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
@@ -22,6 +23,7 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     public Child Child { get; private set; } = null!;
     public DateOnly Today => time.TodayInEngland();
     public WorkingDayCalendar Calendar => calendars.Current;
+    public Rulebook Rules => calendars.Rules;
 
     /// <summary>The child's IRO and the IRO manager chair and record reviews.</summary>
     public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
@@ -42,7 +44,14 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     /// <summary>Applies the change with its audit event in one save; rule breaks and lost races become messages.</summary>
     protected async Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null)
     {
-        var saved = await ChildChanges.TryApplyAsync(db, ModelState, Child, seenVersion, change, audit, action, details);
+        var saved = await ChildChanges.TryApplyAsync(db, ModelState, Child, seenVersion, () =>
+        {
+            change();
+
+            // Any change may move a statutory deadline (a placement, a visit, a review), so they are all
+            // worked out again, from the whole record this page loaded, in the same save.
+            Child.RecalculateDeadlines(Today, Rules);
+        }, audit, action, details);
         if (!saved)
         {
             var id = Child.Id;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Children;
 
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     public Child Child { get; private set; } = null!;
     public ReviewDue? NextReview { get; private set; }
@@ -30,7 +30,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
 
         Child = child;
         Today = time.TodayInEngland();
-        NextReview = child.NextReviewDue(calendars.Current);
+        NextReview = child.NextReviewDue(calendars.Rules);
         Due = NextReview is null ? null : DueStatus.For(NextReview.DueOn, Today, calendars.Current);
 
         audit.Record(AuditAction.ChildViewed, child.Id);

@@ -16,7 +16,7 @@ namespace CareReview.Web.Features.Children;
 
 /// <summary>A child new to the council becomes looked after: their details, allocation and first episode.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -64,7 +64,8 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
         {
             child.Allocate(iro, socialWorker, startedOn);
             child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                time.TodayInEngland(), calendars.Current);
+                time.TodayInEngland(), calendars.Rules);
+            child.RecalculateDeadlines(time.TodayInEngland(), calendars.Rules);
         }
         catch (DomainRuleException e)
         {

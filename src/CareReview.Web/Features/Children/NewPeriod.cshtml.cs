@@ -9,7 +9,7 @@ namespace CareReview.Web.Features.Children;
 
 /// <summary>A child who left care becomes looked after again: a new period, so the review sequence restarts.</summary>
 [Authorize(Policy = Policies.RecordCareEpisodes)]
-public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -46,7 +46,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
 
         var saved = await TryApplyAsync(Input.Version,
             () => child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                Today, Calendar),
+                Today, Rules),
             AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType}");
         if (!saved)
         {

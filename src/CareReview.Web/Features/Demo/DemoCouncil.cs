@@ -1,6 +1,6 @@
 using System.Globalization;
-using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
@@ -96,23 +96,23 @@ public sealed class DemoCouncil
 
     private readonly Random _random;
     private readonly DateOnly _today;
-    private readonly WorkingDayCalendar _calendar;
+    private readonly Rulebook _rules;
     private int _nextLocalId = 100001;
 
     public List<Team> Teams { get; } = [];
     public List<StaffMember> Staff { get; } = [];
     public List<Child> Children { get; } = [];
 
-    private DemoCouncil(int seed, DateOnly today, WorkingDayCalendar calendar)
+    private DemoCouncil(int seed, DateOnly today, Rulebook rules)
     {
         _random = new Random(seed);
         _today = today;
-        _calendar = calendar;
+        _rules = rules;
     }
 
-    public static DemoCouncil Generate(int seed, DateOnly today, WorkingDayCalendar calendar)
+    public static DemoCouncil Generate(int seed, DateOnly today, Rulebook rules)
     {
-        var council = Staffed(seed, today, calendar);
+        var council = Staffed(seed, today, rules);
         council.AddChildren();
         return council;
     }
@@ -121,9 +121,9 @@ public sealed class DemoCouncil
     /// The council's teams and staff only. Save them before <see cref="AddChildren"/> when the
     /// recommendations must name their owners' saved staff ids.
     /// </summary>
-    public static DemoCouncil Staffed(int seed, DateOnly today, WorkingDayCalendar calendar)
+    public static DemoCouncil Staffed(int seed, DateOnly today, Rulebook rules)
     {
-        var council = new DemoCouncil(seed, today, calendar);
+        var council = new DemoCouncil(seed, today, rules);
         council.AddStaff();
         return council;
     }
@@ -250,7 +250,7 @@ public sealed class DemoCouncil
 
         var shortBreaks = _random.NextDouble() < 0.03 && child.AgeOn(start) >= 5;
         var legal = shortBreaks ? LegalStatus.V3 : InitialLegalStatus(child.AgeOn(start));
-        child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), start, _calendar);
+        child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), start, _rules);
         child.Allocate(iro, socialWorker, start);
 
         var leavesOn = _random.NextDouble() < 0.14 ? start.AddDays(_random.Next(60, 900)) : (DateOnly?)null;
@@ -259,14 +259,14 @@ public sealed class DemoCouncil
         var nextMove = day.AddDays(_random.Next(90, 700));
         while (true)
         {
-            var due = child.NextReviewDue(_calendar)!;
+            var due = child.NextReviewDue(_rules)!;
             var late = _random.NextDouble() < 0.12;
             var heldOn = late ? due.DueOn.AddDays(_random.Next(1, 35)) : due.DueOn.AddDays(-_random.Next(0, 15));
             heldOn = Max(heldOn, day);
             var next = Min(heldOn, nextMove);
             if (leavesOn is { } leaving && leaving <= next && leaving <= _today)
             {
-                child.CeaseToBeLookedAfter(leaving, LeavingReason(child.AgeOn(leaving)), _today, _calendar);
+                child.CeaseToBeLookedAfter(leaving, LeavingReason(child.AgeOn(leaving)), _today, _rules);
                 var returnsOn = leaving.AddDays(_random.Next(60, 400));
                 if (_random.NextDouble() > 0.3 || returnsOn > _today.AddDays(-10) || child.AgeOn(returnsOn) >= 17)
                 {
@@ -275,7 +275,7 @@ public sealed class DemoCouncil
 
                 // A new period of care: the review sequence starts again at the first review.
                 child.BecomeLookedAfter(returnsOn, LegalStatus.V2, PlacementFor(child.AgeOn(returnsOn), LegalStatus.V2),
-                    child.Episodes[0].CategoryOfNeed, _today, _calendar);
+                    child.Episodes[0].CategoryOfNeed, _today, _rules);
                 leavesOn = null;
                 day = returnsOn;
                 nextMove = day.AddDays(_random.Next(90, 700));
@@ -323,16 +323,16 @@ public sealed class DemoCouncil
             new Dictionary<int, string> { [4] = "Contact is going well and continues as planned.", [6] = "Settled at school; PEP up to date." },
             null);
         var drafts = Enumerable.Range(0, _random.Next(2, 5)).Select(_ => RecommendationFor(child, heldOn)).ToList();
-        var review = child.RecordReview(record, drafts, [], child.Iro?.Name ?? "IRO", _today, _calendar);
+        var review = child.RecordReview(record, drafts, [], child.Iro?.Name ?? "IRO", _today, _rules);
         review.WriteLetterToChild(Reviews.ChildLetter.Draft(child, heldOn, drafts, child.NextReviewDueOn, child.Iro?.Name));
 
-        var decisionsOn = _calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.85 ? _random.Next(1, 6) : _random.Next(6, 12));
+        var decisionsOn = _rules.Calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.85 ? _random.Next(1, 6) : _random.Next(6, 12));
         if (decisionsOn <= _today)
         {
             review.IssueDecisions(decisionsOn, _today);
         }
 
-        var recordOn = _calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.8 ? _random.Next(8, 21) : _random.Next(21, 35));
+        var recordOn = _rules.Calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.8 ? _random.Next(8, 21) : _random.Next(21, 35));
         if (recordOn <= _today)
         {
             review.IssueRecord(recordOn, _today);
@@ -384,15 +384,15 @@ public sealed class DemoCouncil
             return;
         }
 
-        var on = _calendar.AddWorkingDays(due, -_random.Next(1, 6));
+        var on = _rules.Calendar.AddWorkingDays(due, -_random.Next(1, 6));
         if (on < _today.AddDays(1))
         {
             return;
         }
 
         var review = child.ScheduleReview(new ReviewArrangements(on, new TimeOnly(_random.Next(9, 16), _random.Next(0, 2) * 30),
-            Pick(s_venues), $"{child.GivenName}\n{child.SocialWorker?.Name}, social worker\nFoster carer\nBirth mother", null), _today, _calendar);
-        var consultBy = _calendar.AddWorkingDays(on, -Review.ConsultationWorkingDays);
+            Pick(s_venues), $"{child.GivenName}\n{child.SocialWorker?.Name}, social worker\nFoster carer\nBirth mother", null), _today, _rules);
+        var consultBy = _rules.Calendar.AddWorkingDays(on, -Review.ConsultationWorkingDays);
         if (consultBy <= _today && _random.NextDouble() < 0.7)
         {
             review.RecordConsultation(Min(consultBy.AddDays(-_random.Next(0, 5)), _today), _today);
@@ -423,7 +423,7 @@ public sealed class DemoCouncil
         if (current.LegalStatus is LegalStatus.C1 or LegalStatus.L1 or LegalStatus.L2 && _random.NextDouble() < 0.7)
         {
             var legal = age < 5 && _random.NextDouble() < 0.3 ? LegalStatus.E1 : LegalStatus.C2;
-            child.ChangeEpisode(on, legal, PlacementMove.None, current.PlacementType, null, _today, _calendar);
+            child.ChangeEpisode(on, legal, PlacementMove.None, current.PlacementType, null, _today, _rules);
             return;
         }
 
@@ -436,7 +436,7 @@ public sealed class DemoCouncil
             ReasonForPlacementChange.STAND, ReasonForPlacementChange.LAREQ, ReasonForPlacementChange.CLOSE,
         ];
         child.ChangeEpisode(on, current.LegalStatus, move, placement,
-            placement.IsTemporary() || current.PlacementType.IsTemporary() ? null : Pick(reasons), _today, _calendar);
+            placement.IsTemporary() || current.PlacementType.IsTemporary() ? null : Pick(reasons), _today, _rules);
     }
 
     private LegalStatus InitialLegalStatus(int age) => _random.NextDouble() switch

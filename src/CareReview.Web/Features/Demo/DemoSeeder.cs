@@ -27,8 +27,8 @@ public static class DemoSeeder
         }
 
         var time = services.GetRequiredService<TimeProvider>();
-        var calendar = services.GetRequiredService<CalendarSource>().Current;
-        var council = DemoCouncil.Staffed(options.Seed, time.TodayInEngland(), calendar);
+        var rules = services.GetRequiredService<RulebookSource>().Rules;
+        var council = DemoCouncil.Staffed(options.Seed, time.TodayInEngland(), rules);
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Teams.AddRange(council.Teams);

@@ -14,7 +14,7 @@ namespace CareReview.Web.Features.Reminders;
 /// the recommendation is still open, still theirs and still due on that date, or the child is still looked
 /// after, still allocated to them and the review still due on that date. Anything else has been dealt with.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public DateOnly Today { get; private set; }

@@ -33,7 +33,7 @@ public sealed record ReminderRunResult(int Due, int Created, int Emailed);
 /// </summary>
 public sealed class ReminderPass(
     AppDbContext db,
-    CalendarSource calendars,
+    RulebookSource calendars,
     TimeProvider time,
     INotificationSender sender,
     IOptions<EmailOptions> email,

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>
-public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -42,7 +42,7 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
             return Page();
         }
 
-        if (!await TryApplyAsync(Input.Version, () => Child.AdjournReview(on!.Value, resumeOn!.Value, Input.AdjournmentReason, Today, Calendar),
+        if (!await TryApplyAsync(Input.Version, () => Child.AdjournReview(on!.Value, resumeOn!.Value, Input.AdjournmentReason, Today, Rules),
                 AuditAction.ReviewAdjourned, () => $"review:{reviewId}"))
         {
             await LoadAsync(id, reviewId);
@@ -53,7 +53,7 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
         return RedirectToPage("/Reviews/Details", new { id, reviewId });
     }
 
-    public string LatestResume => GovukDate.Format(Calendar.AddWorkingDays(Today, Review.AdjournmentWorkingDays));
+    public string LatestResume => GovukDate.Format(Rules.Add(ReviewSchedule.Adjournment, Today));
 
     private async Task<bool> LoadAsync(int id, int reviewId)
     {

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO or social worker arranges the next review inside its statutory window.</summary>
-public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -83,7 +83,7 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
                 }
                 else
                 {
-                    Child.ScheduleReview(arrangements, Today, Calendar);
+                    Child.ScheduleReview(arrangements, Today, Rules);
                 }
             },
             AuditAction.ReviewArranged, () => $"date:{date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
@@ -98,7 +98,7 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
         return RedirectToPage("/Reviews/Details", new { id, reviewId = review.Id });
     }
 
-    private void Show() => Due = Child.NextReviewDue(Calendar);
+    private void Show() => Due = Child.NextReviewDue(Rules);
 
     public sealed class InputModel
     {

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO asks for the next review to be brought forward (CPPCR 2010 reg 33(3)(a)); the clock follows.</summary>
-public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -41,7 +41,7 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
             return Page();
         }
 
-        if (!await TryApplyAsync(Input.Version, () => Child.BringReviewForward(to!.Value, Input.Reason, Today, Calendar),
+        if (!await TryApplyAsync(Input.Version, () => Child.BringReviewForward(to!.Value, Input.Reason, Today, Rules),
                 AuditAction.ReviewBroughtForward, () => $"to:{to!.Value:yyyy-MM-dd}"))
         {
             await LoadAsync(id);
@@ -58,7 +58,7 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
             return false;
         }
 
-        Due = Child.NextReviewDue(Calendar)!;
+        Due = Child.NextReviewDue(Rules)!;
         return true;
     }
 

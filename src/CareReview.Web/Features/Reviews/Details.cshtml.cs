@@ -11,7 +11,7 @@ namespace CareReview.Web.Features.Reviews;
 /// One review: before the meeting, its arrangements, preparation checklist and agenda; after it, the
 /// record, the recommendations and the steps that follow (decisions and record sent out).
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     public Review Review { get; private set; } = null!;

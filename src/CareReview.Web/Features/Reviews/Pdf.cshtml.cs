@@ -9,7 +9,7 @@ namespace CareReview.Web.Features.Reviews;
 /// The record of a held review as a PDF download (ADR-0008). Anyone who may see the review page may take
 /// the record away; each export is audited, with ids only, in the same save.
 /// </summary>
-public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)

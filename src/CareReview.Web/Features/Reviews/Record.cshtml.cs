@@ -16,7 +16,7 @@ namespace CareReview.Web.Features.Reviews;
 /// decisions as SMART recommendations, and what became of each recommendation still open. The child's
 /// review clock moves as soon as it is saved.
 /// </summary>
-public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     public const int BlankRows = 3;
@@ -106,7 +106,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         var saved = await TryApplyAsync(Input.Version,
             () =>
             {
-                Child.RecordReview(record, drafts, outcomes, by, Today, Calendar);
+                Child.RecordReview(record, drafts, outcomes, by, Today, Rules);
                 if (letter is null)
                 {
                     // Nothing typed: the record still ends with a letter to the child, drafted from what was agreed.

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>Records one step around a review (I1–I6): the date it was done, or for seeing the child alone, why not.</summary>
-public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time, CalendarSource calendars)
+public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]

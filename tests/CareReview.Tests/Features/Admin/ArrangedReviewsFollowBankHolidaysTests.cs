@@ -18,7 +18,7 @@ public sealed class ArrangedReviewsFollowBankHolidaysTests(AppFactory app) : ICl
         await app.ExecuteDbAsync(async db =>
         {
             var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
-            loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 12, 10), null, "School", null, null), app.Today, app.Calendar);
+            loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 12, 10), null, "School", null, null), app.Today, app.Rules);
         });
         var dueBefore = await app.QueryDbAsync(db => db.Reviews.Where(r => r.ChildId == child.Id).Select(r => r.DueOn).SingleAsync());
         Assert.Equal(new DateOnly(2026, 12, 14), dueBefore);

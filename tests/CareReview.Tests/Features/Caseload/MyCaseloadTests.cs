@@ -90,7 +90,7 @@ public sealed class MyCaseloadTests(AppFactory app) : IClassFixture<AppFactory>
         await app.ExecuteDbAsync(async db =>
         {
             var loaded = await db.Children.Include(c => c.Episodes).SingleAsync(c => c.Id == child.Id);
-            loaded.CeaseToBeLookedAfter(new DateOnly(2026, 10, 15), ReasonEpisodeCeased.E4A, app.Today, app.Calendar);
+            loaded.CeaseToBeLookedAfter(new DateOnly(2026, 10, 15), ReasonEpisodeCeased.E4A, app.Today, app.Rules);
         });
         using var client = await app.SignedInClientAsync("iro-left-care");
 

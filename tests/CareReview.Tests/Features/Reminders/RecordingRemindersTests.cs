@@ -138,7 +138,7 @@ public sealed class RecordingRemindersTests(AppFactory app) : IClassFixture<AppF
         await app.ExecuteDbAsync(async db =>
         {
             var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
-            loaded.CeaseToBeLookedAfter(D(2026, 11, 20), ReasonEpisodeCeased.E11, app.Today, app.Calendar);
+            loaded.CeaseToBeLookedAfter(D(2026, 11, 20), ReasonEpisodeCeased.E11, app.Today, app.Rules);
         });
 
         await app.RunReminderJobAsync();

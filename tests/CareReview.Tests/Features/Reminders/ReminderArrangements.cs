@@ -35,7 +35,7 @@ internal static class ReminderArrangements
                 "Notes sent to the IRO")).ToList();
             var review = loaded.RecordReview(
                 new ReviewRecord(heldOn, ParticipationCode.PN1, null, null, null, null, new Dictionary<int, string>(), null),
-                drafts, [], "IRO", app.Today, app.Calendar);
+                drafts, [], "IRO", app.Today, app.Rules);
             await db.SaveChangesAsync();
             return review.Recommendations.Select(r => r.Id).ToList();
         });

@@ -141,7 +141,7 @@ public sealed partial class ExportingAReviewTests(AppFactory app) : IClassFixtur
         var review = await app.QueryDbAsync(async db =>
         {
             var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
-            var arranged = loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 11, 27), null, "Foster home", null, null), app.Today, app.Calendar);
+            var arranged = loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 11, 27), null, "Foster home", null, null), app.Today, app.Rules);
             await db.SaveChangesAsync();
             return arranged;
         });
@@ -197,7 +197,7 @@ public sealed partial class ExportingAReviewTests(AppFactory app) : IClassFixtur
                 new("Arrange a PEP meeting with the school", "Sol Worker", "Social worker", _socialWorker.Id, new DateOnly(2026, 12, 4), "PEP minutes sent to the IRO"),
                 new("Book a dental check", "Pat Carer", "Foster carer", null, new DateOnly(2027, 1, 15), "Carer tells the social worker"),
             ];
-            var held = loaded.RecordReview(record, drafts, [], "Isla Chair", app.Today, app.Calendar);
+            var held = loaded.RecordReview(record, drafts, [], "Isla Chair", app.Today, app.Rules);
             held.Recommendations.Single(r => r.Action == "Book a dental check")
                 .Complete(s_heldOn, "Booked for 1 December", "Pat Carer", app.Today);
             await db.SaveChangesAsync();

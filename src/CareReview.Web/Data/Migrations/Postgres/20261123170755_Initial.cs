@@ -89,6 +89,25 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "RuleSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RuleId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Change = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<int>(type: "integer", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ChangedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -248,6 +267,11 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     ReviewBroughtForwardTo = table.Column<DateOnly>(type: "date", nullable: true),
                     ReviewBroughtForwardOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReviewBroughtForwardReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PlanChangeAwaitingReviewOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ChildAgreedToFewerVisitsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ParentAssessmentIncomplete = table.Column<bool>(type: "boolean", nullable: false),
+                    ConnectedPersonTemporarilyApproved = table.Column<bool>(type: "boolean", nullable: false),
+                    DeadlinesRecomputeOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -312,6 +336,111 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_CareEpisodes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CareEpisodes_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "boolean", nullable: true),
+                    SeenAlone = table.Column<bool>(type: "boolean", nullable: true),
+                    NotSeenAloneReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareEvents_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CarePlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    MadeOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    MadeBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IroName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PermanenceCodes = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    ChangeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SignificantChanges = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarePlanVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarePlanVersions_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildDeadlines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    Item = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RuleVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Explanation = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LastDoneOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildDeadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildDeadlines_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildFriendlyPlan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    CarePlanNumber = table.Column<int>(type: "integer", nullable: false),
+                    AgeBand = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Text = table.Column<string>(type: "character varying(12000)", maxLength: 12000, nullable: false),
+                    WrittenBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SharedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    SharedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildFriendlyPlan", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildFriendlyPlan_Children_ChildId",
                         column: x => x.ChildId,
                         principalTable: "Children",
                         principalColumn: "Id",
@@ -389,6 +518,28 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         name: "FK_Reviews_Children_ChildId",
                         column: x => x.ChildId,
                         principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CarePlanSectionText",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Section = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CarePlanVersionId = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarePlanSectionText", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarePlanSectionText_CarePlanVersions_CarePlanVersionId",
+                        column: x => x.CarePlanVersionId,
+                        principalTable: "CarePlanVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -542,6 +693,45 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 columns: new[] { "ChildId", "StartedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareEvents_ChildId_Kind_On",
+                table: "CareEvents",
+                columns: new[] { "ChildId", "Kind", "On" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarePlanSectionText_CarePlanVersionId_Section",
+                table: "CarePlanSectionText",
+                columns: new[] { "CarePlanVersionId", "Section" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarePlanVersions_ChildId_Number",
+                table: "CarePlanVersions",
+                columns: new[] { "ChildId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildDeadlines_ChildId_Item",
+                table: "ChildDeadlines",
+                columns: new[] { "ChildId", "Item" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildDeadlines_Item_DueOn",
+                table: "ChildDeadlines",
+                columns: new[] { "Item", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildFriendlyPlan_ChildId",
+                table: "ChildFriendlyPlan",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Children_DeadlinesRecomputeOn",
+                table: "Children",
+                column: "DeadlinesRecomputeOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Children_IroId",
                 table: "Children",
                 column: "IroId");
@@ -556,6 +746,11 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 name: "IX_Children_NextReviewDueOn",
                 table: "Children",
                 column: "NextReviewDueOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Children_PlanChangeAwaitingReviewOn",
+                table: "Children",
+                column: "PlanChangeAwaitingReviewOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Children_SocialWorkerId",
@@ -621,6 +816,12 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 column: "ScheduledFor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RuleSettings_RuleId_Change",
+                table: "RuleSettings",
+                columns: new[] { "RuleId", "Change" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffMembers_TeamId",
                 table: "StaffMembers",
                 column: "TeamId");
@@ -663,6 +864,18 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 name: "CareEpisodes");
 
             migrationBuilder.DropTable(
+                name: "CareEvents");
+
+            migrationBuilder.DropTable(
+                name: "CarePlanSectionText");
+
+            migrationBuilder.DropTable(
+                name: "ChildDeadlines");
+
+            migrationBuilder.DropTable(
+                name: "ChildFriendlyPlan");
+
+            migrationBuilder.DropTable(
                 name: "RecommendationUpdate");
 
             migrationBuilder.DropTable(
@@ -672,10 +885,16 @@ namespace CareReview.Web.Data.Migrations.Postgres
                 name: "ReviewConsideration");
 
             migrationBuilder.DropTable(
+                name: "RuleSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CarePlanVersions");
 
             migrationBuilder.DropTable(
                 name: "Recommendations");

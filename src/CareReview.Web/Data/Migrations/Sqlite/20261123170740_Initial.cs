@@ -88,6 +88,25 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RuleSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Change = table.Column<int>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ChangedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RuleSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -247,6 +266,11 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     ReviewBroughtForwardTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReviewBroughtForwardOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReviewBroughtForwardReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PlanChangeAwaitingReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildAgreedToFewerVisitsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParentAssessmentIncomplete = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ConnectedPersonTemporarilyApproved = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeadlinesRecomputeOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -311,6 +335,111 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_CareEpisodes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_CareEpisodes_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CareEvents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: true),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: true),
+                    NotSeenAloneReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CareEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CareEvents_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CarePlanVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    MadeOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    MadeBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IroName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PermanenceCodes = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    ChangeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    SignificantChanges = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarePlanVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarePlanVersions_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildDeadlines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RuleId = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RuleVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    LastDoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildDeadlines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildDeadlines_Children_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildFriendlyPlan",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarePlanNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 12000, nullable: false),
+                    WrittenBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WrittenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SharedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SharedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildFriendlyPlan", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildFriendlyPlan_Children_ChildId",
                         column: x => x.ChildId,
                         principalTable: "Children",
                         principalColumn: "Id",
@@ -388,6 +517,28 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         name: "FK_Reviews_Children_ChildId",
                         column: x => x.ChildId,
                         principalTable: "Children",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CarePlanSectionText",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Section = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CarePlanVersionId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarePlanSectionText", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarePlanSectionText_CarePlanVersions_CarePlanVersionId",
+                        column: x => x.CarePlanVersionId,
+                        principalTable: "CarePlanVersions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -541,6 +692,45 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 columns: new[] { "ChildId", "StartedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CareEvents_ChildId_Kind_On",
+                table: "CareEvents",
+                columns: new[] { "ChildId", "Kind", "On" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarePlanSectionText_CarePlanVersionId_Section",
+                table: "CarePlanSectionText",
+                columns: new[] { "CarePlanVersionId", "Section" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarePlanVersions_ChildId_Number",
+                table: "CarePlanVersions",
+                columns: new[] { "ChildId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildDeadlines_ChildId_Item",
+                table: "ChildDeadlines",
+                columns: new[] { "ChildId", "Item" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildDeadlines_Item_DueOn",
+                table: "ChildDeadlines",
+                columns: new[] { "Item", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildFriendlyPlan_ChildId",
+                table: "ChildFriendlyPlan",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Children_DeadlinesRecomputeOn",
+                table: "Children",
+                column: "DeadlinesRecomputeOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Children_IroId",
                 table: "Children",
                 column: "IroId");
@@ -555,6 +745,11 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "IX_Children_NextReviewDueOn",
                 table: "Children",
                 column: "NextReviewDueOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Children_PlanChangeAwaitingReviewOn",
+                table: "Children",
+                column: "PlanChangeAwaitingReviewOn");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Children_SocialWorkerId",
@@ -620,6 +815,12 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 column: "ScheduledFor");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RuleSettings_RuleId_Change",
+                table: "RuleSettings",
+                columns: new[] { "RuleId", "Change" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StaffMembers_TeamId",
                 table: "StaffMembers",
                 column: "TeamId");
@@ -662,6 +863,18 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "CareEpisodes");
 
             migrationBuilder.DropTable(
+                name: "CareEvents");
+
+            migrationBuilder.DropTable(
+                name: "CarePlanSectionText");
+
+            migrationBuilder.DropTable(
+                name: "ChildDeadlines");
+
+            migrationBuilder.DropTable(
+                name: "ChildFriendlyPlan");
+
+            migrationBuilder.DropTable(
                 name: "RecommendationUpdate");
 
             migrationBuilder.DropTable(
@@ -671,10 +884,16 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "ReviewConsideration");
 
             migrationBuilder.DropTable(
+                name: "RuleSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "CarePlanVersions");
 
             migrationBuilder.DropTable(
                 name: "Recommendations");

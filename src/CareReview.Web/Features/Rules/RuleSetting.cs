@@ -1,0 +1,36 @@
+using CareReview.Domain.Deadlines;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CareReview.Web.Features.Rules;
+
+/// <summary>
+/// A council's change to a grade B or C rule's period. Rows are never changed or deleted: the latest
+/// change for a rule is in force, and the earlier ones are its history.
+/// </summary>
+public sealed class RuleSetting
+{
+    public int Id { get; set; }
+    public required string RuleId { get; set; }
+
+    /// <summary>1 for the council's first change to the rule, then 2, 3…; part of the rule's version ("1.LA2").</summary>
+    public int Change { get; set; }
+
+    public int Amount { get; set; }
+    public PeriodUnit Unit { get; set; }
+    public required string Reason { get; set; }
+    public required string ChangedBy { get; set; }
+    public DateTime ChangedAtUtc { get; set; }
+}
+
+public sealed class RuleSettingConfiguration : IEntityTypeConfiguration<RuleSetting>
+{
+    public void Configure(EntityTypeBuilder<RuleSetting> setting)
+    {
+        setting.Property(s => s.RuleId).HasMaxLength(10);
+        setting.Property(s => s.Unit).HasConversion<string>().HasMaxLength(20);
+        setting.Property(s => s.Reason).HasMaxLength(1000);
+        setting.Property(s => s.ChangedBy).HasMaxLength(256);
+        setting.HasIndex(s => new { s.RuleId, s.Change }).IsUnique();
+    }
+}
