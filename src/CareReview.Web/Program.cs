@@ -1,7 +1,9 @@
+using CareReview.Web;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Authorization;
@@ -65,6 +67,8 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
     .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
+    .AddPolicy(Policies.CarePlanning, p => p.RequireRole(Roles.SocialWorker, Roles.TeamManager))
+    .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.IroManager, Roles.TeamManager, Roles.Administrator))
     .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Iro, Roles.IroManager, Roles.SocialWorker, Roles.TeamManager));
 
 builder.Services.AddRazorPages(options =>
@@ -72,6 +76,9 @@ builder.Services.AddRazorPages(options =>
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/CarePlans", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
     options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
 });
@@ -97,8 +104,12 @@ await using (var scope = app.Services.CreateAsyncScope())
         await db.Database.MigrateAsync();
     }
 
-    await app.Services.GetRequiredService<RulebookSource>().LoadAsync(db);
+    var rules = app.Services.GetRequiredService<RulebookSource>();
+    await rules.LoadAsync(db);
     await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, provider);
+
+    // A release may carry a changed rule catalogue, so stored deadlines are brought up to date.
+    await DeadlineRecalculation.RecalculateAllAsync(db, app.Services.GetRequiredService<TimeProvider>().TodayInEngland(), rules.Rules);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -51,7 +51,20 @@ public enum AuditAction
     ReminderDismissed = 1401,
     ReminderEmailed = 1402,
 
+    CarePlanViewed = 1500,
+    CarePlanChanged = 1501,
+    CarePlansCompared = 1502,
+    ChildFriendlyPlanSaved = 1503,
+    ChildFriendlyPlanShared = 1504,
+    ChildFriendlyPlanExported = 1505,
+
+    CareEventRecorded = 1600,
+    VisitArrangementsChanged = 1601,
+    ComplianceViewed = 1602,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,
+    RulesViewed = 9300,
+    RuleSettingChanged = 9301,
 }

@@ -31,6 +31,12 @@ public static class Policies
     /// <summary>May record a child becoming looked after, a change of episode or the end of care.</summary>
     public const string RecordCareEpisodes = nameof(RecordCareEpisodes);
 
+    /// <summary>Writes the council's plan for the child and records visits and assessments: social workers and team managers.</summary>
+    public const string CarePlanning = nameof(CarePlanning);
+
+    /// <summary>Oversees a service or team: compliance and the rule catalogue.</summary>
+    public const string Managers = nameof(Managers);
+
     /// <summary>Has a caseload of children: IROs and everyone who works with children.</summary>
     public const string CaseWork = nameof(CaseWork);
 }

@@ -17,6 +17,11 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public DateOnly Today { get; private set; }
     public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
 
+    /// <summary>Social workers and team managers write the plan and record visits and assessments.</summary>
+    public bool CanPlan => User.IsInRole(Roles.SocialWorker) || User.IsInRole(Roles.TeamManager);
+
+    public Domain.WorkingDayCalendar Calendar => calendars.Current;
+
     /// <summary>The child's IRO and the IRO manager chair reviews and may bring one forward.</summary>
     public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
 

@@ -36,4 +36,31 @@ public static class DeadlineRecalculation
 
         return children.Count;
     }
+
+    /// <summary>
+    /// Brings every looked-after child's stored deadlines up to date, a batch at a time, and saves: at
+    /// start-up (a release may carry a new rule catalogue) and after a council changes a rule.
+    /// </summary>
+    public static async Task<int> RecalculateAllAsync(AppDbContext db, DateOnly today, Rulebook rules, CancellationToken cancellationToken = default)
+    {
+        const int batch = 200;
+        var ids = await db.Children.Where(c => c.NextReviewDueOn != null).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(batch))
+        {
+            await RecalculateAsync(db, db.Children.Where(c => chunk.Contains(c.Id)), today, rules, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        return ids.Count;
+    }
+
+    /// <summary>Children whose deadlines change today though nothing was recorded (a birthday brings a rule in).</summary>
+    public static async Task<int> RecalculateDueTodayAsync(AppDbContext db, DateOnly today, Rulebook rules, CancellationToken cancellationToken = default)
+    {
+        var count = await RecalculateAsync(db, db.Children.Where(c => c.DeadlinesRecomputeOn != null && c.DeadlinesRecomputeOn <= today),
+            today, rules, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return count;
+    }
 }

@@ -1,3 +1,5 @@
+using CareReview.Web.Data;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Features.Reminders;
@@ -12,7 +14,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>
-/// Records reminders once at start-up and then every hour (STYLE.md §3.6). Each pass runs in its own DI
+/// Brings stored deadlines up to date and records reminders, once at start-up and then every hour (STYLE.md §3.6). Each pass runs in its own DI
 /// scope; a failed pass is logged and the next one tries again. Safe to run in several app instances on one
 /// database: see <see cref="ReminderPass"/>.
 /// </summary>
@@ -28,7 +30,12 @@ public sealed class ReviewReminderJob(
     public async Task<ReminderRunResult> RunOnceAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<ReminderPass>().RunAsync(cancellationToken);
+
+        // Deadlines that a birthday brings in (the leaving-care needs assessment) are stored before reminders are worked out.
+        var services = scope.ServiceProvider;
+        await DeadlineRecalculation.RecalculateDueTodayAsync(services.GetRequiredService<AppDbContext>(), time.TodayInEngland(),
+            services.GetRequiredService<RulebookSource>().Rules, cancellationToken);
+        return await services.GetRequiredService<ReminderPass>().RunAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

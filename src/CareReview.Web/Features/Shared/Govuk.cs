@@ -158,6 +158,32 @@ public static class Govuk
         return new HtmlString(html.ToString());
     }
 
+    public static IHtmlContent Checkboxes(ModelStateDictionary state, string name, string legend,
+        IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> selected, string? hint = null)
+    {
+        var id = Id(name);
+        var error = Error(state, name);
+        var html = new StringBuilder();
+        html.Append(GroupStart(error))
+            .Append("<fieldset class=\"govuk-fieldset\"").Append(Describedby(id, hint, error)).Append('>')
+            .Append("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">").Append(Encode(legend)).Append("</legend>")
+            .Append(Hint(id, hint)).Append(ErrorMessage(id, error))
+            .Append("<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">");
+        var index = 0;
+        foreach (var (value, text) in options)
+        {
+            var optionId = index++ == 0 ? id : $"{id}-{index}";
+            html.Append("<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"").Append(optionId)
+                .Append("\" name=\"").Append(Encode(name)).Append("\" type=\"checkbox\" value=\"").Append(Encode(value)).Append('"')
+                .Append(selected.Contains(value) ? " checked" : "").Append('>')
+                .Append("<label class=\"govuk-label govuk-checkboxes__label\" for=\"").Append(optionId).Append("\">").Append(Encode(text))
+                .Append("</label></div>");
+        }
+
+        html.Append("</div></fieldset></div>");
+        return new HtmlString(html.ToString());
+    }
+
     /// <summary>Adds a date's parse error to the model state and returns the date, if there is one.</summary>
     public static DateOnly? ReadDate(this ModelStateDictionary state, string name, DateInput? input, string fieldName)
     {
