@@ -72,6 +72,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             "due-soon" => filtered.Where(c => c.NextReviewDueOn >= Today && c.NextReviewDueOn <= dueSoonBy),
             "recommendations-overdue" => filtered.Where(c => c.Reviews.SelectMany(r => r.Recommendations)
                 .Any(r => r.Status == RecommendationStatus.Open && r.DueOn < Today)),
+            "plan-change" => filtered.Where(c => c.PlanChangeAwaitingReviewOn != null),
             _ => filtered,
         };
 
@@ -90,12 +91,13 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                 c.NextReviewDueOn,
                 OpenRecommendations = c.Reviews.SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Open),
                 OverdueRecommendations = c.Reviews.SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Open && r.DueOn < Today),
+                c.PlanChangeAwaitingReviewOn,
             })
             .ToListAsync();
 
         Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
             r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
-            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations))];
+            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations, r.PlanChangeAwaitingReviewOn))];
 
         if (IsIro && User.StaffMemberId() is { } me)
         {
@@ -123,5 +125,5 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,
         string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, DueStatus? Due,
-        int OpenRecommendations, int OverdueRecommendations);
+        int OpenRecommendations, int OverdueRecommendations, DateOnly? PlanChangeAwaitingReviewOn);
 }
