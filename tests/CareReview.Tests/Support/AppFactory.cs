@@ -7,6 +7,7 @@ using CareReview.Domain.Staff;
 using CareReview.Web;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -176,6 +177,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
             var child = new Child(localId, givenName, familyName, dateOfBirth ?? since.AddYears(-8), sex);
             child.Allocate(await StaffAsync(db, iro), await StaffAsync(db, socialWorker));
             child.BecomeLookedAfter(since, legalStatus, placementType, categoryOfNeed, Today, Rules);
+            child.RecalculateDeadlines(Today, Rules);
             db.Children.Add(child);
             await db.SaveChangesAsync();
             return child;
@@ -185,7 +187,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     public Task<Child> ReviewsHeldForAsync(Child child, params DateOnly[] heldOn) =>
         QueryDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             foreach (var day in heldOn.Order())
             {
                 var participation = loaded.CurrentEpisode?.LegalStatus is LegalStatus.V3 or LegalStatus.V4
@@ -193,6 +195,8 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
                     : loaded.AgeOn(day) < 4 ? ParticipationCode.PN0 : ParticipationCode.PN1;
                 loaded.RecordReviewHeld(day, participation, Today, Rules);
             }
+
+            loaded.RecalculateDeadlines(Today, Rules);
 
             await db.SaveChangesAsync();
             return loaded;

@@ -1,0 +1,46 @@
+using CareReview.Domain;
+using CareReview.Domain.CarePlans;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareReview.Web.Features.CarePlans;
+
+/// <summary>The shared plan written for the child, as a PDF to print or send (ADR-0008); each download is audited.</summary>
+public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
+{
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (await LoadChildAsync(id) is null || Child.SharedChildFriendlyPlan is not { } shared)
+        {
+            return await RefuseAsync("page:child-friendly-plan;pdf");
+        }
+
+        using var pdf = new PrintedDocument($"My plan: {Child.GivenName}");
+        pdf.Title($"My plan, {Child.GivenName}");
+        pdf.Paragraph($"Shared on {GovukDate.Format(shared.SharedOn)}.", size: 10, secondary: true);
+        pdf.Space(6);
+        foreach (var part in shared.Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
+        {
+            var lines = part.Split('\n');
+            if (lines.Length > 1 && lines[0].Length <= 40 && !lines[0].EndsWith('.'))
+            {
+                pdf.Heading(lines[0]);
+                pdf.Paragraph(string.Join('\n', lines[1..]));
+            }
+            else
+            {
+                pdf.Paragraph(part);
+            }
+        }
+
+        var bytes = pdf.Build($"{Child.FullName}, {Child.LocalId}. Written for a child aged {ChildFriendlyPlan.Describe(shared.AgeBand).ToLowerInvariant()}");
+        Audit.Record(AuditAction.ChildFriendlyPlanExported, Child.Id, $"plan:{shared.Id};format:pdf");
+        await Db.SaveChangesAsync();
+        var localId = new string([.. Child.LocalId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+        return File(bytes, "application/pdf", $"my-plan-{localId}.pdf");
+    }
+}
