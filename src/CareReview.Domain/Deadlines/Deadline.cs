@@ -11,6 +11,8 @@ public sealed record Deadline(StatutoryItem Item, DateOnly DueOn, string RuleId,
 /// <summary>The stored copy of a <see cref="Deadline"/>, so that lists and reports filter and sort in SQL.</summary>
 public sealed class ChildDeadline
 {
+    public const int MaxExplanationLength = 500;
+
     public int Id { get; private set; }
     public int ChildId { get; private set; }
     public StatutoryItem Item { get; private set; }
@@ -36,7 +38,10 @@ public sealed class ChildDeadline
         DueOn = deadline.DueOn;
         RuleId = deadline.RuleId;
         RuleVersion = deadline.RuleVersion;
-        Explanation = deadline.Explanation;
+        // An IRO's reason for bringing a review forward can be long; the stored copy is for lists.
+        Explanation = deadline.Explanation.Length <= MaxExplanationLength
+            ? deadline.Explanation
+            : deadline.Explanation[..(MaxExplanationLength - 3)] + "...";
         LastDoneOn = deadline.LastDoneOn;
         DoneOn = deadline.DoneOn;
     }

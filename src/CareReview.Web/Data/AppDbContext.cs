@@ -134,7 +134,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             deadline.Property(d => d.Item).HasConversion<string>().HasMaxLength(30);
             deadline.Property(d => d.RuleId).HasMaxLength(10);
             deadline.Property(d => d.RuleVersion).HasMaxLength(20);
-            deadline.Property(d => d.Explanation).HasMaxLength(500);
+            deadline.Property(d => d.Explanation).HasMaxLength(ChildDeadline.MaxExplanationLength);
             deadline.HasIndex(d => new { d.ChildId, d.Item }).IsUnique();
             deadline.HasIndex(d => new { d.Item, d.DueOn });
         });

@@ -1,4 +1,7 @@
+using System.Globalization;
 using System.Net;
+using CareReview.Domain.CarePlans;
+using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
@@ -16,6 +19,11 @@ public sealed class DemoApp() : AppFactory(new Dictionary<string, string?> { ["D
 /// </summary>
 public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
 {
+    private static readonly DateOnly s_today = DateOnly.FromDateTime(AppFactory.StartsAt.UtcDateTime);
+
+    /// <summary>The council the demo app makes, as the generator builds it before it is saved; built once for the tests that read it.</summary>
+    private static readonly Lazy<DemoCouncil> s_council = new(() => DemoCouncil.Generate(new DemoOptions().Seed, s_today, Rulebook.National));
+
     [Fact]
     public async Task The_app_runs_on_its_own_test_database_with_every_migration_applied()
     {
@@ -84,6 +92,108 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Most_looked_after_children_have_a_care_plan_and_many_have_later_versions()
+    {
+        var lookedAfter = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.NextReviewDueOn != null));
+        var withPlan = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.NextReviewDueOn != null && c.CarePlans.Any()));
+        var withLaterVersions = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.NextReviewDueOn != null && c.CarePlans.Count > 1));
+
+        Assert.True(withPlan >= lookedAfter * 0.9, $"{withPlan} of {lookedAfter} looked-after children have a care plan");
+        Assert.True(withLaterVersions >= lookedAfter / 3, $"{withLaterVersions} of {lookedAfter} have more than one version");
+    }
+
+    [Fact]
+    public async Task Some_statutory_deadlines_are_overdue_and_most_are_not()
+    {
+        var today = app.Today;
+        var deadlines = await app.QueryDbAsync(db => db.Children.Where(c => c.NextReviewDueOn != null).SelectMany(c => c.Deadlines)
+            .Select(d => new { d.Item, Overdue = d.DoneOn == null && d.DueOn < today }).ToListAsync());
+
+        foreach (var item in new[] { StatutoryItem.Visit, StatutoryItem.HealthAssessment, StatutoryItem.PersonalEducationPlan })
+        {
+            var all = deadlines.Count(d => d.Item == item);
+            var overdue = deadlines.Count(d => d.Item == item && d.Overdue);
+            Assert.True(overdue > 0, $"no {item} is overdue");
+            Assert.True(overdue * 4 < all, $"{overdue} of {all} {item} deadlines are overdue");
+        }
+    }
+
+    [Fact]
+    public async Task Every_looked_after_child_has_stored_deadlines_including_a_review_and_a_visit()
+    {
+        var missing = await app.QueryDbAsync(db => db.Children.Where(c => c.NextReviewDueOn != null)
+            .Where(c => !c.Deadlines.Any(d => d.Item == StatutoryItem.Review) || !c.Deadlines.Any(d => d.Item == StatutoryItem.Visit))
+            .Select(c => c.LocalId).ToListAsync());
+        Assert.Empty(missing);
+
+        // The app works them out again at start-up, so check the generator stored them itself too.
+        var lookedAfter = s_council.Value.Children.Where(c => c.IsLookedAfter).ToList();
+        Assert.NotEmpty(lookedAfter);
+        Assert.All(lookedAfter, c =>
+        {
+            Assert.Contains(c.Deadlines, d => d.Item == StatutoryItem.Review);
+            Assert.Contains(c.Deadlines, d => d.Item == StatutoryItem.Visit);
+        });
+        Assert.All(s_council.Value.Children.Where(c => !c.IsLookedAfter), c => Assert.Empty(c.Deadlines));
+    }
+
+    [Fact]
+    public async Task The_demo_IRO_has_a_child_whose_plan_changed_since_the_last_review_and_only_a_handful_are_flagged()
+    {
+        var iro = await app.QueryDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync());
+        var onCaseload = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.IroId == iro && c.PlanChangeAwaitingReviewOn != null));
+        var flagged = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.NextReviewDueOn != null && c.PlanChangeAwaitingReviewOn != null));
+        var lookedAfter = await app.QueryDbAsync(db => db.Children.CountAsync(c => c.NextReviewDueOn != null));
+        var reviewedSince = await app.QueryDbAsync(db => db.Children.CountAsync(c =>
+            c.PlanChangeAwaitingReviewOn != null && c.Reviews.Any(r => r.HeldOn >= c.PlanChangeAwaitingReviewOn)));
+
+        Assert.True(onCaseload >= 1, "no child on the demo IRO's caseload has a plan change awaiting review");
+        Assert.True(flagged * 10 <= lookedAfter, $"{flagged} of {lookedAfter} looked-after children are flagged");
+        Assert.Equal(0, reviewedSince);
+    }
+
+    [Fact]
+    public void Visits_run_from_each_placement_start_and_a_few_children_have_different_visit_arrangements()
+    {
+        var lookedAfter = s_council.Value.Children.Where(c => c.IsLookedAfter).ToList();
+        var visited = lookedAfter.Count(c => PlacementStart(c) > s_today.AddDays(-7)
+            || c.CareEvents.Any(e => e.Kind == CareEventKind.Visit && e.Counts && e.On >= PlacementStart(c)));
+        var visits = lookedAfter.SelectMany(c => c.CareEvents).Where(e => e.Kind == CareEventKind.Visit).ToList();
+
+        Assert.True(visited >= lookedAfter.Count * 0.95, $"{visited} of {lookedAfter.Count} have been visited in their placement");
+        Assert.True(visits.Count(e => e.ChildSeen == true) >= visits.Count * 0.9, "most visits saw the child");
+        Assert.Contains(visits, e => e.ChildSeen == false);
+        Assert.Contains(visits, e => e.SeenAlone == false && !string.IsNullOrEmpty(e.NotSeenAloneReason));
+        Assert.Contains(lookedAfter, c => c.ChildAgreedToFewerVisitsOn is not null && c.CurrentEpisode!.PlacementType is PlacementType.U1 or PlacementType.U4);
+        Assert.Contains(lookedAfter, c => c.ParentAssessmentIncomplete && c.CurrentEpisode!.PlacementType == PlacementType.P1);
+        foreach (var kind in new[] { CareEventKind.HealthAssessment, CareEventKind.DentalCheck, CareEventKind.PepMeeting, CareEventKind.NeedsAssessment })
+        {
+            Assert.Contains(lookedAfter, c => c.CareEvents.Any(e => e.Kind == kind));
+        }
+    }
+
+    [Fact]
+    public void Care_plans_are_filled_in_and_their_plans_for_permanence_fit_the_child()
+    {
+        var lookedAfter = s_council.Value.Children.Where(c => c.IsLookedAfter && c.CurrentCarePlan is not null).ToList();
+        var plans = lookedAfter.Select(c => c.CurrentCarePlan!).ToList();
+        var withEmptySection = plans.Count(p => p.Sections.Any(s => s.Text.Length == 0));
+
+        Assert.All(plans, p => Assert.Equal(Enum.GetValues<CarePlanSection>().Length, p.Sections.Count));
+        Assert.All(plans.SelectMany(p => p.Sections), s => Assert.DoesNotContain("{", s.Text, StringComparison.Ordinal));
+        Assert.True(withEmptySection > 0 && withEmptySection < plans.Count / 4, $"{withEmptySection} of {plans.Count} plans leave a section empty");
+        Assert.All(plans, p => Assert.NotEmpty(p.Text(CarePlanSection.PlacementPlan)));
+        Assert.Contains(plans, p => p.Permanence.Count == 2);
+
+        Assert.All(lookedAfter.Where(c => c.CurrentEpisode!.LegalStatus.IsShortBreak()),
+            c => Assert.Equal(new[] { PermanenceOption.REMAINSUP }, c.CurrentCarePlan!.Permanence));
+
+        // A long-term foster placement gets its placement plan within days, and the plan for permanence follows it.
+        Assert.All(lookedAfter.Where(c => c.CurrentEpisode!.PlacementType == PlacementType.U4 && c.CurrentCarePlan!.ChangedOn(CarePlanSection.PlacementPlan) >= PlacementStart(c)),
+            c => Assert.Contains(PermanenceOption.LTFOST18, c.CurrentCarePlan!.Permanence));
+    }
+
+    [Fact]
     public void The_same_seed_and_day_give_the_same_children()
     {
         var today = new DateOnly(2026, 11, 23);
@@ -98,10 +208,21 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
 
     private static List<string> Describe(DemoCouncil council) =>
         council.Children.Select(c => string.Join(" | ",
-            c.LocalId, c.FullName, c.DateOfBirth.ToString("O", System.Globalization.CultureInfo.InvariantCulture), c.Sex,
+            c.LocalId, c.FullName, c.DateOfBirth.ToString("O", CultureInfo.InvariantCulture), c.Sex,
             c.Iro?.Name, c.SocialWorker?.Name,
             string.Join(";", c.Episodes.Select(e => $"{e.StartedOn:O} {e.ReasonForNewEpisode} {e.LegalStatus} {e.PlacementType} {e.EndedOn:O} {e.ReasonEnded}")),
             string.Join(";", c.Reviews.Select(r => $"{r.HeldOn:O} due {r.DueOn:O} {r.DueRuleId} {r.ParticipationCode}")),
-            c.NextReviewDueOn?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+            c.NextReviewDueOn?.ToString("O", CultureInfo.InvariantCulture),
+            $"{c.ReviewBroughtForwardTo:O} {c.PlanChangeAwaitingReviewOn:O} {c.ChildAgreedToFewerVisitsOn:O} {c.ParentAssessmentIncomplete} {c.ConnectedPersonTemporarilyApproved}",
+            string.Join(";", c.CarePlans.Select(v => $"{v.Number} {v.MadeOn:O} {v.MadeBy} {v.IroName} {v.PermanenceCodes} [{v.SignificantChanges}] {v.ChangeNote} "
+                + string.Join("/", v.Sections.Select(s => $"{s.Section} {s.ChangedOn:O} {s.Text}")))),
+            string.Join(";", c.CareEvents.Select(e => $"{e.Kind} {e.On:O} {e.ChildSeen} {e.SeenAlone} {e.NotSeenAloneReason} {e.Note} {e.RecordedBy} {e.RecordedOn:O}")),
+            string.Join(";", c.Deadlines.Select(d => $"{d.Item} {d.DueOn:O} {d.RuleId} {d.LastDoneOn:O} {d.DoneOn:O}"))))
         .ToList();
+
+    private static DateOnly PlacementStart(Child child)
+    {
+        var period = child.CurrentPeriodStart()!.Value;
+        return child.Episodes.Last(e => e.StartedOn >= period && e.ReasonForNewEpisode != ReasonForNewEpisode.L).StartedOn;
+    }
 }

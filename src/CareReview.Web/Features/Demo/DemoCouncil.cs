@@ -1,4 +1,6 @@
 using System.Globalization;
+using CareReview.Domain;
+using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
@@ -9,8 +11,9 @@ namespace CareReview.Web.Features.Demo;
 
 /// <summary>
 /// A synthetic council, generated from a seed: the same seed and the same day always give the same
-/// people, episodes and reviews. Care histories are played forward through the domain's own methods,
-/// so the data obeys the same rules as data typed in, and the review clock is the real one.
+/// people, episodes, reviews, care plans, visits and assessments. Care histories are played forward
+/// through the domain's own methods, so the data obeys the same rules as data typed in, and the review
+/// clock and the stored deadlines are the real ones.
 /// </summary>
 public sealed class DemoCouncil
 {
@@ -94,10 +97,458 @@ public sealed class DemoCouncil
 
     private static readonly string[] s_venues = ["Foster home", "School, after lessons", "Children's home", "Council offices, room 2", "Video call"];
 
+    // Care plan wording. {name}, {they}, {them}, {their} and {themself} are the child's; {year}, {primary},
+    // {secondary} and {college} their school. Every pool has at least two entries, so a section can
+    // always be reworded when a new version must change it.
+    private static readonly string[] s_primarySchools =
+        ["Brookside Primary School", "St Mary's CE Primary School", "Oakfield Primary School", "Hillview Primary School", "Meadow Lane Primary School"];
+
+    private static readonly string[] s_secondarySchools =
+        ["Northgate Academy", "Riverside High School", "St Anne's Catholic High School", "Eastfield Academy", "Kingsway School"];
+
+    private static readonly string[] s_colleges = ["the town's further education college", "Riverside Sixth Form College", "the land-based college"];
+
+    private static readonly string[] s_homes = ["Willow House", "Beech Lodge", "Oak Tree House", "The Cedars"];
+
+    private static readonly CarePlanSection[] s_sections = Enum.GetValues<CarePlanSection>();
+
+    /// <summary>Sections some social workers leave empty, so the plan page shows its "empty section" hint.</summary>
+    private static readonly CarePlanSection[] s_oftenLeftEmpty =
+    [
+        CarePlanSection.Identity, CarePlanSection.SocialPresentation, CarePlanSection.SelfCareSkills,
+        CarePlanSection.ParentsWishesAndFeelings, CarePlanSection.EmotionalAndBehaviouralDevelopment,
+    ];
+
+    private static readonly string[] s_healthBaby =
+    [
+        "Seen by the health visitor every month; feeding and weight gain are good. Immunisations are up to date.",
+        "Born early and seen at the baby clinic every three months. Immunisations are up to date and the carers keep the red book.",
+        "Registered with a GP near where {name} lives. Eczema is managed with cream from the GP; the 12-month check is booked.",
+    ];
+
+    private static readonly string[] s_healthEarly =
+    [
+        "Immunisations are up to date. The two-year check found some speech delay; speech and language therapy starts next month.",
+        "Healthy and growing well. Registered with a GP and a dentist near where {name} lives.",
+        "Eczema and a cow's milk allergy, managed with the GP's plan; the nursery has a copy.",
+    ];
+
+    private static readonly string[] s_healthPrimary =
+    [
+        "Healthy and active. Uses an inhaler for mild asthma; the school has a care plan for it.",
+        "An eye test found {name} needs glasses, which are now worn in class. Dentist every six months.",
+        "Review health assessment with the looked-after children's nurse found no concerns. Immunisations are up to date.",
+        "Bedwetting has improved with the school nurse's advice; the enuresis clinic will review in the spring.",
+    ];
+
+    private static readonly string[] s_healthSecondary =
+    [
+        "Sees CAMHS every two weeks for anxiety and says the sessions help.",
+        "Healthy. Talked to the nurse about sleep and screen time at the review health assessment.",
+        "The school nurse has given advice on healthy relationships and sexual health, as {name} asked.",
+        "Migraines are less frequent since new glasses; the GP will review in three months.",
+    ];
+
+    private static readonly string[] s_healthOlder =
+    [
+        "Registered with the GP in {their} own name and books {their} own appointments.",
+        "Sees the young people's drug and alcohol service weekly and has cut down on cannabis.",
+        "Has a copy of {their} health history, as the leaving-care guidance advises. Dentist every six months.",
+    ];
+
+    private static readonly string[] s_educationBaby =
+    [
+        "Not of school age yet. Goes to a baby group with the carer each week.",
+        "Not of school age yet. The carers read and play with {name} every day; the health visitor is happy with development.",
+    ];
+
+    private static readonly string[] s_educationEarly =
+    [
+        "Goes to nursery for 15 hours a week with early years funding. The early years PEP sets goals for talking and playing with others.",
+        "Nursery class at {primary}, five mornings a week. The early years PEP focuses on speech and sharing.",
+    ];
+
+    private static readonly string[] s_educationReception =
+    [
+        "Reception class at {primary}. Settling well; the PEP focuses on phonics and making friends.",
+        "Reception class at {primary}. Needs help with concentration; the PEP pays for a teaching assistant's extra time.",
+    ];
+
+    private static readonly string[] s_educationPrimary =
+    [
+        "Year {year} at {primary}. Attendance is 96%. Reading is behind; pupil premium plus pays for one-to-one reading three times a week.",
+        "Year {year} at {primary}. Doing well in maths and enjoys art club. Attendance is 98%.",
+        "Year {year} at {primary}. Has an education, health and care plan for speech and language needs; the annual review is next term.",
+    ];
+
+    private static readonly string[] s_educationSecondary =
+    [
+        "Year {year} at {secondary}. Attendance is 88% and improving; a learning mentor meets {name} every week.",
+        "Year {year} at {secondary}. Expected to pass English and maths at GCSE; wants to study art.",
+        "Year {year} at {secondary}. Two suspensions this year; a reduced timetable ends at half term.",
+    ];
+
+    private static readonly string[] s_educationOlder =
+    [
+        "Studying a level 2 course in motor vehicle maintenance at {college}. Attends well.",
+        "Sixth form at {secondary}: A levels in biology, psychology and English.",
+        "Not in education, employment or training at the moment; the personal adviser is helping {name} apply for an apprenticeship.",
+    ];
+
+    private static readonly string[] s_emotionalBaby =
+    [
+        "Settled with the carers; feeds and sleeps well and is forming a close bond with them.",
+        "Unsettled at night after contact; the carers keep a calm routine and this is improving.",
+    ];
+
+    private static readonly string[] s_emotionalEarly =
+    [
+        "Tantrums at bedtime have eased with a calm routine. The carers use strategies from the parenting support worker.",
+        "Happy and curious; plays well with other children at nursery.",
+    ];
+
+    private static readonly string[] s_emotionalPrimary =
+    [
+        "Strengths and difficulties questionnaire (SDQ) score 14, borderline. Worries at night about mum; a bedtime routine and a nightlight help.",
+        "SDQ score 8, normal. Confident at school and at home.",
+        "Angry outbursts after contact; play therapy every week since the last review.",
+    ];
+
+    private static readonly string[] s_emotionalOlder =
+    [
+        "SDQ score 19, high. Sees a school counsellor weekly after two fights this term.",
+        "SDQ score 12, normal. Has grown in confidence and joined the school football team.",
+        "Self-harm in the spring; a safety plan is agreed with CAMHS and the carers, with no incidents since.",
+        "Low mood at times; knows how to reach the out-of-hours service and has a trusted adult at school.",
+    ];
+
+    private static readonly string[] s_identityYoung =
+    [
+        "The carers keep a memory box and a diary of {name}'s milestones for life-story work later.",
+        "The carers help {name} keep up the family's faith and festivals, as mum asked.",
+        "Photos of {name}'s birth family are up in {their} bedroom, as the family asked.",
+    ];
+
+    private static readonly string[] s_identity =
+    [
+        "Life-story work has started with the social worker; {name} has a memory box with photos from home.",
+        "The carers help {name} keep up the family's faith and festivals, as mum asked.",
+        "{name} is proud of {their} family's heritage; the carers help {them} learn more about it.",
+        "{name} knows why {they} cannot live at home, in words that fit {their} age. The life-story book will be finished this year.",
+        "Bilingual at home; the carers help {name} keep up {their} first language with weekly lessons.",
+    ];
+
+    private static readonly string[] s_familyYoung =
+    [
+        "Has two older brothers placed together with other carers; the children meet every month.",
+        "Maternal grandmother visits the foster home every fortnight and is a big part of {name}'s life.",
+    ];
+
+    private static readonly string[] s_familyOlder =
+    [
+        "Has a good group of friends and goes to Scouts on Thursdays.",
+        "Close to {their} older sister, who lives with dad; they message most days.",
+        "Sees {their} cousins at family gatherings the carers help to arrange.",
+        "Plays for a local football team and has made friends there.",
+    ];
+
+    private static readonly string[] s_contactBaby =
+    [
+        "Supervised contact with mum three times a week at the family centre, 90 minutes each time.",
+        "Supervised contact with mum and dad twice a week at the family centre; the carers bring {name}.",
+    ];
+
+    private static readonly string[] s_contactReturn =
+    [
+        "Contact with mum three times a week, building up from day visits to overnight stays at weekends.",
+        "Unsupervised contact with mum every Saturday and phone calls on Wednesdays.",
+    ];
+
+    private static readonly string[] s_contactLongTerm =
+    [
+        "Supervised contact with mum once a month at the family centre; phone calls with dad every Sunday.",
+        "Contact with brothers and sisters placed elsewhere every month; contact with mum every six weeks, supervised.",
+        "{name} sees mum at weekends with the carers' agreement; the social worker checks it stays safe.",
+    ];
+
+    private static readonly string[] s_contactAdoption =
+    [
+        "Contact with mum and dad reduced to once a month, ending with a goodbye visit before the move to adopters. Letterbox contact twice a year after that.",
+        "Monthly supervised contact with mum until the adoption placement; then letterbox contact once a year and a yearly meeting with {their} brother.",
+    ];
+
+    private static readonly string[] s_contactShortBreaks =
+    [
+        "Lives at home; no contact plan is needed. Short-break staff and parents talk at each handover.",
+        "Lives at home with {their} parents; they phone the short-break home each evening {name} stays.",
+    ];
+
+    private static readonly string[] s_contactChanges =
+    [
+        "Contact with dad is suspended after he missed four sessions and arrived upset at the fifth. Contact with mum carries on every week, supervised.",
+        "Overnight stays with mum start this month, every other weekend, as the parenting work has gone well.",
+        "{name} asked to see {their} brothers every week instead of every month; the carers will drive {them} there.",
+        "Contact with mum moves from the family centre to the community, supervised by a family support worker.",
+    ];
+
+    private static readonly string[] s_presentationYoung =
+    [
+        "Well cared for and dressed for the weather.",
+        "Clean and well cared for; the carers keep clothes and nappies well stocked.",
+    ];
+
+    private static readonly string[] s_presentationPrimary =
+    [
+        "Well presented; chooses {their} own clothes with the carer.",
+        "Polite with adults; can be shy with new people.",
+    ];
+
+    private static readonly string[] s_presentationSecondary =
+    [
+        "Takes pride in {their} appearance and manages a monthly clothing allowance.",
+        "Quiet with adults at first, but chatty with friends.",
+    ];
+
+    private static readonly string[] s_presentationOlder =
+    [
+        "Presents well at college and at interviews.",
+        "Confident with adults; practising for job interviews with the personal adviser.",
+    ];
+
+    private static readonly string[] s_selfCareBaby =
+    [
+        "All care is given by the carers.",
+        "All care is given by the carers; {name} is starting to feed {themself} finger food.",
+    ];
+
+    private static readonly string[] s_selfCareEarly =
+    [
+        "Learning to dress and use the toilet; brushes teeth with help.",
+        "Dry in the day; learning to put on {their} own coat and shoes.",
+    ];
+
+    private static readonly string[] s_selfCarePrimary =
+    [
+        "Washes and dresses without help; helps with simple cooking at weekends.",
+        "Packs {their} own school bag and is learning to tie shoelaces.",
+    ];
+
+    private static readonly string[] s_selfCareSecondary =
+    [
+        "Manages {their} own hygiene; learning to travel alone by bus.",
+        "Helps cook once a week and does {their} own washing.",
+    ];
+
+    private static readonly string[] s_selfCareOlder =
+    [
+        "Cooks three meals a week, budgets an allowance and has a bank account. Working through the independence skills checklist.",
+        "Shops and cooks for {themself} at weekends; needs help with bills and letters.",
+    ];
+
+    private static readonly string[] s_placementFoster =
+    [
+        "Placed with foster carers {carers}. Delegated authority: the carers can agree haircuts, school trips and sleepovers with families they know. The social worker visits at least every six weeks.",
+        "Placed with {carers}, approved foster carers, 12 miles away so that {name} can stay at the same school. Day-to-day decisions on school, health appointments and activities are delegated to the carers.",
+    ];
+
+    private static readonly string[] s_placementFosterYoung =
+    [
+        "Placed with foster carers {carers}, near the family centre so that contact is easy. The carers can agree routine health appointments and nursery trips.",
+        "Placed with {carers}, approved foster carers. Delegated authority covers GP and health visitor appointments, immunisations and haircuts.",
+    ];
+
+    private static readonly string[] s_placementLongTermFoster =
+    [
+        "Long-term foster placement with {carers}, matched at the fostering panel. The carers have delegated authority for school, health and holidays in the UK.",
+        "Long-term placement with {carers}, who have cared for {name} for over a year. Delegated authority covers school, health, haircuts and holidays; a passport application needs the social worker's consent.",
+    ];
+
+    private static readonly string[] s_placementLongTermFamily =
+    [
+        "Long-term placement with {relatives} as connected carers. Delegated authority is agreed for school, health and holidays.",
+        "Lives with {relatives}, approved as long-term connected carers. A special guardianship support plan is being drafted.",
+    ];
+
+    private static readonly string[] s_placementFamily =
+    [
+        "Placed with {relatives} as connected carers while the full assessment is completed.",
+        "Lives with {relatives}, temporarily approved as connected carers; the fostering assessment is due to finish within 16 weeks.",
+    ];
+
+    private static readonly string[] s_placementHome =
+    [
+        "Lives at {home}, a children's home with three other young people. Key worker: {worker}. The registered manager has delegated authority for day-to-day decisions.",
+        "Lives at {home} children's home. Key worker: {worker}. Staff support {name} to get to school and to keep up with football training.",
+    ];
+
+    private static readonly string[] s_placementSupported =
+    [
+        "Lives in registered supported accommodation with staff on site; 10 hours of key-work support a week on budgeting, cooking and tenancy skills.",
+        "Has a room in a supported lodgings scheme with {carers}; the provider helps with budgeting and getting to college.",
+    ];
+
+    private static readonly string[] s_placementParent =
+    [
+        "Lives at home with mum under the care order, under the rules for placement with parents. Mum has signed the written agreement; visits may be unannounced.",
+        "Placed with dad, who has parental responsibility. The written agreement covers school attendance, health appointments and no contact with mum's former partner.",
+    ];
+
+    private static readonly string[] s_placementAdoption =
+    [
+        "Placed for adoption with {carers}. The adoption support plan is agreed; the social worker visits weekly for the first month, then every six weeks.",
+        "Placed with the prospective adopters, {carers}. Introductions went well; the adoption support plan includes a life-story book.",
+    ];
+
+    private static readonly string[] s_placementFamilyCentre =
+    [
+        "Placed with mum at the family centre for a 12-week residential parenting assessment.",
+        "Placed with mum in a mother and baby unit; staff support with feeding, routines and safe sleep.",
+    ];
+
+    private static readonly string[] s_placementSchool =
+    [
+        "Attends a residential special school in the week and spends weekends and holidays with foster carers {carers}.",
+        "Boards at a residential school for children with autism during term time; holidays are with foster carers {carers}.",
+    ];
+
+    private static readonly string[] s_placementOther =
+    [
+        "Lives in a semi-independent flat with floating support three times a week.",
+        "Lives in a shared house for young people with a support worker on call at night.",
+    ];
+
+    private static readonly string[] s_placementShortBreaks =
+    [
+        "Short breaks at {home} one weekend a month and a week in the summer holidays; parents bring {name} and collect {them}.",
+        "Overnight short breaks at {home} twice a month. Staff follow the family's routines for meals, medication and bedtime.",
+    ];
+
+    private static readonly string[] s_placementAdditions =
+    [
+        "The carers asked for more support: a respite weekend every six weeks is now part of the plan.",
+        "School transport changes to a taxi with an escort from next week.",
+        "The carers may now agree overnight stays with {name}'s best friend's family without asking first.",
+    ];
+
+    private static readonly string[] s_wishesTooYoung =
+    [
+        "Too young to say. The carers say {name} is settled, smiles a lot and reaches for them when upset.",
+        "Too young to say in words. {name} runs to the carers for comfort and is excited to see mum at contact.",
+    ];
+
+    private static readonly string[] s_wishesPrimary =
+    [
+        "I like it here because we have a dog. I want to see mum more and I want to stay at my school.",
+        "I miss my brothers. I like my bedroom and my teacher.",
+        "I want to go home to mummy but I like it here too.",
+    ];
+
+    private static readonly string[] s_wishesSecondary =
+    [
+        "I want to stay here until I'm 18. I want to see my brothers more and I don't want to move school.",
+        "I'm fed up with meetings. I want to go home.",
+        "I want to do my GCSEs at this school. I want more pocket money.",
+        "I want to see my dad. I don't want to see my mum at the moment.",
+    ];
+
+    private static readonly string[] s_wishesOlder =
+    [
+        "I want my own flat near my friends when I'm 18, and I want to finish my course.",
+        "I want to stay with my carers after 18 if I can.",
+        "I want a job and to learn to drive.",
+    ];
+
+    private static readonly string[] s_wishesShortBreaks =
+    [
+        "I like going to the short-break house. I like the sensory room and the staff.",
+        "I like staying over and going swimming with the staff.",
+    ];
+
+    private static readonly string[] s_parentsAdoption =
+    [
+        "Mum does not agree with the plan for adoption and has been told how to get independent advice. Dad has not been in touch.",
+        "Both parents oppose adoption and are taking legal advice; they want {name} to know they love {them}.",
+    ];
+
+    private static readonly string[] s_parentsReturn =
+    [
+        "Mum wants {name} home and is working with the family support worker. Dad supports the plan.",
+        "Mum agrees with the plan and the steps to get there; she has finished the parenting course.",
+    ];
+
+    private static readonly string[] s_parentsShortBreaks =
+    [
+        "Parents value the short breaks and want them to carry on at the same level.",
+        "Parents would like one more night a month; the short-break panel will consider it.",
+    ];
+
+    private static readonly string[] s_parentsOther =
+    [
+        "Mum agrees {name} should stay with the carers and wants to keep seeing {them}.",
+        "Dad wants more contact; mum did not take part this time. The social worker will write to her.",
+        "Parents were invited but did not reply; the social worker will try again before the next review.",
+    ];
+
+    // Visits and assessments.
+    private static readonly string[] s_visitNotes =
+    [
+        "Talked about school and the weekend. Saw {their} bedroom.",
+        "Played a board game; {name} talked about contact with mum.",
+        "Walked to the park; {name} is looking forward to the school trip.",
+        "Carers report a settled month. Went through the placement plan with them.",
+    ];
+
+    private static readonly string[] s_notSeenNotes =
+    [
+        "{name} was not at home; the carer said {they} had gone to a friend's. Visit rearranged.",
+        "{name} would not come out of {their} bedroom; saw the carer only. Rearranged for next week.",
+        "Visit cut short: illness in the house. Saw the carer at the door; will come back.",
+    ];
+
+    private static readonly string[] s_notAloneReasons =
+    [
+        "{name} asked for the carer to stay.",
+        "Seen with {their} sister, at {their} request.",
+        "Visit at the contact centre; no private room was free.",
+        "{name} was unwell and stayed with the carer; will be seen alone next visit.",
+        "{name} did not want to talk alone today.",
+    ];
+
+    private static readonly string[] s_healthNotes =
+    [
+        "Review health assessment by the looked-after children's nurse.",
+        "Review health assessment at the GP surgery; health plan updated.",
+    ];
+
+    private static readonly string[] s_dentalNotes = ["Check-up; no treatment needed.", "Check-up; one filling booked.", "Check-up and fluoride varnish."];
+
+    private static readonly string[] s_pepNotes =
+    [
+        "PEP meeting with the designated teacher and the virtual school.",
+        "PEP reviewed; targets for reading and attendance set.",
+        "PEP meeting; pupil premium plus agreed for tutoring.",
+    ];
+
     private readonly Random _random;
     private readonly DateOnly _today;
     private readonly Rulebook _rules;
     private int _nextLocalId = 100001;
+
+    // The story being told for the child being built: what is still to be written in the plan, the
+    // sections this child's social worker leaves empty, and the child's schools.
+    private DateOnly? _planDueOn;
+    private bool _periodHasPlan;
+    private int _reviewVersionsLeft;
+    private CarePlanSection[] _emptySections = [];
+    private string _primary = "";
+    private string _secondary = "";
+    private string _college = "";
+
+    // So that the demo shows each kind at least once, whatever the seed.
+    private StaffMember? _demoIro;
+    private bool _demoIroHasPlanChange;
+    private int _fewerVisitsAgreed;
+    private int _parentAssessmentsIncomplete;
 
     public List<Team> Teams { get; } = [];
     public List<StaffMember> Staff { get; } = [];
@@ -177,6 +628,7 @@ public sealed class DemoCouncil
     {
         var iros = Staff.Where(s => s.Role == StaffRole.Iro).ToList();
         var socialWorkers = Staff.Where(s => s.Role == StaffRole.SocialWorker).ToList();
+        _demoIro = DemoStaffFor(Roles.Iro);
 
         // Weight allocation by FTE, with the first IRO a little over the band so the caseload page has a story.
         var iroWeights = iros.Select((iro, i) => (double)iro.Fte * (i == 0 ? 1.25 : 1.0)).ToArray();
@@ -194,6 +646,8 @@ public sealed class DemoCouncil
                 child.Allocate(null, child.SocialWorker, child.Episodes.Max(e => e.EndedOn));
             }
 
+            child.RecalculateDeadlines(_today, _rules);
+            _demoIroHasPlanChange |= child.Iro == _demoIro && child.PlanChangeAwaitingReviewOn is not null;
             Children.Add(child);
         }
     }
@@ -224,16 +678,26 @@ public sealed class DemoCouncil
 
     /// <summary>
     /// Plays a child's care forward from the day they became looked after to today: placement moves,
-    /// legal status changes, reviews (mostly on time, some late, a few still overdue) and, for some,
-    /// leaving care and sometimes coming back.
+    /// legal status changes, care plan versions, reviews (mostly on time, some late, a few still overdue)
+    /// and, for some, leaving care and sometimes coming back. Each period of care gets its visits and
+    /// assessments once its placements are known.
     /// </summary>
     private void PlayCareHistory(Child child, StaffMember iro, StaffMember socialWorker)
     {
+        _emptySections = _random.NextDouble() < 0.15 ? [.. s_oftenLeftEmpty.OrderBy(_ => _random.Next()).Take(_random.Next(1, 3))] : [];
+        _primary = Pick(s_primarySchools);
+        _secondary = Pick(s_secondarySchools);
+        _college = Pick(s_colleges);
+
         PlayEpisodesAndReviews(child, iro, socialWorker);
         FinishRecommendations(child);
         if (child.IsLookedAfter)
         {
+            WritePendingPlan(child, _today);
             ArrangeNextReview(child);
+            ArrangeVisits(child);
+            RecordEvents(child);
+            ChangePlanSinceLastReview(child);
         }
     }
 
@@ -252,6 +716,7 @@ public sealed class DemoCouncil
         var legal = shortBreaks ? LegalStatus.V3 : InitialLegalStatus(child.AgeOn(start));
         child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), start, _rules);
         child.Allocate(iro, socialWorker, start);
+        StartPeriodPlan(start);
 
         var leavesOn = _random.NextDouble() < 0.14 ? start.AddDays(_random.Next(60, 900)) : (DateOnly?)null;
         var neglectful = _random.NextDouble() < 0.07;
@@ -262,10 +727,14 @@ public sealed class DemoCouncil
             var due = child.NextReviewDue(_rules)!;
             var late = _random.NextDouble() < 0.12;
             var heldOn = late ? due.DueOn.AddDays(_random.Next(1, 35)) : due.DueOn.AddDays(-_random.Next(0, 15));
-            heldOn = Max(heldOn, day);
+            // A review brought forward after a move can fall due within days; it is never held on the
+            // day of the last review or move.
+            heldOn = Max(heldOn, day.AddDays(1));
             var next = Min(heldOn, nextMove);
             if (leavesOn is { } leaving && leaving <= next && leaving <= _today)
             {
+                WritePendingPlan(child, leaving);
+                _planDueOn = null;
                 child.CeaseToBeLookedAfter(leaving, LeavingReason(child.AgeOn(leaving)), _today, _rules);
                 var returnsOn = leaving.AddDays(_random.Next(60, 400));
                 if (_random.NextDouble() > 0.3 || returnsOn > _today.AddDays(-10) || child.AgeOn(returnsOn) >= 17)
@@ -276,6 +745,7 @@ public sealed class DemoCouncil
                 // A new period of care: the review sequence starts again at the first review.
                 child.BecomeLookedAfter(returnsOn, LegalStatus.V2, PlacementFor(child.AgeOn(returnsOn), LegalStatus.V2),
                     child.Episodes[0].CategoryOfNeed, _today, _rules);
+                StartPeriodPlan(returnsOn);
                 leavesOn = null;
                 day = returnsOn;
                 nextMove = day.AddDays(_random.Next(90, 700));
@@ -290,12 +760,18 @@ public sealed class DemoCouncil
 
             if (next == nextMove && nextMove < heldOn)
             {
+                WritePendingPlan(child, nextMove);
                 MoveOrChangeStatus(child, nextMove);
                 day = nextMove;
                 nextMove = day.AddDays(_random.Next(120, 900));
+                AfterMove(child, day, nextMove > _today);
                 continue;
             }
 
+            // A plan still owed is finished for the review, which then looks at it.
+            _planDueOn = _planDueOn is { } owed ? Min(owed, heldOn) : null;
+            WritePendingPlan(child, heldOn);
+            ReviseAtReview(child, heldOn);
             HoldReview(child, heldOn);
             day = heldOn;
         }
@@ -403,6 +879,924 @@ public sealed class DemoCouncil
             review.RecordParentsViewsSought(_today.AddDays(-_random.Next(0, 10)), _today);
         }
     }
+
+    /// <summary>
+    /// A new period of care: the first care plan is written within 10 working days (a placement plan is
+    /// part of it, due in 5), most on time and a few late; up to three more versions follow at reviews.
+    /// </summary>
+    private void StartPeriodPlan(DateOnly start)
+    {
+        var roll = _random.NextDouble();
+        var workingDays = roll switch { < 0.75 => _random.Next(0, 6), < 0.92 => _random.Next(6, 11), _ => _random.Next(11, 26) };
+        _planDueOn = _rules.Calendar.AddWorkingDays(start, workingDays);
+        _periodHasPlan = false;
+        _reviewVersionsLeft = _random.NextDouble() switch { < 0.35 => 0, < 0.75 => 1, < 0.9 => 2, _ => 3 };
+    }
+
+    /// <summary>Writes the plan still owed (the first one, or the placement plan after a move) if its day has come by <paramref name="upTo"/>.</summary>
+    private void WritePendingPlan(Child child, DateOnly upTo)
+    {
+        if (_planDueOn is not { } on || on > upTo || on > _today)
+        {
+            return;
+        }
+
+        _planDueOn = null;
+        if (_periodHasPlan)
+        {
+            WritePlacementPlan(child, on);
+        }
+        else
+        {
+            WriteFirstPlan(child, on);
+        }
+    }
+
+    private void WriteFirstPlan(Child child, DateOnly on)
+    {
+        var episode = child.CurrentEpisode!;
+        var age = child.AgeOn(on);
+        var facts = new PlanFacts(child, episode, age, PermanenceFor(episode, age));
+        var sections = s_sections.ToDictionary(s => s, s => (string?)(_emptySections.Contains(s) ? "" : Text(s, facts)));
+
+        // A child back in care after a time at home has a plan from before; this one is made for the new period.
+        var note = child.CurrentCarePlan is null
+            ? "First care plan, agreed with the team manager."
+            : $"Care plan for the new period of care from {GovukDate.Format(child.CurrentPeriodStart())}.";
+        Save(child, facts.Permanence, sections, note, on);
+        _periodHasPlan = true;
+    }
+
+    private void WritePlacementPlan(Child child, DateOnly on)
+    {
+        var plan = child.CurrentCarePlan!;
+        var facts = new PlanFacts(child, child.CurrentEpisode!, child.AgeOn(on), plan.Permanence);
+        var sections = SectionsOf(plan);
+        var note = $"Placement plan for the placement that started on {GovukDate.Format(facts.Episode.StartedOn)}.";
+        if (!Fits(facts.Permanence, facts.Episode))
+        {
+            facts = facts with { Permanence = PermanenceFor(facts.Episode, facts.Age) };
+            RewriteForPermanence(sections, facts);
+            note += $" Plan for permanence now: {Words(facts.Permanence)}.";
+        }
+        else if (_random.NextDouble() < 0.3)
+        {
+            Rewrite(sections, CarePlanSection.Contact, facts);
+        }
+
+        Rewrite(sections, CarePlanSection.PlacementPlan, facts);
+        if (_random.NextDouble() < 0.5)
+        {
+            Rewrite(sections, CarePlanSection.ChildsWishesAndFeelings, facts);
+        }
+
+        Save(child, facts.Permanence, sections, note, on);
+    }
+
+    /// <summary>
+    /// The plan is brought up to date on the day of a review, before the review is recorded, so the review
+    /// looks at it: always when the legal status or placement no longer fits the plan for permanence,
+    /// otherwise at up to three recent reviews in a period.
+    /// </summary>
+    private void ReviseAtReview(Child child, DateOnly heldOn)
+    {
+        if (!_periodHasPlan || child.CurrentCarePlan!.MadeOn >= heldOn)
+        {
+            return;
+        }
+
+        var plan = child.CurrentCarePlan;
+        var facts = new PlanFacts(child, child.CurrentEpisode!, child.AgeOn(heldOn), plan.Permanence);
+        var fits = Fits(facts.Permanence, facts.Episode);
+
+        // An older placement whose placement plan was left out of the history gets one here if it is still
+        // the child's placement in the last year, so today's placement always has its plan.
+        var placementPlanMissing = heldOn >= _today.AddYears(-1) && !facts.Episode.LegalStatus.IsShortBreak()
+            && plan.ChangedOn(CarePlanSection.PlacementPlan) < PlacementStart(child);
+        if (fits && !placementPlanMissing && (_reviewVersionsLeft == 0 || heldOn < RecentFrom || _random.NextDouble() >= 0.5))
+        {
+            return;
+        }
+
+        if (fits && !placementPlanMissing)
+        {
+            _reviewVersionsLeft--;
+        }
+
+        var sections = SectionsOf(plan);
+        if (placementPlanMissing)
+        {
+            Rewrite(sections, CarePlanSection.PlacementPlan, facts);
+        }
+
+        var note = $"Updated after the review on {GovukDate.Format(heldOn)}.";
+        if (!fits)
+        {
+            facts = facts with { Permanence = PermanenceFor(facts.Episode, facts.Age) };
+            RewriteForPermanence(sections, facts);
+            note += $" Plan for permanence now: {Words(facts.Permanence)}.";
+        }
+        else if (_random.NextDouble() < 0.15)
+        {
+            Rewrite(sections, CarePlanSection.Contact, facts);
+            note += " Contact changed as the review agreed.";
+        }
+
+        Rewrite(sections, CarePlanSection.HealthPlan, facts);
+        Rewrite(sections, CarePlanSection.PersonalEducationPlan, facts);
+        (CarePlanSection Section, double Chance)[] others =
+        [
+            (CarePlanSection.ChildsWishesAndFeelings, 0.5), (CarePlanSection.EmotionalAndBehaviouralDevelopment, 0.4),
+            (CarePlanSection.FamilyAndSocialRelationships, 0.2), (CarePlanSection.SelfCareSkills, 0.2),
+        ];
+        foreach (var (section, chance) in others)
+        {
+            if (_random.NextDouble() < chance)
+            {
+                Rewrite(sections, section, facts);
+            }
+        }
+
+        Save(child, facts.Permanence, sections, note, heldOn);
+    }
+
+    /// <summary>
+    /// After a move the placement plan is due within 5 working days, and the IRO often brings the review
+    /// forward. The placement plans of most placements that ended over a year ago are left out: the
+    /// deadlines look only at the current placement, and every version is twelve more rows to save when
+    /// the demo starts.
+    /// </summary>
+    private void AfterMove(Child child, DateOnly on, bool noMoreChanges)
+    {
+        var episode = child.CurrentEpisode!;
+        if (episode.StartedOn != on || episode.ReasonForNewEpisode == ReasonForNewEpisode.L)
+        {
+            return;
+        }
+
+        // The next change for a child on an interim or emergency order is usually a new order, not a new
+        // placement, so this placement may well be the one the child is in today. A first plan still to
+        // be written will cover the new placement.
+        var mayBeCurrent = noMoreChanges || episode.LegalStatus is LegalStatus.C1 or LegalStatus.L1 or LegalStatus.L2;
+        if (_periodHasPlan && (mayBeCurrent || on >= _today.AddYears(-1) || _random.NextDouble() < 0.15))
+        {
+            _planDueOn = _rules.Calendar.AddWorkingDays(on, _random.NextDouble() < 0.85 ? _random.Next(0, 6) : _random.Next(6, 13));
+        }
+
+        // Without this most recent moves would leave the new placement plan waiting for the next statutory
+        // review, and far more children than a handful would be flagged today. Older moves have had a
+        // statutory review since, so bringing theirs forward would only add reviews to save.
+        var to = _rules.Calendar.AddWorkingDays(on, _random.Next(5, 16));
+        if (on >= _today.AddMonths(-7) && _random.NextDouble() < 0.95 && to < child.NextReviewDue(_rules)!.DueOn)
+        {
+            child.BringReviewForward(to, $"Placement changed on {GovukDate.Format(on)}; the new placement plan needs a review", on, _rules);
+        }
+    }
+
+    /// <summary>
+    /// A few children (and always one of the demo IRO's) have a significant change to the plan since their
+    /// last review (permanence, contact or the placement plan), so the caseload shows it needs a review.
+    /// </summary>
+    private void ChangePlanSinceLastReview(Child child)
+    {
+        var period = child.CurrentPeriodStart()!.Value;
+        var plan = child.CurrentCarePlan;
+        var lastReview = child.Reviews.Where(r => r.HeldOn >= period).Max(r => r.HeldOn);
+        if (plan is null || plan.MadeOn < period || lastReview is not { } reviewed || child.PlanChangeAwaitingReviewOn is not null
+            || child.CurrentEpisode!.LegalStatus.IsShortBreak())
+        {
+            return;
+        }
+
+        var mustShow = child.Iro == _demoIro && !_demoIroHasPlanChange;
+        if (!mustShow && _random.NextDouble() >= 0.025)
+        {
+            return;
+        }
+
+        var from = Max(Max(reviewed, plan.MadeOn).AddDays(1), _today.AddDays(-42));
+        if (from > _today)
+        {
+            return;
+        }
+
+        var on = Between(from, _today);
+        var facts = new PlanFacts(child, child.CurrentEpisode!, child.AgeOn(on), plan.Permanence);
+        var sections = SectionsOf(plan);
+        var roll = _random.NextDouble();
+        string note;
+        if (roll < 0.35 && NewDirection(facts) is { } direction)
+        {
+            facts = facts with { Permanence = direction.Permanence };
+            sections[CarePlanSection.Permanence] = Fill(direction.Text, child);
+            note = direction.Note;
+        }
+        else if (roll >= 0.75 && plan.ChangedOn(CarePlanSection.PlacementPlan) >= PlacementStart(child))
+        {
+            sections[CarePlanSection.PlacementPlan] = $"{sections[CarePlanSection.PlacementPlan]} {Fill(Pick(s_placementAdditions), child)}".Trim();
+            note = "Placement plan changed at the carers' request. The IRO has been told.";
+        }
+        else
+        {
+            sections[CarePlanSection.Contact] = Fresh(sections[CarePlanSection.Contact], () => Fill(Pick(s_contactChanges), child));
+            note = $"Contact changed on {GovukDate.Format(on)}. The IRO has been told; the change needs a review.";
+        }
+
+        Save(child, facts.Permanence, sections, note, on);
+    }
+
+    /// <summary>A change of direction for the plan for permanence, and why; null when there is no sensible one.</summary>
+    private static (IReadOnlyList<PermanenceOption> Permanence, string Text, string Note)? NewDirection(PlanFacts facts)
+    {
+        var plan = facts.Permanence;
+        if (plan.Any(IsReturnHome))
+        {
+            return facts.Age < 16
+                ? ([PermanenceOption.LTFOST18],
+                    "Return home has been ruled out after the parenting assessment. {name} will stay in foster care until 18; a long-term match will go to the fostering panel.",
+                    "Return home ruled out after the parenting assessment; the plan is now long-term fostering. The IRO has been told.")
+                : ([PermanenceOption.SUPPLIV],
+                    "Return home has been ruled out. {name} will move to supported living at 18 with help from a personal adviser.",
+                    "Return home ruled out; the plan is now supported living. The IRO has been told.");
+        }
+
+        if (plan.Contains(PermanenceOption.ADOPTION) && facts.Episode.PlacementType is not (PlacementType.A3 or PlacementType.A4 or PlacementType.A5 or PlacementType.A6))
+        {
+            return ([PermanenceOption.ADOPTION, PermanenceOption.LTFOST18],
+                "Family finding has not found adopters after a year. Adoption stays the plan while a final search is made; long-term fostering is the parallel plan.",
+                "No adopters found after a year of family finding; long-term fostering added as the parallel plan. The IRO has been told.");
+        }
+
+        if (plan.Contains(PermanenceOption.LTFOST18) || plan.Contains(PermanenceOption.LTRELFR))
+        {
+            return ([.. plan, PermanenceOption.RETURNEV],
+                "Mum has moved and finished a drug and alcohol programme. A return home is being assessed alongside the current plan.",
+                "Mum's circumstances have changed; a return home is now being assessed. The IRO has been told.");
+        }
+
+        return null;
+    }
+
+    /// <summary>The plan for permanence that fits the child's legal status, placement and age.</summary>
+    private IReadOnlyList<PermanenceOption> PermanenceFor(CareEpisode episode, int age)
+    {
+        var roll = _random.NextDouble();
+        var legal = episode.LegalStatus;
+        IReadOnlyList<PermanenceOption> plan = episode.PlacementType switch
+        {
+            _ when legal.IsShortBreak() => [PermanenceOption.REMAINSUP],
+            _ when legal == LegalStatus.E1 => [PermanenceOption.ADOPTION],
+            PlacementType.A3 or PlacementType.A4 or PlacementType.A5 or PlacementType.A6 => [PermanenceOption.ADOPTION],
+            PlacementType.U4 => [PermanenceOption.LTFOST18],
+            PlacementType.U1 => [PermanenceOption.LTRELFR],
+            PlacementType.P1 => roll < 0.7 ? [PermanenceOption.RETURN6M] : [PermanenceOption.RETURN1M],
+            PlacementType.K3 or PlacementType.Z12 => [PermanenceOption.SUPPLIV],
+            PlacementType.R3 when legal != LegalStatus.C2 => [PermanenceOption.RETURN6M, PermanenceOption.ADOPTION],
+            PlacementType.K2 or PlacementType.S1 when age >= 14 => roll < 0.6 ? [PermanenceOption.RESPLMT] : [PermanenceOption.LTFOST18],
+            _ => legal switch
+            {
+                LegalStatus.C1 or LegalStatus.L1 or LegalStatus.L2 when age < 5 =>
+                    roll < 0.6 ? [PermanenceOption.RETURNEV, PermanenceOption.ADOPTION] : [PermanenceOption.RETURN6M],
+                LegalStatus.C1 or LegalStatus.L1 or LegalStatus.L2 =>
+                    roll < 0.5 ? [PermanenceOption.RETURN6M, PermanenceOption.LTFOST18] : roll < 0.8 ? [PermanenceOption.RETURNEV] : [PermanenceOption.RETURN1M],
+                LegalStatus.V2 when age < 5 => roll < 0.45 ? [PermanenceOption.RETURN6M] : [PermanenceOption.RETURNEV],
+                LegalStatus.V2 => roll switch
+                {
+                    < 0.35 => [PermanenceOption.RETURN6M],
+                    < 0.65 => [PermanenceOption.RETURNEV],
+                    < 0.75 => [PermanenceOption.RETURN1M],
+                    _ => episode.PlacementType == PlacementType.U3 ? [PermanenceOption.LTRELFR] : [PermanenceOption.LTFOST18],
+                },
+                LegalStatus.J1 => roll < 0.6 ? [PermanenceOption.RETURN1M] : [PermanenceOption.OTHERPLN],
+                _ when episode.PlacementType == PlacementType.U3 => roll < 0.6 ? [PermanenceOption.LTRELFR] : [PermanenceOption.RETURNEV],
+                _ when age < 5 => roll < 0.45 ? [PermanenceOption.ADOPTION] : roll < 0.85 ? [PermanenceOption.LTFOST18] : [PermanenceOption.RETURNEV],
+                _ => roll switch
+                {
+                    < 0.7 => [PermanenceOption.LTFOST18],
+                    < 0.9 => [PermanenceOption.RETURNEV],
+                    _ => [PermanenceOption.OTHERPLN],
+                },
+            },
+        };
+        return plan;
+    }
+
+    /// <summary>
+    /// Whether the plan for permanence still fits the child's legal status and placement; one that does
+    /// not is changed at the next review. Everything <see cref="PermanenceFor"/> gives fits.
+    /// </summary>
+    private static bool Fits(IReadOnlyList<PermanenceOption> plan, CareEpisode episode)
+    {
+        if (episode.LegalStatus.IsShortBreak())
+        {
+            return plan.Contains(PermanenceOption.REMAINSUP);
+        }
+
+        // A placement order settles a parallel plan for adoption.
+        if (episode.LegalStatus == LegalStatus.E1)
+        {
+            return plan.Contains(PermanenceOption.ADOPTION) && !plan.Any(IsReturnHome);
+        }
+
+        return episode.PlacementType switch
+        {
+            PlacementType.A3 or PlacementType.A4 or PlacementType.A5 or PlacementType.A6 => plan.Contains(PermanenceOption.ADOPTION),
+            PlacementType.U4 => plan.Contains(PermanenceOption.LTFOST18),
+            PlacementType.U1 => plan.Contains(PermanenceOption.LTRELFR),
+            PlacementType.P1 => plan.Any(IsReturnHome),
+            PlacementType.K3 or PlacementType.Z12 => plan.Contains(PermanenceOption.SUPPLIV),
+
+            // A full care order ends parallel planning, and a return home within a month is not a plan for a child on one.
+            _ => !plan.Contains(PermanenceOption.REMAINSUP)
+                && !(episode.LegalStatus == LegalStatus.C2 && (plan.Count > 1 || plan.Contains(PermanenceOption.RETURN1M))),
+        };
+    }
+
+    private static bool IsReturnHome(PermanenceOption option) =>
+        option is PermanenceOption.RETURN1M or PermanenceOption.RETURN6M or PermanenceOption.RETURNEV;
+
+    private static string Words(IReadOnlyList<PermanenceOption> plan) =>
+        string.Join("; in parallel, ", plan.Select(p => p.Describe().ToLowerInvariant()));
+
+    /// <summary>What a section says, from the child's age, placement and plan for permanence.</summary>
+    private string Text(CarePlanSection section, PlanFacts facts)
+    {
+        var child = facts.Child;
+        var age = facts.Age;
+        var shortBreaks = facts.Episode.LegalStatus.IsShortBreak();
+        return section switch
+        {
+            CarePlanSection.Permanence => PermanenceText(facts),
+            CarePlanSection.HealthPlan => Fill(Pick(ByAge(age, s_healthBaby, s_healthEarly, s_healthPrimary, s_healthSecondary, s_healthOlder)), child, age),
+            CarePlanSection.PersonalEducationPlan =>
+                Fill(Pick(age == 4 ? s_educationReception : ByAge(age, s_educationBaby, s_educationEarly, s_educationPrimary, s_educationSecondary, s_educationOlder)), child, age),
+            CarePlanSection.EmotionalAndBehaviouralDevelopment =>
+                Fill(Pick(ByAge(age, s_emotionalBaby, s_emotionalEarly, s_emotionalPrimary, s_emotionalOlder, s_emotionalOlder)), child, age),
+            CarePlanSection.Identity => Fill(Pick(age < 5 ? s_identityYoung : s_identity), child, age),
+            CarePlanSection.FamilyAndSocialRelationships => Fill(Pick(age < 5 ? s_familyYoung : s_familyOlder), child, age),
+            CarePlanSection.Contact => Fill(Pick(ContactPool(facts)), child, age),
+            CarePlanSection.SocialPresentation =>
+                Fill(Pick(ByAge(age, s_presentationYoung, s_presentationYoung, s_presentationPrimary, s_presentationSecondary, s_presentationOlder)), child, age),
+            CarePlanSection.SelfCareSkills => Fill(Pick(ByAge(age, s_selfCareBaby, s_selfCareEarly, s_selfCarePrimary, s_selfCareSecondary, s_selfCareOlder)), child, age),
+            CarePlanSection.PlacementPlan => PlacementText(facts),
+            CarePlanSection.ChildsWishesAndFeelings => Fill(Pick(shortBreaks ? s_wishesShortBreaks : age switch
+            {
+                < 4 => s_wishesTooYoung,
+                < 11 => s_wishesPrimary,
+                < 16 => s_wishesSecondary,
+                _ => s_wishesOlder,
+            }), child, age),
+            CarePlanSection.ParentsWishesAndFeelings => Fill(Pick(shortBreaks ? s_parentsShortBreaks
+                : facts.Permanence.Any(IsReturnHome) ? s_parentsReturn
+                : facts.Permanence.Contains(PermanenceOption.ADOPTION) ? s_parentsAdoption
+                : s_parentsOther), child, age),
+            _ => "",
+        };
+    }
+
+    private string PermanenceText(PlanFacts facts)
+    {
+        var plan = facts.Permanence;
+        if (plan.Count > 1)
+        {
+            return $"Parallel planning while the assessments finish. Plan A: {plan[0].Describe()}. Plan B: {plan[1].Describe()}. "
+                + "The plan will be settled at the final hearing.";
+        }
+
+        var adopters = facts.Episode.PlacementType is PlacementType.A3 or PlacementType.A4 or PlacementType.A5 or PlacementType.A6;
+        string[] choices = plan[0] switch
+        {
+            PermanenceOption.REMAINSUP =>
+            [
+                "{name} lives at home and has short breaks one weekend a month and a week in the summer. The plan is to keep this going while it meets {their} needs.",
+                "{name} stays at home with {their} parents, with regular short breaks to give the family a rest.",
+            ],
+            PermanenceOption.RETURN1M =>
+            [
+                "{name} will go home within the next month, once the safety plan is signed and school transport is arranged.",
+                "Return home to mum within a month; the family support worker will visit twice a week for the first six weeks.",
+            ],
+            PermanenceOption.RETURN6M when facts.Episode.PlacementType == PlacementType.P1 =>
+            [
+                "{name} is living at home. If things stay settled, the council will apply to discharge the care order within six months.",
+                "{name} lives with {their} parent. The plan is to end the care order within six months if the written agreement is kept.",
+            ],
+            PermanenceOption.RETURN6M =>
+            [
+                "{name} will return home to mum within six months if the parenting assessment is positive. Overnight stays will build up first.",
+                "Return home within six months, once mum's new flat is ready and the family group conference has agreed a support plan.",
+            ],
+            PermanenceOption.RETURNEV =>
+            [
+                "The plan is for {name} to return home when mum has finished the drug and alcohol programme. Progress is checked at each review.",
+                "An eventual return home to dad, once his housing is settled. Until then {name} stays with the carers.",
+            ],
+            PermanenceOption.LTRELFR =>
+            [
+                "{name} will grow up with {their} grandparents, who are approved as connected carers. A special guardianship order is being considered.",
+                "{name} will stay with {their} aunt and uncle until adulthood; they want to apply for a special guardianship order next year.",
+            ],
+            PermanenceOption.LTFOST18 when facts.Episode.PlacementType == PlacementType.U4 =>
+            [
+                "{name} will stay with the current foster carers until 18, and can stay on under Staying Put. The long-term match was approved at the fostering panel.",
+                "Long-term fostering with the current carers, matched at the fostering panel. {name} can stay on after 18 under Staying Put.",
+            ],
+            PermanenceOption.LTFOST18 =>
+            [
+                "Long-term fostering until 18. Family finding for a long-term match is under way; {name} stays with the current carers until one is found.",
+                "Long-term fostering until 18. The current carers have asked to be assessed as {name}'s long-term carers.",
+            ],
+            PermanenceOption.RESPLMT =>
+            [
+                "{name} will stay at the children's home until ready to move on to supported accommodation, planned for 17 or 18.",
+                "Residential care until independence. {name} has said {they} would not want another foster family.",
+            ],
+            PermanenceOption.SUPPLIV =>
+            [
+                "{name} will move to supported living at 18 with help from the leaving-care team and a personal adviser.",
+                "Supported living in the community; {name} is on the council's housing list for a training flat.",
+            ],
+            PermanenceOption.ADOPTION when adopters =>
+            [
+                "{name} is placed with the prospective adopters, who will apply for the adoption order once the 10 weeks the law asks for have passed.",
+                "Adoption by the current carers; the adoption order application is being prepared with the regional adoption agency.",
+            ],
+            PermanenceOption.ADOPTION when facts.Episode.LegalStatus == LegalStatus.E1 =>
+            [
+                "The plan is adoption. The court has made a placement order; family finding is under way with the regional adoption agency.",
+                "Adoption. A link with prospective adopters is going to the adoption panel next month.",
+            ],
+            PermanenceOption.ADOPTION =>
+            [
+                "The plan is adoption. The council will ask the court for a placement order at the final hearing.",
+                "Adoption, agreed by the agency decision maker; the application for a placement order is with the court.",
+            ],
+            _ =>
+            [
+                "Other plan: the options will be settled after the assessments due next month.",
+                "The plan will be agreed after the court hearing; the options are set out in the assessment.",
+            ],
+        };
+        return Fill(Pick(choices), facts.Child, facts.Age);
+    }
+
+    private static string[] ContactPool(PlanFacts facts)
+    {
+        if (facts.Episode.LegalStatus.IsShortBreak() || facts.Permanence.Contains(PermanenceOption.REMAINSUP))
+        {
+            return s_contactShortBreaks;
+        }
+
+        if (facts.Permanence.Contains(PermanenceOption.ADOPTION) && !facts.Permanence.Any(IsReturnHome))
+        {
+            return s_contactAdoption;
+        }
+
+        return facts.Age < 2 ? s_contactBaby : facts.Permanence.Any(IsReturnHome) ? s_contactReturn : s_contactLongTerm;
+    }
+
+    private string PlacementText(PlanFacts facts)
+    {
+        var pool = facts.Episode.LegalStatus.IsShortBreak() ? s_placementShortBreaks : facts.Episode.PlacementType switch
+        {
+            PlacementType.U4 => s_placementLongTermFoster,
+            PlacementType.U1 => s_placementLongTermFamily,
+            PlacementType.U2 or PlacementType.U3 => s_placementFamily,
+            PlacementType.K1 or PlacementType.K2 => s_placementHome,
+            PlacementType.K3 => s_placementSupported,
+            PlacementType.P1 => s_placementParent,
+            PlacementType.A3 or PlacementType.A4 or PlacementType.A5 or PlacementType.A6 => s_placementAdoption,
+            PlacementType.R3 => s_placementFamilyCentre,
+            PlacementType.S1 => s_placementSchool,
+            PlacementType.U5 or PlacementType.U6 => facts.Age < 5 ? s_placementFosterYoung : s_placementFoster,
+            _ => s_placementOther,
+        };
+        var text = Pick(pool);
+        if (text.Contains("{relatives}", StringComparison.Ordinal))
+        {
+            text = text.Replace("{relatives}", Pick(["{their} grandparents", "{their} aunt and uncle", "{their} older cousin and her partner", "family friends {carers}"]),
+                StringComparison.Ordinal);
+        }
+
+        if (text.Contains("{carers}", StringComparison.Ordinal))
+        {
+            var family = Pick(s_familyNames);
+            text = text.Replace("{carers}", _random.NextDouble() < 0.6 ? $"{Pick(s_girls)} and {Pick(s_boys)} {family}" : $"{Pick(s_girls)} {family}",
+                StringComparison.Ordinal);
+        }
+
+        if (text.Contains("{home}", StringComparison.Ordinal))
+        {
+            text = text.Replace("{home}", Pick(s_homes), StringComparison.Ordinal)
+                .Replace("{worker}", $"{Pick(_random.Next(2) == 0 ? s_girls : s_boys)} {Pick(s_familyNames)}", StringComparison.Ordinal);
+        }
+
+        return Fill(text, facts.Child, facts.Age);
+    }
+
+    /// <summary>The child's words in a template: name, pronouns, school year and schools.</summary>
+    private string Fill(string template, Child child, int age = 0)
+    {
+        var (they, them, their, themself) = child.Sex switch
+        {
+            Sex.M => ("he", "him", "his", "himself"),
+            Sex.F => ("she", "her", "her", "herself"),
+            _ => ("they", "them", "their", "themself"),
+        };
+        return template
+            .Replace("{name}", child.GivenName, StringComparison.Ordinal)
+            .Replace("{they}", they, StringComparison.Ordinal)
+            .Replace("{them}", them, StringComparison.Ordinal)
+            .Replace("{their}", their, StringComparison.Ordinal)
+            .Replace("{themself}", themself, StringComparison.Ordinal)
+            .Replace("{year}", (age - 4).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{primary}", _primary, StringComparison.Ordinal)
+            .Replace("{secondary}", _secondary, StringComparison.Ordinal)
+            .Replace("{college}", _college, StringComparison.Ordinal);
+    }
+
+    private static T ByAge<T>(int age, T baby, T early, T primary, T secondary, T older) => age switch
+    {
+        < 2 => baby,
+        < 5 => early,
+        < 11 => primary,
+        < 16 => secondary,
+        _ => older,
+    };
+
+    private static Dictionary<CarePlanSection, string?> SectionsOf(CarePlanVersion plan) =>
+        s_sections.ToDictionary(s => s, s => (string?)plan.Text(s));
+
+    /// <summary>Rewrites a section so that it reads differently; a section this child's plan leaves empty stays empty.</summary>
+    private void Rewrite(Dictionary<CarePlanSection, string?> sections, CarePlanSection section, PlanFacts facts)
+    {
+        if (!_emptySections.Contains(section))
+        {
+            sections[section] = Fresh(sections[section], () => Text(section, facts));
+        }
+    }
+
+    /// <summary>Contact and the parents' views follow the plan for permanence.</summary>
+    private void RewriteForPermanence(Dictionary<CarePlanSection, string?> sections, PlanFacts facts)
+    {
+        Rewrite(sections, CarePlanSection.Permanence, facts);
+        Rewrite(sections, CarePlanSection.Contact, facts);
+        Rewrite(sections, CarePlanSection.ParentsWishesAndFeelings, facts);
+    }
+
+    private static string Fresh(string? previous, Func<string> write)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            var text = write();
+            if (text != previous)
+            {
+                return text;
+            }
+        }
+
+        return $"{previous} Checked and still right.";
+    }
+
+    private void Save(Child child, IReadOnlyList<PermanenceOption> permanence, Dictionary<CarePlanSection, string?> sections, string note, DateOnly on)
+    {
+        // The domain refuses a version that changes nothing; the health plan always has something new to say.
+        if (child.CurrentCarePlan is { } previous && previous.Permanence.SequenceEqual(permanence.Distinct().Order())
+            && previous.IroName == child.Iro?.Name && s_sections.All(s => previous.Text(s) == (sections[s] ?? "").Trim()))
+        {
+            sections[CarePlanSection.HealthPlan] = Fresh(sections[CarePlanSection.HealthPlan],
+                () => Text(CarePlanSection.HealthPlan, new PlanFacts(child, child.CurrentEpisode!, child.AgeOn(on), permanence)));
+        }
+
+        child.ChangeCarePlan(new CarePlanDraft(permanence, sections, note), child.SocialWorker?.Name ?? "Social worker", on);
+    }
+
+    /// <summary>
+    /// A few children have their visits arranged differently: a long-term fostered child who agreed to fewer
+    /// visits (reg 28(3A)), a child placed with a parent before the assessment is complete (reg 28(3)) and a
+    /// child with temporarily approved connected carers (reg 28(4)).
+    /// </summary>
+    private void ArrangeVisits(Child child)
+    {
+        var episode = child.CurrentEpisode!;
+        var placementStart = PlacementStart(child);
+        if (episode.PlacementType is PlacementType.U1 or PlacementType.U4 && !episode.LegalStatus.IsShortBreak()
+            && placementStart.AddMonths(13) <= _today && child.AgeOn(_today) >= 10
+            && (_fewerVisitsAgreed == 0 || _random.NextDouble() < 0.2))
+        {
+            var from = Max(placementStart.AddMonths(12), episode.StartedOn);
+            child.SetVisitArrangements(Between(Min(from, _today), Min(from.AddMonths(12), _today)), false, false, _today);
+            _fewerVisitsAgreed++;
+        }
+        else if (episode.PlacementType == PlacementType.P1 && placementStart >= _today.AddMonths(-9)
+            && (_parentAssessmentsIncomplete == 0 || _random.NextDouble() < 0.3))
+        {
+            child.SetVisitArrangements(null, true, false, _today);
+            _parentAssessmentsIncomplete++;
+        }
+        else if (episode.PlacementType == PlacementType.U3 && placementStart >= _today.AddDays(-16 * 7) && _random.NextDouble() < 0.5)
+        {
+            child.SetVisitArrangements(null, false, true, _today);
+        }
+    }
+
+    /// <summary>
+    /// Visits since the current placement started, and the last two years' health assessments, dental
+    /// checks and PEP meetings, mostly on time. A few are let lapse, so about one child in ten is overdue
+    /// a visit and a few an assessment or PEP; a 16- or 17-year-old's leaving-care needs assessment is
+    /// usually done. Older history would only add rows that the child's page (the latest ten) never shows.
+    /// </summary>
+    private void RecordEvents(Child child)
+    {
+        var period = child.CurrentPeriodStart()!.Value;
+        var placementStart = PlacementStart(child);
+        var episodes = child.Episodes.Where(e => e.StartedOn >= placementStart).ToList();
+        var firstReview = child.Reviews.Where(r => r.HeldOn >= period).Min(r => r.HeldOn);
+        var flags = new VisitFlags(child.ChildAgreedToFewerVisitsOn, child.ParentAssessmentIncomplete, child.ConnectedPersonTemporarilyApproved);
+        var visits = PlanVisits(episodes, firstReview, _today, flags);
+        if (_random.NextDouble() < 0.09)
+        {
+            LetVisitsLapse(visits);
+        }
+
+        RecordVisits(child, visits, _today);
+
+        if (!episodes[0].LegalStatus.IsShortBreak())
+        {
+            var health = PlanHealthAssessments(child, period, _today);
+            if (_random.NextDouble() < 0.05)
+            {
+                Lapse(health, _today.AddDays(-420));
+            }
+
+            foreach (var assessment in health.Where(h => h.On >= RecentFrom))
+            {
+                var note = assessment.On <= period.AddDays(45) ? "Initial health assessment by the paediatrician." : Pick(s_healthNotes);
+                Record(child, CareEventKind.HealthAssessment, assessment.On, _today, note);
+            }
+        }
+
+        var dental = Max(Max(period, RecentFrom).AddDays(_random.Next(30, 150)), child.DateOfBirth.AddYears(1));
+        for (var on = Weekday(dental); on <= _today; on = Weekday(on.AddDays(_random.Next(150, 400))))
+        {
+            Record(child, CareEventKind.DentalCheck, on, _today, Pick(s_dentalNotes));
+        }
+
+        var peps = PlanPeps(child, period, _today);
+        if (_random.NextDouble() < 0.06)
+        {
+            Lapse(peps, _today.AddDays(-300));
+        }
+
+        foreach (var pep in peps.Where(p => p.On >= RecentFrom))
+        {
+            Record(child, CareEventKind.PepMeeting, pep.On, _today, Pick(s_pepNotes));
+        }
+
+        RecordNeedsAssessment(child, period);
+    }
+
+    /// <summary>Older history than this is not generated: it would only slow the start of the demo.</summary>
+    private DateOnly RecentFrom => _today.AddYears(-2);
+
+    /// <summary>
+    /// Visits from the placement's start: the first within a week, then within the interval the rule in
+    /// force allows (mostly 4 to 6 weeks), a few late, and now and then one where the child was not seen.
+    /// </summary>
+    private List<PlannedEvent> PlanVisits(List<CareEpisode> episodes, DateOnly? firstReview, DateOnly last, VisitFlags flags)
+    {
+        var visits = new List<PlannedEvent>();
+        var placementStart = episodes[0].StartedOn;
+        var next = DateOnly.MaxValue;
+        for (var i = 0; i < episodes.Count; i++)
+        {
+            var episode = episodes[i];
+            var final = i == episodes.Count - 1;
+            var until = final ? last : Min(last, episodes[i + 1].StartedOn.AddDays(-1));
+            var rules = final ? flags : default;
+            var moved = episode.ReasonForNewEpisode != ReasonForNewEpisode.L;
+            if (moved)
+            {
+                placementStart = episode.StartedOn;
+            }
+
+            // A new placement starts its own visits; so does a new order for a child living at home (rule V5.1).
+            if (moved || episode.PlacementType == PlacementType.P1 || i == 0)
+            {
+                var due = _rules.Add(FirstVisitRule(episode, firstReview is { } held && held <= episode.StartedOn, rules), episode.StartedOn);
+                next = _random.NextDouble() < 0.05 ? due.AddDays(_random.Next(1, 6)) : Between(episode.StartedOn, due);
+            }
+
+            while (next <= until)
+            {
+                if (_random.NextDouble() < 0.03)
+                {
+                    visits.Add(new PlannedEvent(next, false, default));
+                    next = next.AddDays(_random.Next(2, 10));
+                    continue;
+                }
+
+                var due = NextVisitDue(episode, placementStart, next, firstReview is { } held && held <= next, rules);
+                visits.Add(new PlannedEvent(next, true, due));
+                next = Draw(next, due);
+            }
+        }
+
+        return visits;
+    }
+
+    private static string FirstVisitRule(CareEpisode episode, bool firstReviewHeld, VisitFlags flags)
+    {
+        var atHome = episode.PlacementType == PlacementType.P1;
+        return episode.LegalStatus.IsShortBreak() ? "S3.1"
+            : atHome && episode.LegalStatus == LegalStatus.C2 ? "V5.1"
+            : (flags.ConnectedPersonTemporarilyApproved || (atHome && episode.LegalStatus == LegalStatus.C1)) && !firstReviewHeld ? "V4.1"
+            : flags.ParentAssessmentIncomplete && !firstReviewHeld ? "V3.1"
+            : "V1.1";
+    }
+
+    /// <summary>The day the next visit is due after one on <paramref name="last"/>, by the rule the deadline engine would choose.</summary>
+    private DateOnly NextVisitDue(CareEpisode episode, DateOnly placementStart, DateOnly last, bool firstReviewHeld, VisitFlags flags)
+    {
+        var atHome = episode.PlacementType == PlacementType.P1;
+        var longTerm = episode.PlacementType is PlacementType.U1 or PlacementType.U4;
+        var heldAYear = placementStart.AddMonths(12) <= last;
+        var rule = episode.LegalStatus.IsShortBreak() ? "S3.2"
+            : atHome && episode.LegalStatus == LegalStatus.C2 ? "V5.2"
+            : flags.ConnectedPersonTemporarilyApproved || (atHome && episode.LegalStatus == LegalStatus.C1) ? (firstReviewHeld ? "V4.3" : "V4.2")
+            : flags.ParentAssessmentIncomplete ? (firstReviewHeld ? "V3.3" : "V3.2")
+            : longTerm && heldAYear && flags.ChildAgreedOn <= last ? "V2"
+            : longTerm && heldAYear ? "V1.3"
+            : heldAYear ? "V1.4"
+            : "V1.2";
+        return _rules.Add(rule, last);
+    }
+
+    /// <summary>The next time something is done: mostly in the last two fifths of the interval, now and then a little late.</summary>
+    private DateOnly Draw(DateOnly from, DateOnly due)
+    {
+        var span = due.DayNumber - from.DayNumber;
+        return _random.NextDouble() < 0.04
+            ? due.AddDays(_random.Next(1, Math.Max(3, span / 4)))
+            : due.AddDays(-_random.Next(0, Math.Max(1, span * 2 / 5)));
+    }
+
+    /// <summary>The visits stopped a while ago: the last ones are dropped until the next is overdue, and some have a visit where the child was not seen.</summary>
+    private void LetVisitsLapse(List<PlannedEvent> visits)
+    {
+        var cutoff = _today.AddDays(-150);
+        while (visits.Count > 0 && visits[^1].On >= cutoff && visits.LastOrDefault(v => v.Seen).DueAfter >= _today)
+        {
+            visits.RemoveAt(visits.Count - 1);
+        }
+
+        if (visits.Count > 0 && visits[^1].On < _today && _random.NextDouble() < 0.4)
+        {
+            visits.Add(new PlannedEvent(Between(Max(visits[^1].On.AddDays(1), _today.AddDays(-14)), _today), false, default));
+        }
+    }
+
+    /// <summary>Drops the latest assessments (back to <paramref name="cutoff"/> at most) until the next one is overdue.</summary>
+    private void Lapse(List<PlannedEvent> done, DateOnly cutoff)
+    {
+        while (done.Count > 0 && done[^1].On >= cutoff && done[^1].DueAfter >= _today)
+        {
+            done.RemoveAt(done.Count - 1);
+        }
+    }
+
+    private void RecordVisits(Child child, List<PlannedEvent> visits, DateOnly last)
+    {
+        foreach (var visit in visits)
+        {
+            if (!visit.Seen)
+            {
+                Record(child, CareEventKind.Visit, visit.On, last, Fill(Pick(s_notSeenNotes), child), seen: false);
+                continue;
+            }
+
+            var age = child.AgeOn(visit.On);
+            var alone = age switch { < 3 => false, < 5 => _random.NextDouble() < 0.5, _ => _random.NextDouble() < 0.88 };
+            var reason = alone ? null : age < 3 ? "Too young to be seen alone; seen with the carer." : Fill(Pick(s_notAloneReasons), child);
+            var note = _random.NextDouble() < 0.5 ? Fill(Pick(s_visitNotes), child) : null;
+            Record(child, CareEventKind.Visit, visit.On, last, note, seen: true, alone, reason);
+        }
+    }
+
+    /// <summary>The initial health assessment within 20 working days (a few just before care began, a few late), then every 6 months under 5 and every year from 5.</summary>
+    private List<PlannedEvent> PlanHealthAssessments(Child child, DateOnly period, DateOnly last)
+    {
+        var done = new List<PlannedEvent>();
+        var earliest = Max(period.AddMonths(-3), child.DateOfBirth);
+        var firstPeriod = child.Episodes[0].StartedOn == period;
+        var on = firstPeriod && earliest < period.AddDays(-7) && _random.NextDouble() < 0.06
+            ? Between(Max(earliest, period.AddDays(-80)), period.AddDays(-7))
+            : _rules.Calendar.AddWorkingDays(period, _random.NextDouble() < 0.9 ? _random.Next(3, 21) : _random.Next(21, 40));
+        while (on <= last)
+        {
+            var sixMonths = _rules.Add("H2.1", on);
+            var due = child.AgeOn(sixMonths) < 5 ? sixMonths : _rules.Add("H2.2", on);
+            done.Add(new PlannedEvent(on, true, due));
+            on = Weekday(_random.NextDouble() < 0.04 ? due.AddDays(_random.Next(3, 45)) : due.AddDays(-_random.Next(0, 45)));
+        }
+
+        return done;
+    }
+
+    /// <summary>The first PEP within 20 working days of care (or of the third birthday), then one meeting each school term, now and then a term missed.</summary>
+    private List<PlannedEvent> PlanPeps(Child child, DateOnly period, DateOnly last)
+    {
+        var done = new List<PlannedEvent>();
+        var from = Max(period, child.DateOfBirth.AddYears(3));
+        var on = _rules.Calendar.AddWorkingDays(from, _random.NextDouble() < 0.9 ? _random.Next(3, 20) : _random.Next(20, 40));
+        while (on <= last && child.AgeOn(on) < 18)
+        {
+            done.Add(new PlannedEvent(on, true, _rules.Add("E3", on)));
+            on = MeetingNextTerm(on);
+            if (_random.NextDouble() < 0.05)
+            {
+                on = MeetingNextTerm(on);
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>A weekday in the school term after the one <paramref name="after"/> falls in, clear of its first and last weeks.</summary>
+    private DateOnly MeetingNextTerm(DateOnly after)
+    {
+        var start = SchoolTerms.EndOfTerm(after).AddDays(1);
+        var (from, to) = start.Month switch
+        {
+            1 => (new DateOnly(start.Year, 1, 8), new DateOnly(start.Year, 3, 27)),
+            4 => (new DateOnly(start.Year, 4, 20), new DateOnly(start.Year, 7, 17)),
+            _ => (new DateOnly(start.Year, 9, 8), new DateOnly(start.Year, 12, 12)),
+        };
+        return Weekday(Between(from, to));
+    }
+
+    /// <summary>Most young people who are, or soon will be, eligible for leaving-care support have their needs assessed; a few are overdue.</summary>
+    private void RecordNeedsAssessment(Child child, DateOnly period)
+    {
+        if (DeadlineEngine.Compute(child, _today, _rules).Items.FirstOrDefault(d => d.Item == StatutoryItem.NeedsAssessment) is not { DoneOn: null } needs)
+        {
+            return;
+        }
+
+        // The rule gives 3 months from becoming eligible; a few days' margin keeps clear of month ends. A
+        // child who became eligible in an earlier period of care is assessed in this one.
+        var from = Max(needs.DueOn.AddMonths(-3).AddDays(3), period);
+        var lateFrom = Max(needs.DueOn.AddDays(1), period);
+        var lateBy = Min(needs.DueOn.AddDays(60), _today);
+        var roll = _random.NextDouble();
+        DateOnly? on = null;
+        if (needs.DueOn >= _today)
+        {
+            on = from <= _today && roll < 0.4 ? Between(from, _today) : null;
+        }
+        else if (roll < 0.8 && from <= needs.DueOn)
+        {
+            on = Between(from, needs.DueOn);
+        }
+        else if (roll < 0.92 && lateFrom <= lateBy)
+        {
+            on = Between(lateFrom, lateBy);
+        }
+
+        if (on is { } done)
+        {
+            Record(child, CareEventKind.NeedsAssessment, done, _today,
+                Fill("Needs assessment completed with {name} and the personal adviser; the pathway plan follows.", child));
+        }
+    }
+
+    private void Record(Child child, CareEventKind kind, DateOnly on, DateOnly last, string? note,
+        bool? seen = null, bool? alone = null, string? notAloneReason = null) =>
+        child.RecordCareEvent(new CareEventDraft(kind, on, seen, alone, notAloneReason, note), child.SocialWorker?.Name ?? "Social worker",
+            Min(on.AddDays(_random.Next(0, 4)), Max(on, last)));
+
+    private static DateOnly PlacementStart(Child child)
+    {
+        var period = child.CurrentPeriodStart()!.Value;
+        return child.Episodes.Last(e => e.StartedOn >= period && e.ReasonForNewEpisode != ReasonForNewEpisode.L).StartedOn;
+    }
+
+    /// <summary>Appointments and meetings fall on a weekday: a weekend date moves back to the Friday.</summary>
+    private static DateOnly Weekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => date.AddDays(-1),
+        DayOfWeek.Sunday => date.AddDays(-2),
+        _ => date,
+    };
+
+    /// <summary>What a care plan section is written from.</summary>
+    private readonly record struct PlanFacts(Child Child, CareEpisode Episode, int Age, IReadOnlyList<PermanenceOption> Permanence);
+
+    /// <summary>What changes how often the social worker must visit, from today's record.</summary>
+    private readonly record struct VisitFlags(DateOnly? ChildAgreedOn, bool ParentAssessmentIncomplete, bool ConnectedPersonTemporarilyApproved);
+
+    /// <summary>A visit or assessment to record, and when the next is due after it.</summary>
+    private readonly record struct PlannedEvent(DateOnly On, bool Seen, DateOnly DueAfter);
 
     private void MoveOrChangeStatus(Child child, DateOnly on)
     {

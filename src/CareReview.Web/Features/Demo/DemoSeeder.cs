@@ -8,7 +8,8 @@ namespace CareReview.Web.Features.Demo;
 
 /// <summary>
 /// Fills an empty database with a synthetic council: 4 teams with their managers, 20 social workers,
-/// 6 IROs and their manager, the children they work with, and the demo sign-ins. Never real people.
+/// 6 IROs and their manager, the children they work with (with their care plans, visits, assessments
+/// and stored deadlines), and the demo sign-ins. Never real people.
 /// </summary>
 public static class DemoSeeder
 {

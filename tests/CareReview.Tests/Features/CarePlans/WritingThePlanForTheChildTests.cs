@@ -56,11 +56,11 @@ public sealed class WritingThePlanForTheChildTests(AppFactory app) : IClassFixtu
         const string text = "Your placement will continue and contact with your mother will be facilitated by the service in order to support the plan that we agreed.";
 
         using (var saved = await app.SubmitFormAsync(sw, $"/children/{childId}/care-plan/for-child?handler=Save", new Dictionary<string, string>
-               {
-                   ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
-                   ["Input.AgeBand"] = "Under8",
-                   ["Input.Text"] = text,
-               }))
+        {
+            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.AgeBand"] = "Under8",
+            ["Input.Text"] = text,
+        }))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
@@ -80,11 +80,11 @@ public sealed class WritingThePlanForTheChildTests(AppFactory app) : IClassFixtu
         var version = await app.QueryDbAsync(db => db.Children.Where(c => c.Id == childId).Select(c => c.Version).SingleAsync());
 
         using (var shared = await app.SubmitFormAsync(sw, $"/children/{childId}/care-plan/for-child?handler=Share", new Dictionary<string, string>
-               {
-                   ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
-                   ["Input.AgeBand"] = "Under8",
-                   ["Input.Text"] = "Dear Robin,\n\nYou live with Jo and Sam. We will keep you safe.",
-               }))
+        {
+            ["Input.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["Input.AgeBand"] = "Under8",
+            ["Input.Text"] = "Dear Robin,\n\nYou live with Jo and Sam. We will keep you safe.",
+        }))
         {
             Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
         }
