@@ -68,9 +68,9 @@ public static class DeadlineEngine
     private static Deadline? Next(StatutoryItem item, Facts facts, Rulebook rules)
     {
         var catalogue = rules.Catalogue;
-        foreach (var first in catalogue.For(item, facts.PeriodStart).Where(r => r.IsFirst))
+        foreach (var first in catalogue.EngineRules(item, first: true))
         {
-            if (facts.TriggerDate(first) is not { } anchor || !catalogue.For(item, anchor).Contains(first))
+            if (!catalogue.IsInForce(first, facts.PeriodStart) || facts.TriggerDate(first) is not { } anchor || !catalogue.IsInForce(first, anchor))
             {
                 continue;
             }
@@ -82,8 +82,8 @@ public static class DeadlineEngine
             }
 
             var countsFrom = first.EarlierCounts?.Before(anchor, rules.Calendar) ?? anchor;
-            var done = facts.Done(item).Where(d => d >= countsFrom).ToList();
-            if (done.Count == 0)
+            var (firstDone, last) = facts.DoneSince(item, countsFrom);
+            if (firstDone is null)
             {
                 return new Deadline(item, due, first.Id, first.Version,
                     $"{first.Title}: within {first.Period.Describe()} of {facts.TriggerWords(first, anchor)} ({Cite(first)})", null, null);
@@ -92,19 +92,23 @@ public static class DeadlineEngine
             if (IsOneOff(item))
             {
                 return new Deadline(item, due, first.Id, first.Version,
-                    $"{first.Title}: done on {GovukDate.Format(done.Min())}, due by {GovukDate.Format(due)} ({Cite(first)})", done.Max(), done.Min());
+                    $"{first.Title}: done on {GovukDate.Format(firstDone)}, due by {GovukDate.Format(due)} ({Cite(first)})", last, firstDone);
             }
 
-            var last = done.Max();
-            foreach (var next in catalogue.For(item, last).Where(r => !r.IsFirst))
+            foreach (var next in catalogue.EngineRules(item, first: false))
             {
-                var nextDue = next.Period!.After(last, rules.Calendar);
-                if (facts.Meets(next, last, nextDue))
+                if (!catalogue.IsInForce(next, last!.Value))
+                {
+                    continue;
+                }
+
+                var nextDue = next.Period!.After(last.Value, rules.Calendar);
+                if (facts.Meets(next, last.Value, nextDue))
                 {
                     var within = next.Period.Unit == PeriodUnit.SchoolTerms
                         ? $"by the end of the school term after {Facts.LastWords(item)} on {GovukDate.Format(last)}"
                         : $"not more than {next.Period.Describe()} after {Facts.LastWords(item)} on {GovukDate.Format(last)}";
-                    return new Deadline(item, nextDue, next.Id, next.Version, $"{next.Title}: {within} ({Cite(next)})", last, null);
+                    return new Deadline(item, nextDue, next.Id, next.Version, $"{next.Title}: {within} ({Cite(next)})", last.Value, null);
                 }
             }
 
@@ -186,8 +190,29 @@ public static class DeadlineEngine
             _ => "the last time",
         };
 
+        private readonly Dictionary<StatutoryItem, List<DateOnly>> _done = [];
+
+        /// <summary>The first and last days on or after <paramref name="from"/> on which the item was done.</summary>
+        public (DateOnly? First, DateOnly? Last) DoneSince(StatutoryItem item, DateOnly from)
+        {
+            if (!_done.TryGetValue(item, out var days))
+            {
+                days = [.. Done(item)];
+                days.Sort();
+                _done[item] = days;
+            }
+
+            if (days.Count == 0 || days[^1] < from)
+            {
+                return (null, null);
+            }
+
+            var index = days.BinarySearch(from);
+            return (days[index >= 0 ? index : ~index], days[^1]);
+        }
+
         /// <summary>The days on which the item was done, as the record shows them.</summary>
-        public IEnumerable<DateOnly> Done(StatutoryItem item) => item switch
+        private IEnumerable<DateOnly> Done(StatutoryItem item) => item switch
         {
             StatutoryItem.IroAppointed => IroAppointedOn() is { } on ? [on] : [],
             StatutoryItem.CarePlan => _child.CarePlans.Select(v => v.MadeOn),

@@ -31,6 +31,7 @@ public sealed class RuleCatalogue
     public IReadOnlyList<StatutoryRule> Rules { get; }
 
     private readonly Dictionary<StatutoryItem, StatutoryRule[]> _byItem;
+    private readonly Dictionary<(StatutoryItem, bool), StatutoryRule[]> _engineRules;
 
     private RuleCatalogue(string version, DateOnly baseline, IReadOnlyList<StatutoryRule> rules)
     {
@@ -44,6 +45,10 @@ public sealed class RuleCatalogue
         Baseline = baseline;
         Rules = rules;
         _byItem = rules.GroupBy(r => r.Item).ToDictionary(g => g.Key, g => g.ToArray());
+
+        // The engine asks for these for every child and item, so they are worked out once.
+        _engineRules = rules.Where(r => r.ComputedBy == ComputedBy.Engine)
+            .GroupBy(r => (r.Item, r.IsFirst)).ToDictionary(g => g.Key, g => g.ToArray());
     }
 
     /// <summary>The national catalogue shipped with this release.</summary>
@@ -109,7 +114,14 @@ public sealed class RuleCatalogue
     public IEnumerable<StatutoryRule> For(StatutoryItem item, DateOnly on) =>
         _byItem.TryGetValue(item, out var rules) ? rules.Where(r => r.ComputedBy == ComputedBy.Engine && IsInForce(r, on)) : [];
 
-    private bool IsInForce(StatutoryRule rule, DateOnly on) =>
+    /// <summary>
+    /// The rules the engine uses for one item, "first" or "previous", in the catalogue's order, whether or
+    /// not in force on a given day (see <see cref="IsInForce"/>).
+    /// </summary>
+    public IReadOnlyList<StatutoryRule> EngineRules(StatutoryItem item, bool first) =>
+        _engineRules.TryGetValue((item, first), out var rules) ? rules : [];
+
+    public bool IsInForce(StatutoryRule rule, DateOnly on) =>
         (rule.EffectiveFrom <= on || rule.EffectiveFrom == Baseline) && (rule.EffectiveTo is null || on <= rule.EffectiveTo);
 
     private sealed record CatalogueFile(string Version, DateOnly Baseline, List<StatutoryRule> Rules);
