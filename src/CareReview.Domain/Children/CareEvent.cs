@@ -1,3 +1,5 @@
+using CareReview.Domain.Deadlines;
+
 namespace CareReview.Domain.Children;
 
 /// <summary>Statutory things done for a looked-after child that start or stop a deadline.</summary>
@@ -63,6 +65,16 @@ public sealed class CareEvent
             NotSeenAloneReason = SeenAlone == false && !string.IsNullOrWhiteSpace(draft.NotSeenAloneReason) ? draft.NotSeenAloneReason.Trim() : null;
         }
     }
+
+    /// <summary>The statutory item an event of this kind meets; a dental check has no deadline of its own.</summary>
+    public static StatutoryItem? ItemMet(CareEventKind kind) => kind switch
+    {
+        CareEventKind.Visit => StatutoryItem.Visit,
+        CareEventKind.HealthAssessment => StatutoryItem.HealthAssessment,
+        CareEventKind.PepMeeting => StatutoryItem.PersonalEducationPlan,
+        CareEventKind.NeedsAssessment => StatutoryItem.NeedsAssessment,
+        _ => null,
+    };
 
     public static string Describe(CareEventKind kind) => kind switch
     {

@@ -190,17 +190,11 @@ public static class DeadlineEngine
             _ => "the last time",
         };
 
-        private readonly Dictionary<StatutoryItem, List<DateOnly>> _done = [];
-
         /// <summary>The first and last days on or after <paramref name="from"/> on which the item was done.</summary>
         public (DateOnly? First, DateOnly? Last) DoneSince(StatutoryItem item, DateOnly from)
         {
-            if (!_done.TryGetValue(item, out var days))
-            {
-                days = [.. Done(item)];
-                days.Sort();
-                _done[item] = days;
-            }
+            List<DateOnly> days = [.. Done(item)];
+            days.Sort();
 
             if (days.Count == 0 || days[^1] < from)
             {
@@ -219,14 +213,8 @@ public static class DeadlineEngine
             StatutoryItem.PlacementPlan => _child.CarePlans
                 .Where(v => v.Text(CarePlanSection.PlacementPlan).Length > 0 && v.ChangedOn(CarePlanSection.PlacementPlan) == v.MadeOn)
                 .Select(v => v.MadeOn),
-            StatutoryItem.Visit => Events(CareEventKind.Visit),
-            StatutoryItem.HealthAssessment => Events(CareEventKind.HealthAssessment),
-            StatutoryItem.PersonalEducationPlan => Events(CareEventKind.PepMeeting),
-            StatutoryItem.NeedsAssessment => Events(CareEventKind.NeedsAssessment),
-            _ => [],
+            _ => _child.CareEvents.Where(e => e.Counts && CareEvent.ItemMet(e.Kind) == item).Select(e => e.On),
         };
-
-        private IEnumerable<DateOnly> Events(CareEventKind kind) => _child.CareEvents.Where(e => e.Kind == kind && e.Counts).Select(e => e.On);
 
         /// <summary>The day this period's IRO was appointed: the start of the period if one was already allocated.</summary>
         private DateOnly? IroAppointedOn()

@@ -30,7 +30,6 @@ public sealed class RuleCatalogue
 
     public IReadOnlyList<StatutoryRule> Rules { get; }
 
-    private readonly Dictionary<StatutoryItem, StatutoryRule[]> _byItem;
     private readonly Dictionary<(StatutoryItem, bool), StatutoryRule[]> _engineRules;
 
     private RuleCatalogue(string version, DateOnly baseline, IReadOnlyList<StatutoryRule> rules)
@@ -44,8 +43,6 @@ public sealed class RuleCatalogue
         Version = version;
         Baseline = baseline;
         Rules = rules;
-        _byItem = rules.GroupBy(r => r.Item).ToDictionary(g => g.Key, g => g.ToArray());
-
         // The engine asks for these for every child and item, so they are worked out once.
         _engineRules = rules.Where(r => r.ComputedBy == ComputedBy.Engine)
             .GroupBy(r => (r.Item, r.IsFirst)).ToDictionary(g => g.Key, g => g.ToArray());
@@ -109,10 +106,6 @@ public sealed class RuleCatalogue
     /// <summary>The rule as it stands today, for pages and explanations.</summary>
     public StatutoryRule Current(string id) =>
         Rules.Where(r => r.Id == id).MaxBy(r => r.EffectiveFrom) ?? throw new InvalidOperationException($"There is no rule {id}");
-
-    /// <summary>The rules for one item, in the catalogue's order (most particular first), in force on a date.</summary>
-    public IEnumerable<StatutoryRule> For(StatutoryItem item, DateOnly on) =>
-        _byItem.TryGetValue(item, out var rules) ? rules.Where(r => r.ComputedBy == ComputedBy.Engine && IsInForce(r, on)) : [];
 
     /// <summary>
     /// The rules the engine uses for one item, "first" or "previous", in the catalogue's order, whether or

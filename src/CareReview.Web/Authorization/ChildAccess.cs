@@ -67,7 +67,13 @@ public static class ChildAccess
     public static bool CanRecordCareEpisodes(ClaimsPrincipal user) =>
         user.IsInRole(Roles.IroManager) || user.IsInRole(Roles.TeamManager);
 
+    /// <summary>Social workers and team managers write the council's plan and record visits and assessments (policy CarePlanning).</summary>
+    public static bool CanPlan(ClaimsPrincipal user) => user.IsInRole(Roles.SocialWorker) || user.IsInRole(Roles.TeamManager);
+
     public static int? StaffMemberId(this ClaimsPrincipal user) => ClaimAsInt(user, CareReviewClaims.StaffMemberId);
+
+    /// <summary>The name a record shows for what this person did: their display name, else their user name.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) => user.FindFirstValue(CareReviewClaims.DisplayName) ?? user.Identity?.Name ?? "";
 
     private static int? ClaimAsInt(ClaimsPrincipal user, string type) =>
         int.TryParse(user.FindFirstValue(type), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

@@ -56,7 +56,7 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
             return Page();
         }
 
-        // The day and every first-review deadline it moves are saved together.
+        // The day and every deadline it moves are saved together.
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.BankHolidayAdjustments.Add(new BankHolidayAdjustment
         {
@@ -71,11 +71,9 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
         var rules = await RulebookSource.BuildAsync(db);
 
         // Every deadline counted in working days may move: the first review, the care plan, health and PEP.
-        await DeadlineRecalculation.RecalculateAsync(db, db.Children.Where(c => c.NextReviewDueOn != null), time.TodayInEngland(), rules);
-
         try
         {
-            await db.SaveChangesAsync();
+            await DeadlineRecalculation.RecalculateAllAsync(db, time.TodayInEngland(), rules);
         }
         catch (DbUpdateConcurrencyException)
         {

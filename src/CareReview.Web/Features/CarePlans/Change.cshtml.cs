@@ -61,7 +61,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
         var sections = Enum.GetValues<CarePlanSection>()
             .ToDictionary(s => s, s => Input.Sections.TryGetValue(s.ToString(), out var text) ? text : null);
         var draft = new CarePlanDraft([.. permanence.Select(p => p!.Value)], sections, Input.ChangeNote);
-        var by = User.FindFirst(CareReviewClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        var by = User.DisplayName();
         CarePlanVersion? saved = null;
         if (!await TryApplyAsync(Input.Version, () => saved = child.ChangeCarePlan(draft, by, Today), AuditAction.CarePlanChanged,
                 () => $"version:{saved?.Number};significant:{saved?.SignificantChanges}"))

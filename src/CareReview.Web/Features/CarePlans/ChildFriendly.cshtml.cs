@@ -20,7 +20,7 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool CanWrite => (User.IsInRole(Roles.SocialWorker) || User.IsInRole(Roles.TeamManager)) && Child.IsLookedAfter;
+    public bool CanWrite => ChildAccess.CanPlan(User) && Child.IsLookedAfter;
 
     public ReadingEaseResult? Ease { get; private set; }
     public IReadOnlyList<JargonFound> Jargon { get; private set; } = [];
@@ -78,7 +78,7 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
             return Page();
         }
 
-        var by = User.FindFirst(CareReviewClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        var by = User.DisplayName();
         if (!await TryApplyAsync(Input.Version, () =>
             {
                 child.WriteChildFriendlyPlan(Input.AgeBand!.Value, Input.Text, by, Today);
@@ -103,17 +103,9 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
     private void Check()
     {
         var text = Input.Text ?? "";
-        Ease = text.Length == 0 ? null : ReadingEase.Measure(text, LongSentenceWords(Input.AgeBand ?? AgeBand.From13));
+        Ease = text.Length == 0 ? null : ReadingEase.Measure(text, ChildFriendlyPlanWriter.MaxWords(Input.AgeBand ?? AgeBand.From13));
         Jargon = PlainWords.Find(text);
     }
-
-    /// <summary>Younger readers need shorter sentences.</summary>
-    public static int LongSentenceWords(AgeBand band) => band switch
-    {
-        AgeBand.Under8 => 12,
-        AgeBand.From8To12 => 16,
-        _ => 20,
-    };
 
     public sealed class InputModel
     {

@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public CarePlanVersion? Plan { get; private set; }
 
-    public bool CanPlan => User.IsInRole(Roles.SocialWorker) || User.IsInRole(Roles.TeamManager);
+    public bool CanPlan => ChildAccess.CanPlan(User);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

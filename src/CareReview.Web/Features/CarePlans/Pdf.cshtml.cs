@@ -40,7 +40,6 @@ public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time,
         var bytes = pdf.Build($"{Child.FullName}, {Child.LocalId}. Written for a child aged {ChildFriendlyPlan.Describe(shared.AgeBand).ToLowerInvariant()}");
         Audit.Record(AuditAction.ChildFriendlyPlanExported, Child.Id, $"plan:{shared.Id};format:pdf");
         await Db.SaveChangesAsync();
-        var localId = new string([.. Child.LocalId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        return File(bytes, "application/pdf", $"my-plan-{localId}.pdf");
+        return File(bytes, "application/pdf", $"my-plan-{PrintedDocument.FileNamePart(Child.LocalId)}.pdf");
     }
 }

@@ -17,8 +17,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public DateOnly Today { get; private set; }
     public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
 
-    /// <summary>Social workers and team managers write the plan and record visits and assessments.</summary>
-    public bool CanPlan => User.IsInRole(Roles.SocialWorker) || User.IsInRole(Roles.TeamManager);
+    public bool CanPlan => ChildAccess.CanPlan(User);
 
     public Domain.WorkingDayCalendar Calendar => calendars.Current;
 

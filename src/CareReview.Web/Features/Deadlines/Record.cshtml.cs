@@ -79,7 +79,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return Page();
         }
 
-        var by = User.FindFirst(CareReviewClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        var by = User.DisplayName();
         var draft = new CareEventDraft(Kind, on!.Value, Input.ChildSeen, Input.SeenAlone, Input.NotSeenAloneReason, Input.Note);
         if (!await TryApplyAsync(Input.Version, () => child.RecordCareEvent(draft, by, Today), AuditAction.CareEventRecorded,
                 () => $"kind:{Kind};on:{on.Value:yyyy-MM-dd}"))
@@ -87,19 +87,10 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return Page();
         }
 
-        var next = child.Deadlines.FirstOrDefault(d => d.Item == ItemFor(Kind));
+        var next = child.Deadlines.FirstOrDefault(d => d.Item == CareEvent.ItemMet(Kind));
         return BackToChild($"{CareEvent.Describe(Kind)} on {Domain.GovukDate.Format(on.Value)} recorded"
             + (next is { DoneOn: null } ? $". The next is due by {Domain.GovukDate.Format(next.DueOn)}" : ""));
     }
-
-    private static Domain.Deadlines.StatutoryItem? ItemFor(CareEventKind kind) => kind switch
-    {
-        CareEventKind.Visit => Domain.Deadlines.StatutoryItem.Visit,
-        CareEventKind.HealthAssessment => Domain.Deadlines.StatutoryItem.HealthAssessment,
-        CareEventKind.PepMeeting => Domain.Deadlines.StatutoryItem.PersonalEducationPlan,
-        CareEventKind.NeedsAssessment => Domain.Deadlines.StatutoryItem.NeedsAssessment,
-        _ => null,
-    };
 
     public sealed class InputModel
     {

@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
             return Page();
         }
 
-        var by = User.FindFirst(CareReviewClaims.DisplayName)?.Value ?? User.Identity?.Name ?? "";
+        var by = User.DisplayName();
         var done = Input.Done == true;
         var recommendation = Recommendation;
         var saved = await db.TryApplyAsync(ModelState, Child, Input.Version,

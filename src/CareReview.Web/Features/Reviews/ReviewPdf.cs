@@ -16,8 +16,7 @@ public static class ReviewPdf
 {
     public static string FileName(Child child, Review review)
     {
-        var localId = new string([.. child.LocalId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
-        return $"review-{localId}-{review.HeldOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf";
+        return $"review-{PrintedDocument.FileNamePart(child.LocalId)}-{review.HeldOn!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.pdf";
     }
 
     public static byte[] Build(Child child, Review review, DateOnly today)

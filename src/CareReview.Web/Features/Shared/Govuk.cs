@@ -133,33 +133,16 @@ public static class Govuk
     }
 
     public static IHtmlContent Radios(ModelStateDictionary state, string name, string legend,
-        IEnumerable<(string Value, string Text)> options, string? selected, string? hint = null, bool inline = false)
-    {
-        var id = Id(name);
-        var error = Error(state, name);
-        var html = new StringBuilder();
-        html.Append(GroupStart(error))
-            .Append("<fieldset class=\"govuk-fieldset\"").Append(Describedby(id, hint, error)).Append('>')
-            .Append("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">").Append(Encode(legend)).Append("</legend>")
-            .Append(Hint(id, hint)).Append(ErrorMessage(id, error))
-            .Append("<div class=\"govuk-radios").Append(inline ? " govuk-radios--inline" : "").Append("\" data-module=\"govuk-radios\">");
-        var index = 0;
-        foreach (var (value, text) in options)
-        {
-            var optionId = index++ == 0 ? id : $"{id}-{index}";
-            html.Append("<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"").Append(optionId)
-                .Append("\" name=\"").Append(Encode(name)).Append("\" type=\"radio\" value=\"").Append(Encode(value)).Append('"')
-                .Append(value == selected ? " checked" : "").Append('>')
-                .Append("<label class=\"govuk-label govuk-radios__label\" for=\"").Append(optionId).Append("\">").Append(Encode(text))
-                .Append("</label></div>");
-        }
-
-        html.Append("</div></fieldset></div>");
-        return new HtmlString(html.ToString());
-    }
+        IEnumerable<(string Value, string Text)> options, string? selected, string? hint = null, bool inline = false) =>
+        Choices(state, name, legend, options, value => value == selected, hint, "radios", "radio", inline ? " govuk-radios--inline" : "");
 
     public static IHtmlContent Checkboxes(ModelStateDictionary state, string name, string legend,
-        IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> selected, string? hint = null)
+        IEnumerable<(string Value, string Text)> options, IReadOnlyCollection<string> selected, string? hint = null) =>
+        Choices(state, name, legend, options, selected.Contains, hint, "checkboxes", "checkbox", " govuk-checkboxes--small");
+
+    /// <summary>Radios and checkboxes: the same fieldset, legend, hint and error, with GOV.UK's class names for each.</summary>
+    private static HtmlString Choices(ModelStateDictionary state, string name, string legend, IEnumerable<(string Value, string Text)> options,
+        Func<string, bool> isChosen, string? hint, string component, string inputType, string modifier)
     {
         var id = Id(name);
         var error = Error(state, name);
@@ -168,15 +151,16 @@ public static class Govuk
             .Append("<fieldset class=\"govuk-fieldset\"").Append(Describedby(id, hint, error)).Append('>')
             .Append("<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">").Append(Encode(legend)).Append("</legend>")
             .Append(Hint(id, hint)).Append(ErrorMessage(id, error))
-            .Append("<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\">");
+            .Append("<div class=\"govuk-").Append(component).Append(modifier).Append("\" data-module=\"govuk-").Append(component).Append("\">");
         var index = 0;
         foreach (var (value, text) in options)
         {
             var optionId = index++ == 0 ? id : $"{id}-{index}";
-            html.Append("<div class=\"govuk-checkboxes__item\"><input class=\"govuk-checkboxes__input\" id=\"").Append(optionId)
-                .Append("\" name=\"").Append(Encode(name)).Append("\" type=\"checkbox\" value=\"").Append(Encode(value)).Append('"')
-                .Append(selected.Contains(value) ? " checked" : "").Append('>')
-                .Append("<label class=\"govuk-label govuk-checkboxes__label\" for=\"").Append(optionId).Append("\">").Append(Encode(text))
+            html.Append("<div class=\"govuk-").Append(component).Append("__item\"><input class=\"govuk-").Append(component)
+                .Append("__input\" id=\"").Append(optionId)
+                .Append("\" name=\"").Append(Encode(name)).Append("\" type=\"").Append(inputType).Append("\" value=\"").Append(Encode(value)).Append('"')
+                .Append(isChosen(value) ? " checked" : "").Append('>')
+                .Append("<label class=\"govuk-label govuk-").Append(component).Append("__label\" for=\"").Append(optionId).Append("\">").Append(Encode(text))
                 .Append("</label></div>");
         }
 

@@ -41,6 +41,9 @@ internal sealed class PrintedDocument : IDisposable
     /// <summary>The top of the next line on the current page, in points from the bottom edge.</summary>
     private double _y;
 
+    /// <summary>A child's local reference made safe for a download's file name: letters and digits kept, the rest "-".</summary>
+    public static string FileNamePart(string localId) => new([.. localId.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
+
     public PrintedDocument(string title)
     {
         _regular = new Face(_builder, FontFile.Regular.Value);
