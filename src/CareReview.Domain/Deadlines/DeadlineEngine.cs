@@ -56,7 +56,8 @@ public static class DeadlineEngine
             }
         }
 
-        return new DeadlineSchedule([.. items.OrderBy(d => d.Item)], recomputeOn);
+        items.Sort(static (a, b) => a.Item.CompareTo(b.Item));
+        return new DeadlineSchedule(items, recomputeOn);
     }
 
     private static readonly StatutoryItem[] s_engineItems =
@@ -190,31 +191,61 @@ public static class DeadlineEngine
             _ => "the last time",
         };
 
-        /// <summary>The first and last days on or after <paramref name="from"/> on which the item was done.</summary>
+        /// <summary>The first day on or after <paramref name="from"/> on which the item was done, and the last day it was done.</summary>
         public (DateOnly? First, DateOnly? Last) DoneSince(StatutoryItem item, DateOnly from)
         {
-            List<DateOnly> days = [.. Done(item)];
-            days.Sort();
-
-            if (days.Count == 0 || days[^1] < from)
+            DateOnly? first = null;
+            DateOnly? last = null;
+            switch (item)
             {
-                return (null, null);
+                case StatutoryItem.IroAppointed:
+                    if (IroAppointedOn() is { } appointed)
+                    {
+                        Count(appointed);
+                    }
+
+                    break;
+                case StatutoryItem.CarePlan or StatutoryItem.PlacementPlan:
+                    for (var i = 0; i < _child.CarePlans.Count; i++)
+                    {
+                        var version = _child.CarePlans[i];
+                        if (item == StatutoryItem.CarePlan || (version.Text(CarePlanSection.PlacementPlan).Length > 0
+                            && version.ChangedOn(CarePlanSection.PlacementPlan) == version.MadeOn))
+                        {
+                            Count(version.MadeOn);
+                        }
+                    }
+
+                    break;
+                default:
+                    for (var i = 0; i < _child.CareEvents.Count; i++)
+                    {
+                        var done = _child.CareEvents[i];
+                        if (done.Counts && CareEvent.ItemMet(done.Kind) == item)
+                        {
+                            Count(done.On);
+                        }
+                    }
+
+                    break;
             }
 
-            var index = days.BinarySearch(from);
-            return (days[index >= 0 ? index : ~index], days[^1]);
-        }
+            return last >= from ? (first, last) : (null, null);
 
-        /// <summary>The days on which the item was done, as the record shows them.</summary>
-        private IEnumerable<DateOnly> Done(StatutoryItem item) => item switch
-        {
-            StatutoryItem.IroAppointed => IroAppointedOn() is { } on ? [on] : [],
-            StatutoryItem.CarePlan => _child.CarePlans.Select(v => v.MadeOn),
-            StatutoryItem.PlacementPlan => _child.CarePlans
-                .Where(v => v.Text(CarePlanSection.PlacementPlan).Length > 0 && v.ChangedOn(CarePlanSection.PlacementPlan) == v.MadeOn)
-                .Select(v => v.MadeOn),
-            _ => _child.CareEvents.Where(e => e.Counts && CareEvent.ItemMet(e.Kind) == item).Select(e => e.On),
-        };
+            // One pass instead of sorting: the engine asks this of every item of 100,000 children a night.
+            void Count(DateOnly day)
+            {
+                if (day >= from && (first is null || day < first))
+                {
+                    first = day;
+                }
+
+                if (last is null || day > last)
+                {
+                    last = day;
+                }
+            }
+        }
 
         /// <summary>The day this period's IRO was appointed: the start of the period if one was already allocated.</summary>
         private DateOnly? IroAppointedOn()
@@ -229,8 +260,23 @@ public static class DeadlineEngine
             return ordered.FirstOrDefault(a => a.From > PeriodStart && a.IroName is not null)?.From;
         }
 
-        public bool Meets(StatutoryRule rule, DateOnly anchor, DateOnly due) =>
-            rule.When.Count == 0 || rule.When.Any(w => Meets(w, anchor, due));
+        public bool Meets(StatutoryRule rule, DateOnly anchor, DateOnly due)
+        {
+            if (rule.When.Count == 0)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < rule.When.Count; i++)
+            {
+                if (Meets(rule.When[i], anchor, due))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private bool Meets(RuleConditions when, DateOnly anchor, DateOnly due) =>
             (when.ShortBreaks is null || when.ShortBreaks == ShortBreaks)

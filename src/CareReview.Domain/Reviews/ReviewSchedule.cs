@@ -30,13 +30,12 @@ public static class ReviewSchedule
         DateOnly periodStartedOn, bool shortBreaks, IReadOnlyCollection<DateOnly> reviewsHeldInPeriod, Rulebook rules)
     {
         var held = reviewsHeldInPeriod.Where(d => d >= periodStartedOn).Order().ToList();
-        var started = GovukDate.Format(periodStartedOn);
 
         if (shortBreaks)
         {
             return held.Count == 0
                 ? Due(FirstShortBreakReview, periodStartedOn, rules, period =>
-                    $"First short-break review: within {period} of the first short break starting on {started} (CPPCR 2010 reg 48, as local procedures apply it)")
+                    $"First short-break review: within {period} of the first short break starting on {GovukDate.Format(periodStartedOn)} (CPPCR 2010 reg 48, as local procedures apply it)")
                 : Due(SubsequentShortBreakReview, held[^1], rules, period =>
                     $"Next short-break review: not more than {period} after the previous review on {GovukDate.Format(held[^1])} (CPPCR 2010 reg 48)");
         }
@@ -44,7 +43,7 @@ public static class ReviewSchedule
         return held.Count switch
         {
             0 => Due(FirstReview, periodStartedOn, rules, period =>
-                $"First review: within {period} of becoming looked after on {started} (CPPCR 2010 reg 33(1))"),
+                $"First review: within {period} of becoming looked after on {GovukDate.Format(periodStartedOn)} (CPPCR 2010 reg 33(1))"),
             1 => Due(SecondReview, held[0], rules, period =>
                 $"Second review: not more than {period} after the first review on {GovukDate.Format(held[0])} (CPPCR 2010 reg 33(2))"),
             _ => Due(SubsequentReview, held[^1], rules, period =>
