@@ -69,6 +69,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
     .AddPolicy(Policies.CarePlanning, p => p.RequireRole(Roles.SocialWorker, Roles.TeamManager))
     .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.IroManager, Roles.TeamManager, Roles.Administrator))
+    .AddPolicy(Policies.Respondents, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager))
     .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Iro, Roles.IroManager, Roles.SocialWorker, Roles.TeamManager));
 
 builder.Services.AddRazorPages(options =>

@@ -117,10 +117,13 @@ public sealed class Child
         Sex = sex;
     }
 
-    public int AgeOn(DateOnly date)
+    public int AgeOn(DateOnly date) => Age(DateOfBirth, date);
+
+    /// <summary>Age in whole years on a date; a child born on 29 February is a year older on 28 February.</summary>
+    public static int Age(DateOnly dateOfBirth, DateOnly on)
     {
-        var age = date.Year - DateOfBirth.Year;
-        return DateOfBirth.AddYears(age) > date ? age - 1 : age;
+        var age = on.Year - dateOfBirth.Year;
+        return dateOfBirth.AddYears(age) > on ? age - 1 : age;
     }
 
     /// <summary>Allocates the IRO and social worker from a date (when known); a change is kept in the history.</summary>

@@ -1,6 +1,15 @@
 namespace CareReview.Domain.Staff;
 
-public enum StaffRole { Iro, IroManager, SocialWorker, TeamManager }
+public enum StaffRole
+{
+    Iro,
+    IroManager,
+    SocialWorker,
+    TeamManager,
+
+    /// <summary>A head of service, assistant director or director: answers formal escalations, sees no caseload.</summary>
+    SeniorManager,
+}
 
 /// <summary>A practitioner in the council: IROs and their manager, social workers and team managers.</summary>
 public sealed class StaffMember
@@ -16,11 +25,17 @@ public sealed class StaffMember
 
     public string? Email { get; private set; }
 
+    /// <summary>The post, where the role alone does not say it ("Head of service").</summary>
+    public string? JobTitle { get; private set; }
+
+    /// <summary>The name with the post, as a respondent is shown: "Sam Lee, head of service".</summary>
+    public string NameAndPost => JobTitle is null ? Name : $"{Name}, {JobTitle}";
+
     private StaffMember()
     {
     }
 
-    public StaffMember(string name, StaffRole role, decimal fte = 1m, Team? team = null, string? email = null)
+    public StaffMember(string name, StaffRole role, decimal fte = 1m, Team? team = null, string? email = null, string? jobTitle = null)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -37,6 +52,7 @@ public sealed class StaffMember
         Fte = fte;
         Team = team;
         Email = email;
+        JobTitle = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
     }
 }
 

@@ -9,7 +9,10 @@ public static class Roles
     public const string TeamManager = "TeamManager";
     public const string Administrator = "Administrator";
 
-    public static readonly IReadOnlyList<string> All = [Iro, IroManager, SocialWorker, TeamManager, Administrator];
+    /// <summary>Head of service, assistant director or director: answers the formal escalations put to them, and sees nothing else.</summary>
+    public const string SeniorManager = "SeniorManager";
+
+    public static readonly IReadOnlyList<string> All = [Iro, IroManager, SocialWorker, TeamManager, Administrator, SeniorManager];
 
     public static string Describe(string role) => role switch
     {
@@ -18,6 +21,7 @@ public static class Roles
         SocialWorker => "Social worker",
         TeamManager => "Team manager",
         Administrator => "Administrator",
+        SeniorManager => "Senior manager",
         _ => role,
     };
 }
@@ -36,6 +40,9 @@ public static class Policies
 
     /// <summary>Oversees a service or team: compliance and the rule catalogue.</summary>
     public const string Managers = nameof(Managers);
+
+    /// <summary>May be asked to answer a formal escalation: team managers and senior managers.</summary>
+    public const string Respondents = nameof(Respondents);
 
     /// <summary>Has a caseload of children: IROs and everyone who works with children.</summary>
     public const string CaseWork = nameof(CaseWork);

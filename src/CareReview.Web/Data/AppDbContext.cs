@@ -1,6 +1,7 @@
 using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
+using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
@@ -28,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ChildDeadline> ChildDeadlines => Set<ChildDeadline>();
     public DbSet<CareEvent> CareEvents => Set<CareEvent>();
     public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<CafcassReferral> CafcassReferrals => Set<CafcassReferral>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,6 +47,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             staff.Property(s => s.Name).HasMaxLength(200);
             staff.Property(s => s.Email).HasMaxLength(256);
             staff.Property(s => s.Role).HasConversion<string>().HasMaxLength(20);
+            staff.Property(s => s.JobTitle).HasMaxLength(100);
+            staff.Ignore(s => s.NameAndPost);
             staff.Property(s => s.Fte).HasPrecision(3, 2);
             staff.HasOne(s => s.Team).WithMany().HasForeignKey(s => s.TeamId).OnDelete(DeleteBehavior.Restrict);
         });
@@ -241,6 +246,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             {
                 child.Version++;
             }
+        }
+
+        // An escalation and a Cafcass referral are records of their own, with their own versions.
+        foreach (var escalation in ChangeTracker.Entries<Escalation>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
+        {
+            if (Changed(escalation) || escalation.Discussions.Any(Changed) || escalation.Stages.Any(Changed))
+            {
+                escalation.Version++;
+            }
+        }
+
+        foreach (var referral in ChangeTracker.Entries<CafcassReferral>().Where(e => e.State == EntityState.Modified))
+        {
+            referral.Entity.Version++;
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

@@ -134,11 +134,11 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
             return team;
         });
 
-    public Task<StaffMember> AStaffMemberAsync(string name, StaffRole role, Team? team = null, decimal fte = 1m) =>
+    public Task<StaffMember> AStaffMemberAsync(string name, StaffRole role, Team? team = null, decimal fte = 1m, string? jobTitle = null) =>
         QueryDbAsync(async db =>
         {
             var staffTeam = team is null ? null : await db.Teams.SingleAsync(t => t.Id == team.Id);
-            var staff = new StaffMember(name, role, fte, staffTeam);
+            var staff = new StaffMember(name, role, fte, staffTeam, jobTitle: jobTitle);
             db.StaffMembers.Add(staff);
             await db.SaveChangesAsync();
             return staff;

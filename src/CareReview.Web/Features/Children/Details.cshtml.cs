@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -6,6 +7,7 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
@@ -20,6 +22,11 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public bool CanPlan => ChildAccess.CanPlan(User);
 
     public Domain.WorkingDayCalendar Calendar => calendars.Current;
+
+    /// <summary>Every concern the IRO raised on the case, open first, with its history one click away.</summary>
+    public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
+
+    public IReadOnlyList<CafcassReferral> CafcassReferrals { get; private set; } = [];
 
     /// <summary>The child's IRO and the IRO manager chair reviews and may bring one forward.</summary>
     public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
@@ -36,6 +43,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         Today = time.TodayInEngland();
         NextReview = child.NextReviewDue(calendars.Rules);
         Due = NextReview is null ? null : DueStatus.For(NextReview.DueOn, Today, calendars.Current);
+        Escalations = await db.Escalations.Include(e => e.Stages).Where(e => e.ChildId == id)
+            .OrderByDescending(e => e.Outcome == null).ThenByDescending(e => e.RaisedOn).ToListAsync();
+        CafcassReferrals = await db.CafcassReferrals.Where(r => r.ChildId == id).OrderByDescending(r => r.ReferredOn).ToListAsync();
 
         audit.Record(AuditAction.ChildViewed, child.Id);
         await db.SaveChangesAsync();

@@ -9,6 +9,9 @@ public static class DemoAccounts
     public const string IroManager = "demo-iro-manager";
     public const string SocialWorker = "demo-social-worker";
     public const string TeamManager = "demo-team-manager";
+
+    /// <summary>The head of service, who answers escalations at stage 2.</summary>
+    public const string HeadOfService = "demo-head-of-service";
     public const string Administrator = "demo-admin";
 
     public static readonly IReadOnlyList<(string UserName, string Role)> All =
@@ -17,6 +20,7 @@ public static class DemoAccounts
         (IroManager, Roles.IroManager),
         (SocialWorker, Roles.SocialWorker),
         (TeamManager, Roles.TeamManager),
+        (HeadOfService, Roles.SeniorManager),
         (Administrator, Roles.Administrator),
     ];
 }

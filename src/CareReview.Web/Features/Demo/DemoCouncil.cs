@@ -3,6 +3,7 @@ using CareReview.Domain;
 using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
+using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
@@ -13,11 +14,16 @@ namespace CareReview.Web.Features.Demo;
 /// A synthetic council, generated from a seed: the same seed and the same day always give the same
 /// people, episodes, reviews, care plans, visits and assessments. Care histories are played forward
 /// through the domain's own methods, so the data obeys the same rules as data typed in, and the review
-/// clock and the stored deadlines are the real ones.
+/// clock and the stored deadlines are the real ones. Escalations and Cafcass referrals are added once the
+/// children are saved (<see cref="AddEscalations"/>), so the children do not depend on them.
 /// </summary>
 public sealed class DemoCouncil
 {
     public const int ChildCount = 320;
+
+    public const string HeadOfService = "Head of service";
+    public const string AssistantDirector = "Assistant director";
+    public const string Director = "Director of children's services";
 
     private static readonly string[] s_girls =
     [
@@ -530,6 +536,13 @@ public sealed class DemoCouncil
     ];
 
     private readonly Random _random;
+
+    /// <summary>
+    /// Names the senior managers, who were added after the rest of the staff: drawing their names from
+    /// <see cref="_random"/> would change every child generated after them.
+    /// </summary>
+    private readonly Random _seniorNames;
+
     private readonly DateOnly _today;
     private readonly Rulebook _rules;
     private int _nextLocalId = 100001;
@@ -553,10 +566,15 @@ public sealed class DemoCouncil
     public List<Team> Teams { get; } = [];
     public List<StaffMember> Staff { get; } = [];
     public List<Child> Children { get; } = [];
+    public List<Escalation> Escalations { get; } = [];
+    public List<CafcassReferral> CafcassReferrals { get; } = [];
+
+    private DemoEscalations? _escalations;
 
     private DemoCouncil(int seed, DateOnly today, Rulebook rules)
     {
         _random = new Random(seed);
+        _seniorNames = new Random(unchecked((seed * 31) + 7));
         _today = today;
         _rules = rules;
     }
@@ -579,25 +597,29 @@ public sealed class DemoCouncil
         return council;
     }
 
-    /// <summary>The staff member behind each demo sign-in: the first of each role.</summary>
+    /// <summary>The staff member behind each demo sign-in: the first of each role, and the head of service for the senior manager.</summary>
     public StaffMember? DemoStaffFor(string role) => role switch
     {
         Roles.Iro => Staff.First(s => s.Role == StaffRole.Iro),
         Roles.IroManager => Staff.First(s => s.Role == StaffRole.IroManager),
         Roles.SocialWorker => Staff.First(s => s.Role == StaffRole.SocialWorker),
         Roles.TeamManager => Staff.First(s => s.Role == StaffRole.TeamManager),
+        Roles.SeniorManager => SeniorManager(HeadOfService),
         _ => null,
     };
+
+    private StaffMember SeniorManager(string jobTitle) => Staff.First(s => s.Role == StaffRole.SeniorManager && s.JobTitle == jobTitle);
 
     private void AddStaff()
     {
         var usedNames = new HashSet<string>();
-        string AdultName()
+        string AdultName(Random? random = null)
         {
+            random ??= _random;
             while (true)
             {
-                var given = Pick(_random.Next(2) == 0 ? s_girls : s_boys);
-                var name = $"{given} {Pick(s_familyNames)}";
+                var given = PickWith(random, random.Next(2) == 0 ? s_girls : s_boys);
+                var name = $"{given} {PickWith(random, s_familyNames)}";
                 if (usedNames.Add(name))
                 {
                     return name;
@@ -621,6 +643,12 @@ public sealed class DemoCouncil
         foreach (var fte in iroFte)
         {
             Staff.Add(new StaffMember(AdultName(), StaffRole.Iro, fte));
+        }
+
+        // The senior managers answer formal escalations at stages 2, 3 and 4; they have no team or caseload.
+        foreach (var jobTitle in new[] { HeadOfService, AssistantDirector, Director })
+        {
+            Staff.Add(new StaffMember(AdultName(_seniorNames), StaffRole.SeniorManager, jobTitle: jobTitle));
         }
     }
 
@@ -650,6 +678,30 @@ public sealed class DemoCouncil
             _demoIroHasPlanChange |= child.Iro == _demoIro && child.PlanChangeAwaitingReviewOn is not null;
             Children.Add(child);
         }
+    }
+
+    /// <summary>
+    /// Escalations on about thirty children over the last nine months, in every state and with every
+    /// outcome (see <see cref="DemoEscalations"/>). They name the children, reviews, recommendations and
+    /// staff by id, so save those first; save the escalations before <see cref="AddCafcassReferrals"/>.
+    /// </summary>
+    public void AddEscalations()
+    {
+        _escalations = new DemoEscalations(_random, _today, _rules, Children, Staff, DemoStaffFor(Roles.Iro)!, DemoStaffFor(Roles.TeamManager)!,
+            SeniorManager(HeadOfService), SeniorManager(AssistantDirector), SeniorManager(Director));
+        _escalations.Generate();
+        Escalations.AddRange(_escalations.Escalations);
+    }
+
+    /// <summary>The Cafcass referrals, two of them linked to escalations: save the escalations first.</summary>
+    public void AddCafcassReferrals()
+    {
+        if (_escalations is null)
+        {
+            throw new InvalidOperationException("Add the escalations first.");
+        }
+
+        CafcassReferrals.AddRange(_escalations.CafcassReferrals());
     }
 
     private Child NewChild()
@@ -1938,7 +1990,9 @@ public sealed class DemoCouncil
     private DateOnly Between(DateOnly from, DateOnly to) =>
         from >= to ? to : from.AddDays(_random.Next(0, to.DayNumber - from.DayNumber + 1));
 
-    private T Pick<T>(IReadOnlyList<T> items) => items[_random.Next(items.Count)];
+    private T Pick<T>(IReadOnlyList<T> items) => PickWith(_random, items);
+
+    private static T PickWith<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
     private T Weighted<T>(IReadOnlyList<T> items, double[] weights)
     {

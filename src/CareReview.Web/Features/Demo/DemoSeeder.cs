@@ -1,3 +1,4 @@
+using CareReview.Domain.Staff;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
@@ -8,8 +9,9 @@ namespace CareReview.Web.Features.Demo;
 
 /// <summary>
 /// Fills an empty database with a synthetic council: 4 teams with their managers, 20 social workers,
-/// 6 IROs and their manager, the children they work with (with their care plans, visits, assessments
-/// and stored deadlines), and the demo sign-ins. Never real people.
+/// 6 IROs and their manager, a head of service, an assistant director and a director, the children they
+/// work with (with their care plans, visits, assessments and stored deadlines), the IROs' escalations and
+/// Cafcass referrals, and the demo sign-ins. Never real people.
 /// </summary>
 public static class DemoSeeder
 {
@@ -33,10 +35,23 @@ public static class DemoSeeder
 
         await using var transaction = await db.Database.BeginTransactionAsync();
         db.Teams.AddRange(council.Teams);
-        db.StaffMembers.AddRange(council.Staff);
+
+        // EF inserts the staff without a team first, so the senior managers are saved on their own after the
+        // others: everyone else keeps the id they had before senior managers were added.
+        db.StaffMembers.AddRange(council.Staff.Where(s => s.Role != StaffRole.SeniorManager));
+        await db.SaveChangesAsync();
+        db.StaffMembers.AddRange(council.Staff.Where(s => s.Role == StaffRole.SeniorManager));
         await db.SaveChangesAsync();
         council.AddChildren();
         db.Children.AddRange(council.Children);
+        await db.SaveChangesAsync();
+
+        // Escalations name the saved children, reviews and recommendations; two Cafcass referrals name saved escalations.
+        council.AddEscalations();
+        db.Escalations.AddRange(council.Escalations);
+        await db.SaveChangesAsync();
+        council.AddCafcassReferrals();
+        db.CafcassReferrals.AddRange(council.CafcassReferrals);
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();

@@ -8,5 +8,7 @@ namespace CareReview.Web.Features.Home;
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet() =>
-        User.IsInRole(Roles.Administrator) && !User.IsInRole(Roles.IroManager) ? Redirect("/admin/bank-holidays") : Redirect("/caseload");
+        User.IsInRole(Roles.Administrator) && !User.IsInRole(Roles.IroManager) ? Redirect("/admin/bank-holidays")
+        : User.IsInRole(Roles.SeniorManager) && !User.IsInRole(Roles.TeamManager) ? Redirect("/escalations/to-answer")
+        : Redirect("/caseload");
 }

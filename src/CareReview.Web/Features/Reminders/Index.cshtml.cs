@@ -1,3 +1,4 @@
+using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -37,9 +38,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             return NotFound();
         }
 
-        var kinds = reminder.IsAboutRecommendation
-            ? new[] { ReminderKind.RecommendationDueSoon, ReminderKind.RecommendationOverdue }
-            : [ReminderKind.ReviewDueSoon];
+        var kinds = reminder.SameSubjectKinds;
         var same = await db.Set<Reminder>()
             .Where(r => r.StaffMemberId == me && r.SubjectId == reminder.SubjectId && r.DueOn == reminder.DueOn
                         && kinds.Contains(r.Kind) && r.DismissedAtUtc == null)
@@ -75,15 +74,34 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                 select new { recommendation.Id, recommendation.Action, recommendation.DueOn, ChildName = child.GivenName + " " + child.FamilyName })
             .ToDictionaryAsync(r => r.Id);
 
-        var childIds = reminders.Where(r => !r.IsAboutRecommendation).Select(r => r.SubjectId).Distinct().ToList();
+        var childIds = reminders.Where(r => r.Kind == ReminderKind.ReviewDueSoon).Select(r => r.SubjectId).Distinct().ToList();
         var children = await db.Children
             .Where(c => childIds.Contains(c.Id) && (c.IroId == me || c.SocialWorkerId == me) && c.Episodes.Any(e => e.EndedOn == null))
             .Select(c => new { c.Id, c.NextReviewDueOn, Name = c.GivenName + " " + c.FamilyName })
             .ToDictionaryAsync(c => c.Id);
 
+        // An escalation's reminder holds while its open stage still waits on this person's response.
+        var escalationIds = reminders.Where(r => r.IsAboutEscalation).Select(r => r.SubjectId).Distinct().ToList();
+        var stages = await (
+                from stage in db.Set<EscalationStage>()
+                join escalation in db.Escalations on stage.EscalationId equals escalation.Id
+                join child in db.Children on escalation.ChildId equals child.Id
+                where escalationIds.Contains(escalation.Id) && escalation.Outcome == null && stage.RespondentStaffId == me
+                      && stage.Response == null && stage.Decision == null
+                select new { EscalationId = escalation.Id, stage.Number, stage.ResponseDueOn, ChildName = child.GivenName + " " + child.FamilyName })
+            .ToListAsync();
+
         var calendar = calendars.Current;
         Row? Current(Reminder reminder)
         {
+            if (reminder.IsAboutEscalation)
+            {
+                return stages.FirstOrDefault(s => s.EscalationId == reminder.SubjectId && s.ResponseDueOn == reminder.DueOn) is { } s
+                    ? new Row(reminder.Id, reminder.Kind, $"Respond to the stage {s.Number} escalation", $"/escalations/{s.EscalationId}", s.ChildName,
+                        s.ResponseDueOn, DueStatus.For(s.ResponseDueOn, Today, calendar), reminder.CreatedAtUtc)
+                    : null;
+            }
+
             if (reminder.IsAboutRecommendation)
             {
                 return recommendations.TryGetValue(reminder.SubjectId, out var r) && r.DueOn == reminder.DueOn
@@ -117,6 +135,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         {
             ReminderKind.RecommendationDueSoon or ReminderKind.RecommendationOverdue => "Recommendation",
             ReminderKind.ReviewDueSoon => "Statutory review",
+            ReminderKind.EscalationResponseDueSoon or ReminderKind.EscalationResponseOverdue => "Escalation",
         };
     }
 }

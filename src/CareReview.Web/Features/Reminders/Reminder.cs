@@ -11,6 +11,12 @@ public enum ReminderKind
 
     /// <summary>A looked-after child's next review due within <see cref="ReminderRules.ReviewDueSoonWorkingDays"/> working days, or overdue.</summary>
     ReviewDueSoon,
+
+    /// <summary>A formal escalation's response, due from the respondent within <see cref="ReminderRules.EscalationDueSoonWorkingDays"/> working days.</summary>
+    EscalationResponseDueSoon,
+
+    /// <summary>A formal escalation's response past its due date.</summary>
+    EscalationResponseOverdue,
 }
 
 /// <summary>
@@ -28,7 +34,7 @@ public sealed class Reminder
 
     public ReminderKind Kind { get; private set; }
 
-    /// <summary>The recommendation's id, or for <see cref="ReminderKind.ReviewDueSoon"/> the child's.</summary>
+    /// <summary>The recommendation's id; for <see cref="ReminderKind.ReviewDueSoon"/> the child's; for an escalation's response, the escalation's.</summary>
     public int SubjectId { get; private set; }
 
     /// <summary>The due date the reminder is about, as it stood when the reminder was made.</summary>
@@ -44,6 +50,14 @@ public sealed class Reminder
     public DateTime? DismissedAtUtc { get; private set; }
 
     public bool IsAboutRecommendation => Kind is ReminderKind.RecommendationDueSoon or ReminderKind.RecommendationOverdue;
+
+    public bool IsAboutEscalation => Kind is ReminderKind.EscalationResponseDueSoon or ReminderKind.EscalationResponseOverdue;
+
+    /// <summary>The kinds that are one reminder at two urgencies: dismissing one dismisses both.</summary>
+    public IReadOnlyList<ReminderKind> SameSubjectKinds =>
+        IsAboutRecommendation ? [ReminderKind.RecommendationDueSoon, ReminderKind.RecommendationOverdue]
+        : IsAboutEscalation ? [ReminderKind.EscalationResponseDueSoon, ReminderKind.EscalationResponseOverdue]
+        : [Kind];
 
     private Reminder()
     {

@@ -26,6 +26,14 @@ public static class ReminderEmail
                 $"Care Review: a review is due by {date}",
                 $"{childFirstName}'s next review is due by {date}.",
                 $"/children/{subjectId}"),
+            ReminderKind.EscalationResponseDueSoon => (
+                $"Care Review: your response to an escalation is due by {date}",
+                $"An IRO has escalated a concern about {childFirstName}'s care to you. Your response is due by {date}.",
+                $"/escalations/{subjectId}"),
+            ReminderKind.EscalationResponseOverdue => (
+                "Care Review: your response to an escalation is overdue",
+                $"An IRO has escalated a concern about {childFirstName}'s care to you. Your response was due by {date} and has not been sent.",
+                $"/escalations/{subjectId}"),
         };
 
         var link = string.IsNullOrWhiteSpace(appUrl)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareReview.Domain;
+using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
@@ -17,8 +18,14 @@ public static class ReminderRules
     /// <summary>A looked-after child's next review is a reminder from this many working days before it is due.</summary>
     public const int ReviewDueSoonWorkingDays = 15;
 
+    /// <summary>A respondent is reminded of an escalation's response from this many working days before it is due.</summary>
+    public const int EscalationDueSoonWorkingDays = 2;
+
     public static ReminderKind ForRecommendation(DateOnly dueOn, DateOnly today) =>
         dueOn < today ? ReminderKind.RecommendationOverdue : ReminderKind.RecommendationDueSoon;
+
+    public static ReminderKind ForEscalation(DateOnly dueOn, DateOnly today) =>
+        dueOn < today ? ReminderKind.EscalationResponseOverdue : ReminderKind.EscalationResponseDueSoon;
 }
 
 /// <summary>What one pass of the job did.</summary>
@@ -79,8 +86,17 @@ public sealed class ReminderPass(
             .Select(c => new { c.Id, DueOn = c.NextReviewDueOn!.Value, c.IroId, c.SocialWorkerId })
             .ToListAsync(cancellationToken);
 
+        var escalationsBy = calendar.AddWorkingDays(today, ReminderRules.EscalationDueSoonWorkingDays);
+        var stages = await (
+                from stage in db.Set<EscalationStage>()
+                join escalation in db.Escalations on stage.EscalationId equals escalation.Id
+                where escalation.Outcome == null && stage.Response == null && stage.Decision == null && stage.ResponseDueOn <= escalationsBy
+                select new { stage.RespondentStaffId, stage.ResponseDueOn, escalation.Id, escalation.ChildId })
+            .ToListAsync(cancellationToken);
+
         var due = recommendations
             .Select(r => new Reminder(r.Owner, ReminderRules.ForRecommendation(r.DueOn, today), r.Id, r.DueOn, r.ChildId, now))
+            .Concat(stages.Select(s => new Reminder(s.RespondentStaffId, ReminderRules.ForEscalation(s.ResponseDueOn, today), s.Id, s.ResponseDueOn, s.ChildId, now)))
             .ToList();
         foreach (var child in children)
         {

@@ -198,6 +198,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         StaffRole.IroManager => "IRO manager",
         StaffRole.SocialWorker => "Social worker",
         StaffRole.TeamManager => "Team manager",
+        StaffRole.SeniorManager => staff.JobTitle ?? "Senior manager",
         _ => null,
     };
 

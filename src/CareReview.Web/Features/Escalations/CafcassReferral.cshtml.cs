@@ -1,0 +1,147 @@
+using System.Globalization;
+using CareReview.Domain;
+using CareReview.Domain.Escalations;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Escalations;
+
+/// <summary>
+/// The IRO records a referral of the child's case to Cafcass (CA 1989 s25B(3)), at any point: on its own,
+/// alongside an escalation's formal process, or instead of it (which closes the escalation in the same save).
+/// </summary>
+[Authorize(Roles = $"{Roles.Iro},{Roles.IroManager}")]
+public sealed class CafcassReferralModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
+    : ChildPageModel(db, audit, time, rules)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>The child's open escalations, which the referral may come from.</summary>
+    public IReadOnlyList<Escalation> OpenEscalations { get; private set; } = [];
+
+    public IEnumerable<(string Value, string Text)> EscalationOptions => OpenEscalations.Select(e =>
+        (e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Category.Describe()}, raised on {GovukDate.Format(e.RaisedOn)} ({e.Status()})"));
+
+    public async Task<IActionResult> OnGetAsync(int id, int? escalation)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanChair)
+        {
+            return await RefuseAsync("cafcass-referral");
+        }
+
+        Input = new InputModel { ReferredOn = DateInput.From(Today), EscalationId = OpenEscalations.Any(e => e.Id == escalation) ? escalation : null };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanChair)
+        {
+            return await RefuseAsync("cafcass-referral");
+        }
+
+        var referredOn = ModelState.ReadDate("Input.ReferredOn", Input.ReferredOn, "The date of the referral");
+        var escalation = OpenEscalations.SingleOrDefault(e => e.Id == Input.EscalationId);
+        if (Input.EscalationId is not null && escalation is null)
+        {
+            ModelState.AddModelError("Input.EscalationId", "Choose one of the child's open escalations, or none");
+        }
+
+        if (Input.ClosesEscalation && escalation is null)
+        {
+            ModelState.AddModelError("Input.ClosesEscalation", "Choose the escalation the referral replaces");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var grounds = Input.Grounds.Aggregate(CafcassGrounds.None, (all, g) => all | g);
+        var by = User.DisplayName();
+        try
+        {
+            var referral = new CafcassReferral(Child.Id, escalation?.Id, referredOn, grounds, Input.Reasons, User.StaffMemberId(), by, Today);
+            if (Input.ClosesEscalation)
+            {
+                escalation!.HandToCafcass(Input.Reasons, by, Today);
+            }
+
+            // The referral, the escalation it closes and both audit events are saved together or not at all.
+            await using var transaction = await Db.Database.BeginTransactionAsync();
+            Db.CafcassReferrals.Add(referral);
+            await Db.SaveChangesAsync();
+            Audit.Record(AuditAction.CafcassReferralRecorded, Child.Id, $"referral:{referral.Id};grounds:{(int)grounds}" + (escalation is null ? "" : $";escalation:{escalation.Id}"));
+            if (Input.ClosesEscalation)
+            {
+                Audit.Record(AuditAction.EscalationHandedToCafcass, Child.Id, $"escalation:{escalation!.Id};referral:{referral.Id}");
+            }
+
+            await Db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+        catch (DomainRuleException e)
+        {
+            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
+            Db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", EscalationPageModel.ConcurrencyMessage);
+            Db.ChangeTracker.Clear();
+            await LoadAsync(id);
+            return Page();
+        }
+
+        return escalation is null
+            ? BackToChild("Referral to Cafcass recorded")
+            : RedirectWithMessage(escalation.Id, Input.ClosesEscalation ? "Referral to Cafcass recorded; the escalation is closed" : "Referral to Cafcass recorded");
+    }
+
+    private RedirectToPageResult RedirectWithMessage(int escalationId, string message)
+    {
+        TempData["Success"] = message;
+        return RedirectToPage("/Escalations/Details", new { id = escalationId });
+    }
+
+    private async Task<bool> LoadAsync(int id)
+    {
+        if (await LoadChildAsync(id) is null)
+        {
+            return false;
+        }
+
+        // Loaded with this request, so a change someone else saves before this one is caught by the escalation's version.
+        OpenEscalations = await Db.Escalations.Include(e => e.Stages)
+            .Where(e => e.ChildId == id && e.Outcome == null).OrderBy(e => e.RaisedOn).ToListAsync();
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public DateInput? ReferredOn { get; set; }
+        public List<CafcassGrounds> Grounds { get; set; } = [];
+        public string? Reasons { get; set; }
+        public int? EscalationId { get; set; }
+        public bool ClosesEscalation { get; set; }
+    }
+}

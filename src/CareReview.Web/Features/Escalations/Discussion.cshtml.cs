@@ -1,0 +1,68 @@
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CareReview.Web.Features.Escalations;
+
+/// <summary>The IRO records a conversation held to resolve the concern informally (IRO Handbook 6.1).</summary>
+public sealed class DiscussionModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
+    : EscalationPageModel(db, audit, time, rules)
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanAct)
+        {
+            return await RefuseAsync("discussion");
+        }
+
+        Input = new InputModel { Version = Escalation.Version, On = DateInput.From(Today) };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        if (!CanAct)
+        {
+            return await RefuseAsync("discussion");
+        }
+
+        var on = ModelState.ReadDate("Input.On", Input.On, "The date of the conversation");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var by = User.DisplayName();
+        if (!await TryApplyAsync(Input.Version, () => Escalation.RecordDiscussion(on!.Value, Input.With, Input.Conversation, Input.AgreedAction, by, Today),
+                AuditAction.InformalDiscussionRecorded))
+        {
+            return Page();
+        }
+
+        return BackToEscalation("Informal discussion recorded");
+    }
+
+    public sealed class InputModel
+    {
+        public long Version { get; set; }
+        public DateInput? On { get; set; }
+        public string? With { get; set; }
+        public string? Conversation { get; set; }
+        public string? AgreedAction { get; set; }
+    }
+}
