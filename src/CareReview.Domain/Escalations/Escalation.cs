@@ -90,8 +90,10 @@ public sealed class Escalation
 
     public IReadOnlyList<InformalDiscussion> Discussions => _discussions;
 
-    /// <summary>The formal stages opened so far, in order.</summary>
-    public IReadOnlyList<EscalationStage> Stages => _stages;
+    /// <summary>The formal stages opened so far, in order (a database may load them in any order).</summary>
+    public IReadOnlyList<EscalationStage> Stages => [.. _stages.OrderBy(s => s.Number)];
+
+    private EscalationStage? LatestStage => _stages.MaxBy(s => s.Number);
 
     public IReadOnlyList<EscalationRecommendation> Recommendations => _recommendations;
 
@@ -150,14 +152,14 @@ public sealed class Escalation
     public bool IsOpen => Outcome is null;
 
     /// <summary>The formal stage waiting on a response or a decision, if any.</summary>
-    public EscalationStage? CurrentStage => IsOpen && _stages.Count > 0 && _stages[^1].Decision is null ? _stages[^1] : null;
+    public EscalationStage? CurrentStage => IsOpen && LatestStage is { Decision: null } latest ? latest : null;
 
     public bool IsFormal => _stages.Count > 0;
 
-    public DateOnly? FormalStartedOn => IsFormal ? _stages[0].OpenedOn : null;
+    public DateOnly? FormalStartedOn => _stages.MinBy(s => s.Number)?.OpenedOn;
 
     /// <summary>The highest formal stage reached; 0 while informal.</summary>
-    public int StageReached => IsFormal ? _stages[^1].Number : 0;
+    public int StageReached => LatestStage?.Number ?? 0;
 
     /// <summary>Stages of the process that were bypassed on the way to the highest stage reached.</summary>
     public IReadOnlyList<int> SkippedStages =>
