@@ -62,8 +62,29 @@ builder.Services.ConfigureApplicationCookie(options =>
     };
 });
 
+// A parent or carer never holds a council sign-in: the link they open gives a short-lived cookie of its
+// own, which the staff and child pages do not read.
+builder.Services.AddAuthentication()
+    .AddCookie(FamilyLink.Scheme, options =>
+    {
+        options.Cookie.Name = "care-review-family";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = FamilyLink.SessionLength;
+        options.SlidingExpiration = false;
+        options.LoginPath = "/invite/expired";
+        options.AccessDeniedPath = "/invite/expired";
+    });
+
+// Every page is for staff unless it says otherwise, so a child's sign-in reaches only the child's own pages.
+var staffOnly = new AuthorizationPolicyBuilder().RequireRole(Roles.Staff).Build();
 builder.Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .SetFallbackPolicy(staffOnly)
+    .SetDefaultPolicy(staffOnly)
+    .AddPolicy(Policies.Staff, staffOnly)
+    .AddPolicy(Policies.Child, p => p.RequireRole(Roles.Child).RequireClaim(CareReviewClaims.ChildId))
+    .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId))
     .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
     .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
@@ -82,6 +103,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
     options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+    options.Conventions.AuthorizeFolder("/Me", Policies.Child);
+    options.Conventions.AuthorizeFolder("/Family", Policies.Family);
 });
 
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));

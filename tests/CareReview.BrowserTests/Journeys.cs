@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CareReview.Web.Features.Demo;
 using Microsoft.Playwright;
@@ -20,5 +21,17 @@ public static partial class Journeys
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("/sign-in"));
+    }
+
+    /// <summary>Fills a GOV.UK date input, found by its fieldset's legend.</summary>
+    public static Task FillDateAsync(IPage page, string legend, DateOnly date) =>
+        FillDateAsync(page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = legend }), date);
+
+    /// <summary>Fills the day, month and year of a GOV.UK date input inside a fieldset.</summary>
+    public static async Task FillDateAsync(ILocator group, DateOnly date)
+    {
+        await group.GetByLabel("Day").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
     }
 }

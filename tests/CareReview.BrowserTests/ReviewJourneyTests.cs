@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareReview.Domain.Children;
 using CareReview.Web;
 using CareReview.Web.Features.Demo;
@@ -11,8 +10,6 @@ namespace CareReview.BrowserTests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReviewJourneyTests(BrowserApp app)
 {
-    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
-
     [Fact]
     public async Task An_IRO_records_a_review_a_social_worker_completes_a_recommendation_and_the_overdue_one_follows_the_child()
     {
@@ -37,7 +34,7 @@ public sealed class ReviewJourneyTests(BrowserApp app)
         await iro.GotoAsync($"/children/{childId}");
         await iro.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Arrange the next review" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(iro);
-        await FillDateAsync(iro, "Date of the review", today.AddDays(1));
+        await Journeys.FillDateAsync(iro, "Date of the review", today.AddDays(1));
         await iro.GetByLabel("Where").FillAsync("Foster home");
         await iro.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save the arrangements" }).ClickAsync();
         await Expect(iro.Locator("main")).ToContainTextAsync("Before the review");
@@ -45,7 +42,7 @@ public sealed class ReviewJourneyTests(BrowserApp app)
 
         await iro.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Record the review" }).ClickAsync();
         await Accessibility.AssertNoViolationsAsync(iro);
-        await FillDateAsync(iro, "Date the review was held", heldOn);
+        await Journeys.FillDateAsync(iro, "Date the review was held", heldOn);
         await iro.GetByLabel("PN1 – Attended and spoke for themselves").CheckAsync();
         var stillOpen = iro.Locator("[data-testid=open-recommendation]");
         for (var i = 0; i < await stillOpen.CountAsync(); i++)
@@ -81,21 +78,13 @@ public sealed class ReviewJourneyTests(BrowserApp app)
         await Expect(iro.Locator($"[data-testid=recommendations-{childId}]")).ToContainTextAsync("1 overdue");
         await iro.GotoAsync($"/children/{childId}");
         await iro.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Arrange the next review" }).ClickAsync();
-        await FillDateAsync(iro, "Date of the review", today.AddDays(20));
+        await Journeys.FillDateAsync(iro, "Date of the review", today.AddDays(20));
         await iro.GetByLabel("Where").FillAsync("School");
         await iro.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Save the arrangements" }).ClickAsync();
         var agenda = iro.Locator("[data-testid=recommendations]");
         await Expect(agenda).ToContainTextAsync("Arrange a PEP meeting with the designated teacher");
         await Expect(agenda.Locator("tr", new LocatorLocatorOptions { HasText = "PEP meeting" })).ToContainTextAsync("Overdue");
         await Expect(agenda.Locator("tr", new LocatorLocatorOptions { HasText = "advocacy" })).ToContainTextAsync("Done");
-    }
-
-    private static async Task FillDateAsync(IPage page, string legend, DateOnly date)
-    {
-        var group = page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = legend });
-        await group.GetByLabel("Day").FillAsync(date.Day.ToString(s_invariant));
-        await group.GetByLabel("Month").FillAsync(date.Month.ToString(s_invariant));
-        await group.GetByLabel("Year").FillAsync(date.Year.ToString(s_invariant));
     }
 
     private static async Task FillRecommendationAsync(IPage page, int row, string what, string? name, string? role, DateOnly dueOn, string monitoring)
@@ -109,9 +98,7 @@ public sealed class ReviewJourneyTests(BrowserApp app)
         }
 
         var date = fieldset.GetByRole(AriaRole.Group, new LocatorGetByRoleOptions { Name = "Date it must be done by" });
-        await date.GetByLabel("Day").FillAsync(dueOn.Day.ToString(s_invariant));
-        await date.GetByLabel("Month").FillAsync(dueOn.Month.ToString(s_invariant));
-        await date.GetByLabel("Year").FillAsync(dueOn.Year.ToString(s_invariant));
+        await Journeys.FillDateAsync(date, dueOn);
         await fieldset.GetByLabel("How the IRO will know it has been done").FillAsync(monitoring);
     }
 

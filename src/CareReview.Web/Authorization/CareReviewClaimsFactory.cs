@@ -26,6 +26,11 @@ public sealed class CareReviewClaimsFactory(
             }
         }
 
+        if (user.ChildId is { } childId)
+        {
+            identity.AddClaim(new Claim(CareReviewClaims.ChildId, childId.ToString(CultureInfo.InvariantCulture)));
+        }
+
         return identity;
     }
 }

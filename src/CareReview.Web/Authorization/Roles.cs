@@ -12,7 +12,13 @@ public static class Roles
     /// <summary>Head of service, assistant director or director: answers the formal escalations put to them, and sees nothing else.</summary>
     public const string SeniorManager = "SeniorManager";
 
-    public static readonly IReadOnlyList<string> All = [Iro, IroManager, SocialWorker, TeamManager, Administrator, SeniorManager];
+    /// <summary>A child or young person in care, signed in to their own pages: never a member of staff.</summary>
+    public const string Child = "Child";
+
+    /// <summary>The roles of council staff: every page outside the child's and family's own needs one of them.</summary>
+    public static readonly IReadOnlyList<string> Staff = [Iro, IroManager, SocialWorker, TeamManager, Administrator, SeniorManager];
+
+    public static readonly IReadOnlyList<string> All = [.. Staff, Child];
 
     public static string Describe(string role) => role switch
     {
@@ -22,6 +28,7 @@ public static class Roles
         TeamManager => "Team manager",
         Administrator => "Administrator",
         SeniorManager => "Senior manager",
+        Child => "Child or young person",
         _ => role,
     };
 }
@@ -46,6 +53,15 @@ public static class Policies
 
     /// <summary>Has a caseload of children: IROs and everyone who works with children.</summary>
     public const string CaseWork = nameof(CaseWork);
+
+    /// <summary>Any member of staff: the default and fallback policy, so a child's or family's sign-in reaches no staff page.</summary>
+    public const string Staff = nameof(Staff);
+
+    /// <summary>A child or young person on their own pages.</summary>
+    public const string Child = nameof(Child);
+
+    /// <summary>A parent or carer who opened the link they were sent (the family cookie, not a staff sign-in).</summary>
+    public const string Family = nameof(Family);
 }
 
 /// <summary>Claims added at sign-in so that record checks need no extra query.</summary>
@@ -54,4 +70,10 @@ public static class CareReviewClaims
     public const string StaffMemberId = "care-review/staff-member-id";
     public const string TeamId = "care-review/team-id";
     public const string DisplayName = "care-review/display-name";
+
+    /// <summary>The child a child's own sign-in belongs to.</summary>
+    public const string ChildId = "care-review/child-id";
+
+    /// <summary>The link a parent or carer opened; their family cookie carries it and nothing else of the council.</summary>
+    public const string InvitationId = "care-review/invitation-id";
 }

@@ -225,7 +225,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             day.Property(d => d.AddedBy).HasMaxLength(256);
         });
 
-        builder.Entity<AppUser>(user => user.Property(u => u.DisplayName).HasMaxLength(200));
+        builder.Entity<AppUser>(user =>
+        {
+            user.Property(u => u.DisplayName).HasMaxLength(200);
+            // One sign-in per child; a child's record is never deleted while their sign-in exists.
+            user.HasOne<Child>().WithMany().HasForeignKey(u => u.ChildId).OnDelete(DeleteBehavior.Restrict);
+            user.HasIndex(u => u.ChildId).IsUnique();
+        });
 
         // Feature folders keep the mapping of their own tables in IEntityTypeConfiguration classes.
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -7,4 +7,7 @@ public sealed class AppUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";
     public int? StaffMemberId { get; set; }
+
+    /// <summary>Set for a child's or young person's own sign-in: the child it belongs to.</summary>
+    public int? ChildId { get; set; }
 }
