@@ -5,6 +5,8 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Demo;
+using CareReview.Web.Features.Family;
+using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -35,7 +37,12 @@ builder.Services
         options.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<AppDbContext>()
-    .AddClaimsPrincipalFactory<CareReviewClaimsFactory>();
+    .AddClaimsPrincipalFactory<CareReviewClaimsFactory>()
+    .AddDefaultTokenProviders();
+
+// A child's set-up link carries a password-reset token: it works once (the password changes the security
+// stamp) and for a week, long enough for the social worker to hand it over at a visit.
+builder.Services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = ChildSignIns.SetUpLinkLifetime);
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -127,6 +134,9 @@ await using (var scope = app.Services.CreateAsyncScope())
     {
         await db.Database.MigrateAsync();
     }
+
+    // A release may bring a new role (the child's own sign-in did), so every role is made sure of here.
+    await CreateAdministratorCommand.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
     var rules = app.Services.GetRequiredService<RulebookSource>();
     await rules.LoadAsync(db);

@@ -38,6 +38,12 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         {
             audit.RecordFor(user!.Id, user.UserName!, AuditAction.SignedIn);
             await db.SaveChangesAsync();
+            // A child's sign-in opens only their own pages, wherever the link they followed pointed.
+            if (user.ChildId is not null)
+            {
+                return LocalRedirect(ReturnUrl?.StartsWith("/me", StringComparison.Ordinal) == true && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/me");
+            }
+
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
