@@ -1,5 +1,6 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
+using CareReview.Domain.Voice;
 
 namespace CareReview.Domain.Reviews;
 
@@ -72,6 +73,9 @@ public sealed class Review
 
     /// <summary>How the child took part (SSDA903 REVIEW_CODE). Never recorded for short breaks (rule 399).</summary>
     public ParticipationCode? ParticipationCode { get; private set; }
+
+    /// <summary>How the child took part, beside the code: the participation figures count these.</summary>
+    public ParticipationMeans ParticipationMeans { get; private set; }
 
     public string? Attendees { get; private set; }
     public string? ChildWishesAndFeelings { get; private set; }
@@ -203,6 +207,13 @@ public sealed class Review
             .Where(c => !string.IsNullOrWhiteSpace(c.Value))
             .Select(c => new ReviewConsideration(c.Key, c.Value.Trim())));
         _recommendations.AddRange(recommendations);
+    }
+
+    public void RecordParticipationMeans(ParticipationMeans means)
+    {
+        Check(HeldOn is not null, "The review has not been held yet", "ParticipationMeans");
+        Check((means & ~ParticipationMeansWords.All) == 0, "Choose how the child took part from the list", "ParticipationMeans");
+        ParticipationMeans = means;
     }
 
     /// <summary>The short letter to the child that ends the record, in plain words.</summary>

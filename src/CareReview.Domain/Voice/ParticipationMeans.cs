@@ -21,6 +21,8 @@ public static class ParticipationMeansWords
     public static readonly IReadOnlyList<ParticipationMeans> Each =
         [ParticipationMeans.Attended, ParticipationMeans.Advocate, ParticipationMeans.Wrote, ParticipationMeans.App, ParticipationMeans.Phone, ParticipationMeans.IroVisit];
 
+    public static readonly ParticipationMeans All = Each.Aggregate(ParticipationMeans.None, (all, means) => all | means);
+
     public static string Describe(this ParticipationMeans means) => means switch
     {
         ParticipationMeans.Attended => "Attended the meeting",
