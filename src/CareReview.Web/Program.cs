@@ -76,7 +76,9 @@ builder.Services.AddAuthentication()
     {
         options.Cookie.Name = "care-review-family";
         options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
+        // Lax, not Strict: the link is opened from an email, and a Strict cookie set on that first request
+        // would not be sent on the redirect to the family page. Forms still carry anti-forgery tokens.
+        options.Cookie.SameSite = SameSiteMode.Lax;
         options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.ExpireTimeSpan = FamilyLink.SessionLength;
         options.SlidingExpiration = false;
@@ -90,6 +92,7 @@ builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(staffOnly)
     .SetDefaultPolicy(staffOnly)
     .AddPolicy(Policies.Staff, staffOnly)
+    .AddPolicy(Policies.SignedIn, p => p.RequireRole(Roles.All))
     .AddPolicy(Policies.Child, p => p.RequireRole(Roles.Child).RequireClaim(CareReviewClaims.ChildId))
     .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId))
     .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
@@ -115,6 +118,7 @@ builder.Services.AddRazorPages(options =>
 });
 
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
+builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection("Council"));
 var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
 builder.Services.AddSingleton(new DemoMode(demo.IsEnabledFor(provider)));
 

@@ -57,6 +57,9 @@ public static class Policies
     /// <summary>Any member of staff: the default and fallback policy, so a child's or family's sign-in reaches no staff page.</summary>
     public const string Staff = nameof(Staff);
 
+    /// <summary>Anyone with a Care Review sign-in, staff or child: signing out.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
     /// <summary>A child or young person on their own pages.</summary>
     public const string Child = nameof(Child);
 

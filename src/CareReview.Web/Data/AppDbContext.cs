@@ -4,6 +4,7 @@ using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
+using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Features.Rules;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -31,6 +32,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CarePlanVersion> CarePlanVersions => Set<CarePlanVersion>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<CafcassReferral> CafcassReferrals => Set<CafcassReferral>();
+    public DbSet<ReviewViews> ReviewViews => Set<ReviewViews>();
+    public DbSet<ReviewFeedback> ReviewFeedback => Set<ReviewFeedback>();
+    public DbSet<ParentInvitation> ParentInvitations => Set<ParentInvitation>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -266,6 +270,16 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         foreach (var referral in ChangeTracker.Entries<CafcassReferral>().Where(e => e.State == EntityState.Modified))
         {
             referral.Entity.Version++;
+        }
+
+        foreach (var views in ChangeTracker.Entries<ReviewViews>().Where(e => e.State == EntityState.Modified))
+        {
+            views.Entity.Version++;
+        }
+
+        foreach (var feedback in ChangeTracker.Entries<ReviewFeedback>().Where(e => e.State == EntityState.Modified))
+        {
+            feedback.Entity.Version++;
         }
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

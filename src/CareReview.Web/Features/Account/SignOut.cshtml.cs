@@ -1,11 +1,14 @@
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Account;
 
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit, AppDbContext db) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");

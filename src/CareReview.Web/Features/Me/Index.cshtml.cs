@@ -1,0 +1,28 @@
+using CareReview.Domain.CarePlans;
+using CareReview.Domain.Reviews;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CareReview.Web.Features.Me;
+
+/// <summary>Who my IRO and social worker are, how to reach them, and when my next review is.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider time, AuditLog audit, IOptions<CouncilOptions> council) : MyPageModel(db, time)
+{
+    public string DutyPhone => council.Value.DutyPhone;
+    public Review? NextReview { get; private set; }
+    public ChildFriendlyPlan? Plan { get; private set; }
+    public bool HasSentViews { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadChildAsync();
+        NextReview = Child.OpenReview;
+        Plan = Child.ChildFriendlyPlans.Where(p => p.IsShared).MaxBy(p => p.SharedOn);
+        HasSentViews = NextReview is not null
+            && await Db.ReviewViews.AnyAsync(v => v.ReviewId == NextReview.Id && v.Author == Domain.Voice.ViewsAuthor.Child);
+        audit.Record(AuditAction.ChildPageViewed, Child.Id);
+        await Db.SaveChangesAsync();
+    }
+}

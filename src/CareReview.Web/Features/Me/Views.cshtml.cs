@@ -1,0 +1,77 @@
+using CareReview.Domain.Reviews;
+using CareReview.Domain.Voice;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Voice;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Me;
+
+/// <summary>Before my review: what I think, who I want there, where and when, and whether I want to talk to my IRO alone.</summary>
+public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audit) : MyPageModel(db, time)
+{
+    [BindProperty]
+    public ViewsInput Input { get; set; } = new();
+
+    public Review? Review { get; private set; }
+    public ReviewViews? Sent { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        await LoadAsync();
+        if (Sent is not null)
+        {
+            Input = ViewsInput.From(Sent);
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await LoadAsync();
+        if (Review is null)
+        {
+            return Page();
+        }
+
+        var draft = Input.ToDraft();
+        foreach (var problem in ReviewViews.Problems(draft))
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var saved = await VoiceChanges.TrySaveAsync(Db, ModelState, Sent, Input.Version, () =>
+        {
+            if (Sent is null)
+            {
+                Db.ReviewViews.Add(ReviewViews.FromChild(Review, Child.GivenName, draft, Today));
+            }
+            else
+            {
+                Sent.Change(Review, draft, Today);
+            }
+
+            audit.Record(AuditAction.ChildViewsSent, Child.Id, $"review:{Review.Id}");
+        });
+        if (!saved)
+        {
+            return Page();
+        }
+
+        TempData["Success"] = "Thank you. Your IRO will read what you said before your review.";
+        return RedirectToPage("/Me/Index");
+    }
+
+    private async Task LoadAsync()
+    {
+        await LoadChildAsync();
+        Review = Child.OpenReview;
+        Sent = Review is null ? null
+            : await Db.ReviewViews.SingleOrDefaultAsync(v => v.ReviewId == Review.Id && v.Author == ViewsAuthor.Child);
+    }
+}
