@@ -108,6 +108,7 @@ builder.Services.AddRazorPages(options =>
     options.RootDirectory = "/Features";
     options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
+    options.Conventions.AuthorizeFolder("/Voice", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/CarePlans", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);

@@ -81,7 +81,7 @@ public sealed class ReviewFeedback
 
         if (on < GivenOn || on > today)
         {
-            throw new DomainRuleException($"The date must be between {GovukDate.Format(GivenOn)} and today", nameof(FollowedUpOn));
+            throw new DomainRuleException($"The date must be between {GovukDate.Format(GivenOn)} and today", "On");
         }
 
         FollowedUpOn = on;

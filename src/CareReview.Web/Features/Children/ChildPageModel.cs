@@ -22,6 +22,7 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
 
     public Child Child { get; private set; } = null!;
     public DateOnly Today => time.TodayInEngland();
+    public DateTimeOffset Now => time.GetUtcNow();
     public WorkingDayCalendar Calendar => calendars.Current;
     public Rulebook Rules => calendars.Rules;
 

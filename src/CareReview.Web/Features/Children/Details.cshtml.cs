@@ -31,6 +31,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     /// <summary>The child's IRO and the IRO manager chair reviews and may bring one forward.</summary>
     public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
 
+    /// <summary>The child's IRO or social worker (or the IRO manager) sets up the child's own sign-in.</summary>
+    public bool CanSetUpOwnSignIn => CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId());
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var child = await db.LoadVisibleChildAsync(User, id, audit);

@@ -14,6 +14,9 @@ public static class DemoAccounts
     public const string HeadOfService = "demo-head-of-service";
     public const string Administrator = "demo-admin";
 
+    /// <summary>A young person's own sign-in, to one child of the demo IRO; not a member of staff, so not in <see cref="All"/>.</summary>
+    public const string Child = "demo-child";
+
     public static readonly IReadOnlyList<(string UserName, string Role)> All =
     [
         (Iro, Roles.Iro),

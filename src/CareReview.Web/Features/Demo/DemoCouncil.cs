@@ -570,9 +570,11 @@ public sealed class DemoCouncil
     public List<CafcassReferral> CafcassReferrals { get; } = [];
 
     private DemoEscalations? _escalations;
+    private readonly int _seed;
 
     private DemoCouncil(int seed, DateOnly today, Rulebook rules)
     {
+        _seed = seed;
         _random = new Random(seed);
         _seniorNames = new Random(unchecked((seed * 31) + 7));
         _today = today;
@@ -691,6 +693,14 @@ public sealed class DemoCouncil
             SeniorManager(HeadOfService), SeniorManager(AssistantDirector), SeniorManager(Director));
         _escalations.Generate();
         Escalations.AddRange(_escalations.Escalations);
+    }
+
+    /// <summary>Children's and parents' voices (see <see cref="DemoVoices"/>): save the children and their reviews first.</summary>
+    public DemoVoices AddVoices()
+    {
+        var voices = new DemoVoices(_seed, _today, Children, DemoStaffFor(Roles.Iro)!.Id, DemoStaffFor(Roles.SocialWorker)!.Id);
+        voices.Generate();
+        return voices;
     }
 
     /// <summary>The Cafcass referrals, two of them linked to escalations: save the escalations first.</summary>

@@ -1,4 +1,5 @@
 using CareReview.Domain.Staff;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
@@ -54,6 +55,15 @@ public static class DemoSeeder
         db.CafcassReferrals.AddRange(council.CafcassReferrals);
         await db.SaveChangesAsync();
 
+        // Cards and views name saved reviews; parents' views name their saved links.
+        var voices = council.AddVoices();
+        db.ReviewFeedback.AddRange(voices.Cards);
+        db.ReviewViews.AddRange(voices.ChildViews);
+        db.ParentInvitations.AddRange(voices.Invitations);
+        await db.SaveChangesAsync();
+        db.ReviewViews.AddRange(voices.ParentViews());
+        await db.SaveChangesAsync();
+
         var users = services.GetRequiredService<UserManager<AppUser>>();
         await CreateAdministratorCommand.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         foreach (var (userName, role) in DemoAccounts.All)
@@ -67,6 +77,13 @@ public static class DemoSeeder
             }
 
             await users.AddToRoleAsync(user, role);
+        }
+
+        if (voices.DemoChild is { } demoChild)
+        {
+            var child = new AppUser { UserName = DemoAccounts.Child, DisplayName = demoChild.GivenName, ChildId = demoChild.Id };
+            await users.CreateAsync(child, DemoOptions.Password);
+            await users.AddToRoleAsync(child, Roles.Child);
         }
 
         await transaction.CommitAsync();

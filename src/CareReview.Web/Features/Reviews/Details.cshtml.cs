@@ -1,9 +1,12 @@
 using System.Globalization;
 using CareReview.Domain.Reviews;
+using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Children;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Reviews;
 
@@ -18,6 +21,14 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public IReadOnlyList<ChecklistItem> Before { get; private set; } = [];
     public IReadOnlyList<ChecklistItem> After { get; private set; } = [];
     public ReviewAgenda Agenda { get; private set; } = null!;
+
+    /// <summary>The child's and parents' views sent for this review, the child's first.</summary>
+    public IReadOnlyList<ReviewViews> Views { get; private set; } = [];
+    public ReviewFeedback? Card { get; private set; }
+    public IReadOnlyList<ParentInvitation> Invitations { get; private set; } = [];
+
+    /// <summary>The child's IRO and social worker invite parents; the IRO follows up the child's card.</summary>
+    public bool CanInvite => CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId());
 
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)
     {
@@ -39,6 +50,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         Show(reviewId);
+        Views = await Db.ReviewViews.Where(v => v.ReviewId == reviewId).OrderBy(v => v.Author).ThenBy(v => v.SentOn).ToListAsync();
+        Card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == reviewId);
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).ToListAsync();
         return true;
     }
 

@@ -2,6 +2,7 @@ using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
+using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Children;
@@ -106,7 +107,8 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         var saved = await TryApplyAsync(Input.Version,
             () =>
             {
-                Child.RecordReview(record, drafts, outcomes, by, Today, Rules);
+                var held = Child.RecordReview(record, drafts, outcomes, by, Today, Rules);
+                held.RecordParticipationMeans(Input.Means.Aggregate(ParticipationMeans.None, (all, means) => all | means));
                 if (letter is null)
                 {
                     // Nothing typed: the record still ends with a letter to the child, drafted from what was agreed.
@@ -220,6 +222,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         public long Version { get; set; }
         public DateInput? HeldOn { get; set; }
         public ParticipationCode? ParticipationCode { get; set; }
+        public List<ParticipationMeans> Means { get; set; } = [];
         public string? Attendees { get; set; }
         public string? ChildWishesAndFeelings { get; set; }
         public string? ParentsViews { get; set; }

@@ -54,6 +54,8 @@ public sealed class ParentInvitationConfiguration : IEntityTypeConfiguration<Par
         invitation.Property(i => i.Relationship).HasMaxLength(ParentInvitation.MaxRelationshipLength);
         invitation.Property(i => i.TokenHash).HasMaxLength(64);
         invitation.Property(i => i.CreatedBy).HasMaxLength(ParentInvitation.MaxNameLength);
+        // Two presses of Continue at once: only the first may use the link.
+        invitation.Property(i => i.UsedAt).IsConcurrencyToken();
         invitation.HasIndex(i => i.TokenHash).IsUnique();
         invitation.HasIndex(i => i.ReviewId);
         invitation.HasOne<Child>().WithMany().HasForeignKey(i => i.ChildId).OnDelete(DeleteBehavior.Cascade);

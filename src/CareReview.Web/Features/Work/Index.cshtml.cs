@@ -1,4 +1,5 @@
 using CareReview.Domain.Reviews;
+using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
@@ -11,6 +12,9 @@ namespace CareReview.Web.Features.Work;
 public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>"Not happy" cards from the IRO's children, waiting for the IRO to follow them up.</summary>
+    public IReadOnlyList<CardRow> Cards { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
@@ -27,9 +31,19 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                     child.GivenName + " " + child.FamilyName, review.HeldOn))
             .ToListAsync();
 
-        audit.Record(AuditAction.WorkListViewed, details: $"rows:{Rows.Count}");
+        Cards = await (
+                from card in db.ReviewFeedback
+                join child in db.Children on card.ChildId equals child.Id
+                where child.IroId == me && me != null && card.Rating == ReviewRating.NotHappy && card.FollowedUpOn == null
+                orderby card.GivenOn
+                select new CardRow(child.Id, card.ReviewId, child.GivenName + " " + child.FamilyName, card.GivenOn, card.Comment))
+            .ToListAsync();
+
+        audit.Record(AuditAction.WorkListViewed, details: $"rows:{Rows.Count};cards:{Cards.Count}");
         await db.SaveChangesAsync();
     }
+
+    public sealed record CardRow(int ChildId, int ReviewId, string ChildName, DateOnly GivenOn, string? Comment);
 
     public sealed record Row(int Id, string Action, DateOnly DueOn, string Monitoring, string ChildName, DateOnly? MadeOn);
 }

@@ -42,8 +42,8 @@ public sealed class ReviewFeedbackTests
         Assert.True(card.NeedsFollowUp);
 
         AssertRefused(nameof(ReviewFeedback.FollowUpNote), () => card.RecordFollowUp(D("2026-09-23"), " ", "IRO Jo", D("2026-09-23")));
-        AssertRefused(nameof(ReviewFeedback.FollowedUpOn), () => card.RecordFollowUp(D("2026-09-21"), "Visited Sam", "IRO Jo", D("2026-09-23")));
-        AssertRefused(nameof(ReviewFeedback.FollowedUpOn), () => card.RecordFollowUp(D("2026-09-24"), "Visited Sam", "IRO Jo", D("2026-09-23")));
+        AssertRefused("On", () => card.RecordFollowUp(D("2026-09-21"), "Visited Sam", "IRO Jo", D("2026-09-23")));
+        AssertRefused("On", () => card.RecordFollowUp(D("2026-09-24"), "Visited Sam", "IRO Jo", D("2026-09-23")));
 
         card.RecordFollowUp(D("2026-09-23"), "Visited Sam; agreed to meet before the next review", "IRO Jo", D("2026-09-23"));
 

@@ -1032,6 +1032,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

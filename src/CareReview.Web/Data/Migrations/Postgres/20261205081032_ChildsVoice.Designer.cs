@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CareReview.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261205075804_ChildsVoice")]
+    [Migration("20261205081032_ChildsVoice")]
     partial class ChildsVoice
     {
         /// <inheritdoc />
@@ -1035,6 +1035,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)");
 
                     b.Property<DateTimeOffset?>("UsedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

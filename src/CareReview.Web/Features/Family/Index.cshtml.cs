@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Claims;
+using CareReview.Domain.Reviews;
+using CareReview.Domain.Voice;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Voice;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Family;
+
+/// <summary>
+/// A parent's or carer's page, reached only through their link: their views before the review, or the
+/// decisions shared with them. It shows the one review the link was made for and nothing else.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty]
+    public ViewsInput Input { get; set; } = new();
+
+    public ParentInvitation Invitation { get; private set; } = null!;
+    public Review Review { get; private set; } = null!;
+    public string ChildName { get; private set; } = "";
+    public ReviewViews? Sent { get; private set; }
+    public bool JustSent { get; private set; }
+
+    public static readonly IReadOnlyList<(string Value, string Text)> Attending = [("yes", "Yes"), ("no", "No"), ("not-sure", "I do not know yet")];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/invite/expired");
+        }
+
+        if (Sent is not null)
+        {
+            Input = ViewsInput.From(Sent);
+        }
+
+        if (Invitation.Purpose == InvitationPurpose.Decisions)
+        {
+            audit.Record(AuditAction.ParentDecisionsViewed, Invitation.ChildId, $"invitation:{Invitation.Id} review:{Review.Id}");
+            await db.SaveChangesAsync();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/invite/expired");
+        }
+
+        if (Invitation.Purpose != InvitationPurpose.Views)
+        {
+            return NotFound();
+        }
+
+        var draft = Input.ToDraft();
+        foreach (var problem in ReviewViews.Problems(draft))
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var today = time.TodayInEngland();
+        var saved = await VoiceChanges.TrySaveAsync(db, ModelState, Sent, Input.Version, () =>
+        {
+            if (Sent is null)
+            {
+                db.ReviewViews.Add(ReviewViews.FromParent(Review, Invitation.Id, Invitation.Name, Invitation.Relationship, draft, today));
+            }
+            else
+            {
+                Sent.Change(Review, draft, today);
+            }
+
+            audit.Record(AuditAction.ParentViewsSent, Invitation.ChildId, $"invitation:{Invitation.Id} review:{Review.Id}");
+        });
+        if (!saved)
+        {
+            await LoadAsync();
+            return Page();
+        }
+
+        JustSent = true;
+        await LoadAsync();
+        return Page();
+    }
+
+    /// <summary>The link must have been used, and not cancelled since, for the session to count.</summary>
+    private async Task<bool> LoadAsync()
+    {
+        var invitationId = int.Parse(User.FindFirstValue(CareReviewClaims.InvitationId)!, CultureInfo.InvariantCulture);
+        var invitation = await db.ParentInvitations.SingleOrDefaultAsync(i => i.Id == invitationId);
+        if (invitation is null || invitation.UsedAt is null || invitation.CancelledAt is not null)
+        {
+            return false;
+        }
+
+        Invitation = invitation;
+        Review = await db.Reviews.Include(r => r.Recommendations).SingleAsync(r => r.Id == invitation.ReviewId);
+        ChildName = await db.Children.Where(c => c.Id == invitation.ChildId).Select(c => c.GivenName).SingleAsync();
+        Sent = await db.ReviewViews.SingleOrDefaultAsync(v => v.InvitationId == invitation.Id);
+        return true;
+    }
+}

@@ -1,0 +1,125 @@
+using CareReview.Domain.Reviews;
+using CareReview.Domain.Voice;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Children;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Voice;
+
+/// <summary>
+/// The child's IRO or social worker sends a parent or carer a single-use link: before the review to give
+/// their views, after it to read the decisions. The link is shown once, to copy into an email or text.
+/// </summary>
+public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
+    : ChildPageModel(db, audit, time, calendars)
+{
+    [BindProperty]
+    public InvitationInput Input { get; set; } = new();
+
+    public Review Review { get; private set; } = null!;
+    public IReadOnlyList<ParentInvitation> Invitations { get; private set; } = [];
+    public string? NewLink { get; private set; }
+    public string? NewLinkFor { get; private set; }
+
+    public InvitationPurpose Purpose => Review.IsHeld ? InvitationPurpose.Decisions : InvitationPurpose.Views;
+
+    /// <summary>After the review there is something to share only once the decisions have gone out.</summary>
+    public bool CanSend => !Review.IsHeld || Review.DecisionsIssuedOn is not null;
+
+    public async Task<IActionResult> OnGetAsync(int id, int reviewId) =>
+        await LoadAsync(id, reviewId) ? Page() : await RefuseAsync($"review:{reviewId};page:invitations");
+
+    public async Task<IActionResult> OnPostAsync(int id, int reviewId)
+    {
+        if (!await LoadAsync(id, reviewId))
+        {
+            return await RefuseAsync($"review:{reviewId};page:invitations");
+        }
+
+        if (!CanSend)
+        {
+            ModelState.AddModelError("", "The decisions of this review have not been issued yet, so there is nothing to share");
+            return Page();
+        }
+
+        try
+        {
+            var (invitation, token) = ParentInvitation.Create(Child.Id, Review.Id, Purpose, Input.Name, Input.Relationship,
+                User.DisplayName(), Now, ParentInvitation.DefaultLifetime);
+            // The audit event names the invitation's id, so it is saved second, in the same transaction.
+            await using var transaction = await Db.Database.BeginTransactionAsync();
+            Db.ParentInvitations.Add(invitation);
+            await Db.SaveChangesAsync();
+            Audit.Record(AuditAction.ParentInvited, Child.Id, $"invitation:{invitation.Id} review:{Review.Id} purpose:{Purpose}");
+            await Db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            NewLink = $"{Request.Scheme}://{Request.Host}/invite/{token}";
+            NewLinkFor = invitation.Name;
+            Input = new();
+        }
+        catch (Domain.DomainRuleException e)
+        {
+            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
+        }
+
+        await LoadAsync(id, reviewId);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(int id, int reviewId, int invitationId)
+    {
+        if (!await LoadAsync(id, reviewId) || Invitations.SingleOrDefault(i => i.Id == invitationId) is not { } invitation)
+        {
+            return await RefuseAsync($"review:{reviewId};invitation:{invitationId}");
+        }
+
+        try
+        {
+            invitation.Cancel(Now);
+            Audit.Record(AuditAction.ParentInvitationCancelled, Child.Id, $"invitation:{invitation.Id}");
+            await Db.SaveChangesAsync();
+            TempData["Success"] = $"The link for {invitation.Name} is cancelled";
+        }
+        catch (Domain.DomainRuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            return Page();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("", $"{invitation.Name} opened the link just now, so it can no longer be cancelled");
+            Db.ChangeTracker.Clear();
+            await LoadAsync(id, reviewId);
+            return Page();
+        }
+
+        return RedirectToPage(new { id, reviewId });
+    }
+
+    private async Task<bool> LoadAsync(int id, int reviewId)
+    {
+        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review)
+        {
+            return false;
+        }
+
+        Review = review;
+        if (!(CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId())))
+        {
+            return false;
+        }
+
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).ToListAsync();
+        Invitations = [.. Invitations.OrderByDescending(i => i.CreatedAt)];
+        return true;
+    }
+}
+
+public sealed class InvitationInput
+{
+    public string? Name { get; set; }
+    public string? Relationship { get; set; }
+}
