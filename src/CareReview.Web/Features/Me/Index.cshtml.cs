@@ -15,6 +15,9 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, AuditLog audi
     public ChildFriendlyPlan? Plan { get; private set; }
     public bool HasSentViews { get; private set; }
 
+    /// <summary>The latest review, if the child has not sent its card yet.</summary>
+    public Review? ToRate { get; private set; }
+
     public async Task OnGetAsync()
     {
         await LoadChildAsync();
@@ -22,6 +25,8 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, AuditLog audi
         Plan = Child.ChildFriendlyPlans.Where(p => p.IsShared).MaxBy(p => p.SharedOn);
         HasSentViews = NextReview is not null
             && await Db.ReviewViews.AnyAsync(v => v.ReviewId == NextReview.Id && v.Author == Domain.Voice.ViewsAuthor.Child);
+        var latest = Child.Reviews.Where(r => r.IsHeld).MaxBy(r => r.HeldOn);
+        ToRate = latest is not null && !await Db.ReviewFeedback.AnyAsync(f => f.ReviewId == latest.Id) ? latest : null;
         audit.Record(AuditAction.ChildPageViewed, Child.Id);
         await Db.SaveChangesAsync();
     }

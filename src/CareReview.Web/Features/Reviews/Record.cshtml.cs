@@ -45,11 +45,19 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return RedirectToPage("/Reviews/Details", new { id, reviewId });
         }
 
+        // What the child and family sent before the meeting starts the record, so nothing is typed twice.
+        var views = await Db.ReviewViews.Where(v => v.ReviewId == reviewId).OrderBy(v => v.SentOn).ToListAsync();
+        var childViews = views.FirstOrDefault(v => v.Author == ViewsAuthor.Child);
         Input = new InputModel
         {
             Version = Child.Version,
             HeldOn = DateInput.From(Review.ScheduledFor <= Today ? Review.ScheduledFor : null),
             Attendees = Review.Invitees,
+            ChildWishesAndFeelings = childViews is null ? null : ViewsSummary(childViews),
+            ParentsViews = views.Any(v => v.Author == ViewsAuthor.ParentOrCarer)
+                ? string.Join("\n\n", views.Where(v => v.Author == ViewsAuthor.ParentOrCarer).Select(v => $"{v.AuthorName} ({v.Relationship}): {ViewsSummary(v)}"))
+                : null,
+            Means = childViews is null ? [] : [ParticipationMeans.App],
             Recommendations = [.. Enumerable.Range(0, BlankRows).Select(_ => new RecommendationInput())],
         };
         return Page();
@@ -216,6 +224,13 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         Staff = await Db.StaffMembers.AsNoTracking().Include(s => s.Team).OrderBy(s => s.Name).ToListAsync();
         return true;
     }
+
+    private static string ViewsSummary(ReviewViews views) => string.Join(" ", new[]
+    {
+        views.GoingWell is { } good ? $"Going well: {good}" : null,
+        views.NotGoingWell is { } bad ? $"Not going well: {bad}" : null,
+        views.WantToChange is { } change ? $"Wants to change: {change}" : null,
+    }.Where(part => part is not null));
 
     public sealed class InputModel
     {
