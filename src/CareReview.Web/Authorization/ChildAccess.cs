@@ -64,6 +64,15 @@ public static class ChildAccess
         return child;
     }
 
+    /// <summary>
+    /// The child's own IRO or social worker, or the IRO manager: who sets up the child's own sign-in and
+    /// sends the child's family their links.
+    /// </summary>
+    public static bool IsIroOrSocialWorkerOf(ClaimsPrincipal user, Child child) =>
+        user.IsInRole(Roles.IroManager)
+        || (user.IsInRole(Roles.Iro) && child.IroId == user.StaffMemberId())
+        || (user.IsInRole(Roles.SocialWorker) && child.SocialWorkerId == user.StaffMemberId());
+
     public static bool CanRecordCareEpisodes(ClaimsPrincipal user) =>
         user.IsInRole(Roles.IroManager) || user.IsInRole(Roles.TeamManager);
 

@@ -32,7 +32,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
 
     /// <summary>The child's IRO or social worker (or the IRO manager) sets up the child's own sign-in.</summary>
-    public bool CanSetUpOwnSignIn => CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId());
+    public bool CanSetUpOwnSignIn => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

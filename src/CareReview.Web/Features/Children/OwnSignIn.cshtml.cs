@@ -119,7 +119,7 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
             return false;
         }
 
-        if (!CanSetUp(Child))
+        if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
         {
             await RefuseAsync("own-sign-in");
             return false;
@@ -128,8 +128,6 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
         Account = await users.Users.SingleOrDefaultAsync(u => u.ChildId == id);
         return true;
     }
-
-    private bool CanSetUp(Child child) => CanChair || (User.IsInRole(Roles.SocialWorker) && child.SocialWorkerId == User.StaffMemberId());
 
     private string SuggestedUserName() =>
         new string([.. $"{Child.GivenName}.{Child.FamilyName[..1]}".ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '.')]);

@@ -28,7 +28,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public IReadOnlyList<ParentInvitation> Invitations { get; private set; } = [];
 
     /// <summary>The child's IRO and social worker invite parents; the IRO follows up the child's card.</summary>
-    public bool CanInvite => CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId());
+    public bool CanInvite => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
 
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)
     {

@@ -107,7 +107,7 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
         }
 
         Review = review;
-        if (!(CanChair || (User.IsInRole(Roles.SocialWorker) && Child.SocialWorkerId == User.StaffMemberId())))
+        if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
         {
             return false;
         }
