@@ -542,6 +542,7 @@ public sealed class DemoCouncil
     /// <see cref="_random"/> would change every child generated after them.
     /// </summary>
     private readonly Random _seniorNames;
+    private readonly Random _preparation;
 
     private readonly DateOnly _today;
     private readonly Rulebook _rules;
@@ -577,6 +578,7 @@ public sealed class DemoCouncil
         _seed = seed;
         _random = new Random(seed);
         _seniorNames = new Random(unchecked((seed * 31) + 7));
+        _preparation = new Random(unchecked((seed * 13) + 5));
         _today = today;
         _rules = rules;
     }
@@ -854,6 +856,7 @@ public sealed class DemoCouncil
             open.Complete(Between(from, to), Pick(s_doneNotes), open.OwnerName, _today);
         }
 
+        SeeChildAloneBefore(child, heldOn);
         var participation = ParticipationFor(child, heldOn);
         var record = new ReviewRecord(heldOn, participation,
             $"{child.GivenName}; {child.SocialWorker?.Name}, social worker; {child.Iro?.Name}, IRO; foster carer",
@@ -875,6 +878,27 @@ public sealed class DemoCouncil
         {
             review.IssueRecord(recordOn, _today);
         }
+    }
+
+    /// <summary>
+    /// Most children of 4 and over are seen alone by their IRO before a review, older ones more often. The
+    /// review is arranged three weeks ahead, as it would have been on the day, so the visit is recorded
+    /// against it. Its own random numbers leave the rest of the demo data as it was.
+    /// </summary>
+    private void SeeChildAloneBefore(Child child, DateOnly heldOn)
+    {
+        var age = child.AgeOn(heldOn);
+        var rate = age switch { < 4 => 0.0, 4 => 0.3, <= 9 => 0.55, _ => 0.75 };
+        if (child.OpenReview is not null || child.NextReviewDue(_rules) is not { } due || _preparation.NextDouble() >= rate)
+        {
+            return;
+        }
+
+        var arrangedOn = heldOn.AddDays(-21);
+        var review = child.ScheduleReview(new ReviewArrangements(heldOn, new TimeOnly(10, 0), PickWith(_preparation, s_venues), null,
+            heldOn > due.DueOn ? "The first date offered did not suit the family" : null), arrangedOn, _rules);
+        var seenOn = heldOn.AddDays(-_preparation.Next(1, 15));
+        review.RecordChildSeenAlone(seenOn, null, seenOn);
     }
 
     private RecommendationDraft RecommendationFor(Child child, DateOnly heldOn)
