@@ -24,6 +24,9 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
         {
             Input = ViewsInput.From(Sent);
         }
+
+        audit.Record(AuditAction.ChildPageViewed, Child.Id, "page:views");
+        await Db.SaveChangesAsync();
     }
 
     public async Task<IActionResult> OnPostAsync()
