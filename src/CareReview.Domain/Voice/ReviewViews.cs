@@ -56,8 +56,11 @@ public sealed class ReviewViews
     public DateOnly SentOn { get; private set; }
     public DateOnly? ChangedOn { get; private set; }
 
-    /// <summary>Optimistic concurrency token, bumped on every save.</summary>
-    public long Version { get; set; }
+    /// <summary>
+    /// Optimistic concurrency token, bumped on every save. It starts at 1, so a form shown before any views
+    /// were sent (version 0) cannot overwrite views sent from somewhere else meanwhile.
+    /// </summary>
+    public long Version { get; set; } = 1;
 
     public static ReviewViews FromChild(Review review, string childName, ViewsDraft draft, DateOnly today)
     {

@@ -87,14 +87,16 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
             audit.Record(AuditAction.ParentViewsSent, Invitation.ChildId, $"invitation:{Invitation.Id} review:{Review.Id}");
         });
+        await LoadAsync();
         if (!saved)
         {
-            await LoadAsync();
+            // The page now shows what is saved; a second try from it must be able to succeed.
+            Input.Version = Sent?.Version ?? 0;
             return Page();
         }
 
         JustSent = true;
-        await LoadAsync();
+        Input = ViewsInput.From(Sent!);
         return Page();
     }
 

@@ -57,7 +57,8 @@ public sealed class OpenModel(AppDbContext db, AuditLog audit, TimeProvider time
         catch (DomainRuleException e)
         {
             Problem = e.Message;
-            audit.RecordFor($"invitation:{Invitation.Id}", Invitation.Name, AuditAction.ParentLinkRefused, $"child:{Invitation.ChildId} {e.Message}");
+            // Ids and the link's state only: the audit log holds no names or narrative.
+            audit.RecordFor($"invitation:{Invitation.Id}", "", AuditAction.ParentLinkRefused, $"child:{Invitation.ChildId} state:{Invitation.StateAt(time.GetUtcNow())}");
             await db.SaveChangesAsync();
             return Page();
         }

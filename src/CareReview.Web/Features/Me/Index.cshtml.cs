@@ -22,7 +22,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, AuditLog audi
     {
         await LoadChildAsync();
         NextReview = Child.OpenReview;
-        Plan = Child.ChildFriendlyPlans.Where(p => p.IsShared).MaxBy(p => p.SharedOn);
+        Plan = Child.SharedChildFriendlyPlan;
         HasSentViews = NextReview is not null
             && await Db.ReviewViews.AnyAsync(v => v.ReviewId == NextReview.Id && v.Author == Domain.Voice.ViewsAuthor.Child);
         var latest = Child.Reviews.Where(r => r.IsHeld).MaxBy(r => r.HeldOn);

@@ -63,6 +63,9 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
         });
         if (!saved)
         {
+            // The page now shows what is saved; a second try from it must be able to succeed.
+            await LoadAsync();
+            Input.Version = Sent?.Version ?? 0;
             return Page();
         }
 

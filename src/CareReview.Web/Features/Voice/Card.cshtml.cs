@@ -38,7 +38,7 @@ public sealed class CardModel(AppDbContext db, AuditLog audit, TimeProvider time
             return await RefuseAsync($"review:{reviewId};page:card");
         }
 
-        var on = ModelState.ReadDate("Input.On", Input.On, "the date you followed it up");
+        var on = ModelState.ReadDate("Input.On", Input.On, "The date you followed it up");
         if (!ModelState.IsValid || on is null)
         {
             return Page();

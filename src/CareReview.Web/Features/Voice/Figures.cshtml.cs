@@ -100,8 +100,8 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
     {
         var today = time.TodayInEngland();
         var financialYearStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
-        var start = From is null || From.IsEmpty ? financialYearStart : ModelState.ReadDate(nameof(From), From, "the start date");
-        var end = To is null || To.IsEmpty ? today : ModelState.ReadDate(nameof(To), To, "the end date");
+        var start = From is null || From.IsEmpty ? financialYearStart : ModelState.ReadDate(nameof(From), From, "The start date");
+        var end = To is null || To.IsEmpty ? today : ModelState.ReadDate(nameof(To), To, "The end date");
         From = From is null || From.IsEmpty ? DateInput.From(start) : From;
         To = To is null || To.IsEmpty ? DateInput.From(end) : To;
         if (start is null || end is null || !ModelState.IsValid)
@@ -146,9 +146,9 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
         }
     }
 
-    /// <summary>The IRO allocated on the day of the review, as the allocation history recorded their name.</summary>
+    /// <summary>The IRO allocated on the day of the review (the last change that day), as the allocation history recorded their name.</summary>
     private static string IroOn(IEnumerable<Allocation> allocations, DateOnly on) =>
-        allocations.Where(a => (a.From ?? DateOnly.MinValue) <= on).MaxBy(a => a.From ?? DateOnly.MinValue)?.IroName ?? "No IRO allocated";
+        allocations.Where(a => (a.From ?? DateOnly.MinValue) <= on).OrderBy(a => a.From ?? DateOnly.MinValue).ThenBy(a => a.Id).LastOrDefault()?.IroName ?? "No IRO allocated";
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -19,7 +19,9 @@ public sealed class ReviewViewsConfiguration : IEntityTypeConfiguration<ReviewVi
         views.Property(v => v.WhoIWantThere).HasMaxLength(ReviewViews.MaxShortAnswerLength);
         views.Property(v => v.WhereAndWhen).HasMaxLength(ReviewViews.MaxShortAnswerLength);
         views.Property(v => v.Version).IsConcurrencyToken();
-        views.HasIndex(v => new { v.ReviewId, v.Author, v.InvitationId });
+        // One set of the child's own views per review; a parent's are one per link (below). The filter is
+        // written the same for SQLite and PostgreSQL.
+        views.HasIndex(v => new { v.ReviewId, v.Author }).IsUnique().HasFilter("\"InvitationId\" IS NULL");
         views.HasIndex(v => v.InvitationId).IsUnique();
         views.HasOne<Child>().WithMany().HasForeignKey(v => v.ChildId).OnDelete(DeleteBehavior.Cascade);
         views.HasOne<Review>().WithMany().HasForeignKey(v => v.ReviewId).OnDelete(DeleteBehavior.Cascade);

@@ -1177,7 +1177,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.HasIndex("InvitationId")
                         .IsUnique();
 
-                    b.HasIndex("ReviewId", "Author", "InvitationId");
+                    b.HasIndex("ReviewId", "Author")
+                        .IsUnique()
+                        .HasFilter("\"InvitationId\" IS NULL");
 
                     b.ToTable("ReviewViews");
                 });

@@ -1130,7 +1130,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.HasIndex("InvitationId")
                         .IsUnique();
 
-                    b.HasIndex("ReviewId", "Author", "InvitationId");
+                    b.HasIndex("ReviewId", "Author")
+                        .IsUnique()
+                        .HasFilter("\"InvitationId\" IS NULL");
 
                     b.ToTable("ReviewViews");
                 });

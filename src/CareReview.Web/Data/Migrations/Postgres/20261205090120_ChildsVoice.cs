@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CareReview.Web.Data.Migrations.Sqlite
+namespace CareReview.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ChildsVoice : Migration
@@ -14,7 +15,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<int>(
                 name: "ParticipationMeans",
                 table: "Reviews",
-                type: "INTEGER",
+                type: "integer",
                 nullable: false,
                 defaultValue: 0);
 
@@ -22,19 +23,19 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "ParentInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CancelledAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancelledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -57,17 +58,17 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "ReviewFeedback",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Rating = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    FollowedUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    FollowUpNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    FollowedUpBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    Rating = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FollowedUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FollowUpNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    FollowedUpBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,25 +91,25 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 name: "ReviewViews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ChildId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Relationship = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    GoingWell = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    NotGoingWell = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WantToChange = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WhoIWantThere = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    WhereAndWhen = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    TalkToIroAlone = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WantAdvocate = table.Column<bool>(type: "INTEGER", nullable: true),
-                    WillAttend = table.Column<bool>(type: "INTEGER", nullable: true),
-                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ChangedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ChildId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    Author = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    InvitationId = table.Column<int>(type: "integer", nullable: true),
+                    GoingWell = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    NotGoingWell = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WantToChange = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WhoIWantThere = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WhereAndWhen = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    TalkToIroAlone = table.Column<bool>(type: "boolean", nullable: true),
+                    WantAdvocate = table.Column<bool>(type: "boolean", nullable: true),
+                    WillAttend = table.Column<bool>(type: "boolean", nullable: true),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChangedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -177,9 +178,11 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ReviewViews_ReviewId_Author_InvitationId",
+                name: "IX_ReviewViews_ReviewId_Author",
                 table: "ReviewViews",
-                columns: new[] { "ReviewId", "Author", "InvitationId" });
+                columns: new[] { "ReviewId", "Author" },
+                unique: true,
+                filter: "\"InvitationId\" IS NULL");
         }
 
         /// <inheritdoc />
