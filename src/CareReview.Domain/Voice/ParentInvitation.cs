@@ -84,18 +84,24 @@ public sealed class ParentInvitation
     public bool Matches(string token) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(token)), Encoding.ASCII.GetBytes(TokenHash));
 
+    public const string AlreadyUsed = "This link has already been used. Ask the child's social worker or IRO for a new one.";
+
+    /// <summary>Why the link cannot be opened now, in words for the parent; null when it can.</summary>
+    public string? ProblemAt(DateTimeOffset now) => StateAt(now) switch
+    {
+        InvitationState.Used => AlreadyUsed,
+        InvitationState.Expired => "This link has expired. Ask the child's social worker or IRO for a new one.",
+        InvitationState.Cancelled => "This link was cancelled. Ask the child's social worker or IRO for a new one.",
+        _ => null,
+    };
+
     /// <summary>Opens the link: it works once, before it expires, unless the worker cancelled it.</summary>
     public void Use(string token, DateTimeOffset now)
     {
         Check(Matches(token), "This link is not recognised");
-        switch (StateAt(now))
+        if (ProblemAt(now) is { } problem)
         {
-            case InvitationState.Used:
-                throw new DomainRuleException("This link has already been used. Ask the child's social worker or IRO for a new one.");
-            case InvitationState.Expired:
-                throw new DomainRuleException("This link has expired. Ask the child's social worker or IRO for a new one.");
-            case InvitationState.Cancelled:
-                throw new DomainRuleException("This link was cancelled. Ask the child's social worker or IRO for a new one.");
+            throw new DomainRuleException(problem);
         }
 
         UsedAt = now;

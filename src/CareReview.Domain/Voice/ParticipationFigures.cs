@@ -124,6 +124,7 @@ public sealed class ParticipationFigures
         }
 
         var held = facts.Where(f => f.HeldOn >= from && f.HeldOn <= to).ToList();
+        var byBand = held.ToLookup(f => ReportingAgeBands.For(f.AgeAtReview));
 
         ParticipationCode?[] codeRows = [.. Enum.GetValues<ParticipationCode>().Select(c => (ParticipationCode?)c), null];
         var codes = codeRows
@@ -137,7 +138,7 @@ public sealed class ParticipationFigures
         var attendance = ReportingAgeBands.All
             .Select(band =>
             {
-                var inBand = held.Where(f => ReportingAgeBands.For(f.AgeAtReview) == band).ToList();
+                var inBand = byBand[band].ToList();
                 var attended = inBand.Count(f => Attended(f.Code));
                 return new BandAttendance(band, inBand.Count, attended, ShareOf(attended, inBand.Count));
             })
@@ -146,7 +147,7 @@ public sealed class ParticipationFigures
         var ratingsByBand = ReportingAgeBands.All
             .Select(band =>
             {
-                var inBand = held.Where(f => ReportingAgeBands.For(f.AgeAtReview) == band).ToList();
+                var inBand = byBand[band].ToList();
                 return new BandRatings(
                     band,
                     inBand.Count(f => f.Rating == ReviewRating.Good),

@@ -267,22 +267,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
         }
 
-        foreach (var referral in ChangeTracker.Entries<CafcassReferral>().Where(e => e.State == EntityState.Modified))
-        {
-            referral.Entity.Version++;
-        }
-
-        foreach (var views in ChangeTracker.Entries<ReviewViews>().Where(e => e.State == EntityState.Modified))
-        {
-            views.Entity.Version++;
-        }
-
-        foreach (var feedback in ChangeTracker.Entries<ReviewFeedback>().Where(e => e.State == EntityState.Modified))
-        {
-            feedback.Entity.Version++;
-        }
+        BumpVersionWhenModified<CafcassReferral>();
+        BumpVersionWhenModified<ReviewViews>();
+        BumpVersionWhenModified<ReviewFeedback>();
 
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>For a record with no parts of its own: its version moves when any of its columns does.</summary>
+    private void BumpVersionWhenModified<T>() where T : class
+    {
+        foreach (var entry in ChangeTracker.Entries<T>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Property<long>("Version").CurrentValue++;
+        }
     }
 
     private static readonly string[] s_derivedChildProperties =

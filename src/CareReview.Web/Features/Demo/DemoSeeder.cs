@@ -1,7 +1,6 @@
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
-using CareReview.Web.Features.Admin;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,6 +15,7 @@ namespace CareReview.Web.Features.Demo;
 /// </summary>
 public static class DemoSeeder
 {
+    /// <summary>Start-up makes sure every role exists before it calls this.</summary>
     public static async Task SeedIfEnabledAsync(IServiceProvider services, string provider)
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
@@ -65,7 +65,6 @@ public static class DemoSeeder
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
-        await CreateAdministratorCommand.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
         foreach (var (userName, role) in DemoAccounts.All)
         {
             var staff = council.DemoStaffFor(role);

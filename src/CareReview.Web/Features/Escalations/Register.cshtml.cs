@@ -52,15 +52,11 @@ public sealed class RegisterModel(AppDbContext db, AuditLog audit, TimeProvider 
 
     private static IReadOnlyList<string?> CsvRow(Row row) =>
     [
-        Number(row.Id), row.LocalId, row.AgeBand.Describe(), row.Team, row.Category.Describe(), Iso(row.RaisedOn),
+        Csv.Number(row.Id), row.LocalId, row.AgeBand.Describe(), row.Team, row.Category.Describe(), Csv.Date(row.RaisedOn),
         EscalationWords.StageName(row.StageReached), string.Join(' ', row.SkippedStages), row.Status, row.Outcome?.Describe(),
-        row.ClosedOn is { } closed ? Iso(closed) : null, row.WorkingDaysToClose is { } days ? Number(days) : null,
-        row.FormalWorkingDays is { } formal ? Number(formal) : null, row.OverTwentyWorkingDays ? "yes" : "no",
+        row.ClosedOn is { } closed ? Csv.Date(closed) : null, row.WorkingDaysToClose is { } days ? Csv.Number(days) : null,
+        row.FormalWorkingDays is { } formal ? Csv.Number(formal) : null, row.OverTwentyWorkingDays ? "yes" : "no",
     ];
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public IEnumerable<(string Label, int Count)> CountBy<T>(Func<Row, T> key, IEnumerable<T> order, Func<T, string> label) where T : notnull =>
         order.Select(value => (label(value), Rows.Count(r => EqualityComparer<T>.Default.Equals(key(r), value))));

@@ -63,12 +63,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         }
 
         var draft = Input.ToDraft();
-        foreach (var problem in ReviewViews.Problems(draft))
-        {
-            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
-        }
-
-        if (!ModelState.IsValid)
+        if (!VoiceChanges.CheckDraft(ModelState, draft))
         {
             return Page();
         }

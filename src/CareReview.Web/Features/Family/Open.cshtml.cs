@@ -27,18 +27,7 @@ public sealed class OpenModel(AppDbContext db, AuditLog audit, TimeProvider time
     public async Task<IActionResult> OnGetAsync(string token)
     {
         await FindAsync(token);
-        if (Invitation is not null)
-        {
-            try
-            {
-                CheckWaiting(Invitation);
-            }
-            catch (DomainRuleException e)
-            {
-                Problem = e.Message;
-            }
-        }
-
+        Problem = Invitation?.ProblemAt(time.GetUtcNow()) ?? Problem;
         return Page();
     }
 
@@ -71,26 +60,12 @@ public sealed class OpenModel(AppDbContext db, AuditLog audit, TimeProvider time
         }
         catch (DbUpdateConcurrencyException)
         {
-            Problem = "This link has already been used. Ask the child's social worker or IRO for a new one.";
+            Problem = ParentInvitation.AlreadyUsed;
             return Page();
         }
 
         await HttpContext.SignInAsync(FamilyLink.Scheme, principal);
         return Redirect("/family");
-    }
-
-    private void CheckWaiting(ParentInvitation invitation)
-    {
-        var state = invitation.StateAt(time.GetUtcNow());
-        if (state != InvitationState.Waiting)
-        {
-            throw new DomainRuleException(state switch
-            {
-                InvitationState.Used => "This link has already been used. Ask the child's social worker or IRO for a new one.",
-                InvitationState.Expired => "This link has expired. Ask the child's social worker or IRO for a new one.",
-                _ => "This link was cancelled. Ask the child's social worker or IRO for a new one.",
-            });
-        }
     }
 
     /// <summary>An unknown link looks the same as no link: nothing says whether a guess came close.</summary>

@@ -38,12 +38,7 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
         }
 
         var draft = Input.ToDraft();
-        foreach (var problem in ReviewViews.Problems(draft))
-        {
-            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
-        }
-
-        if (!ModelState.IsValid)
+        if (!VoiceChanges.CheckDraft(ModelState, draft))
         {
             return Page();
         }

@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         Show(reviewId);
         Views = await Db.ReviewViews.Where(v => v.ReviewId == reviewId).OrderBy(v => v.Author).ThenBy(v => v.SentOn).ToListAsync();
         Card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == reviewId);
-        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).ToListAsync();
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).OrderBy(i => i.Id).ToListAsync();
         return true;
     }
 

@@ -36,6 +36,11 @@ public static class Csv
         text.Append("\r\n");
     }
 
+    /// <summary>A date as the registers and returns write it: ISO 8601, whatever the server's culture.</summary>
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Field(string? value)
     {
         var field = value ?? "";

@@ -35,7 +35,7 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
             return Page();
         }
 
-        audit.Record(AuditAction.ParticipationFiguresViewed, details: $"from:{Iso(Figures!.From)};to:{Iso(Figures.To)};reviews:{Figures.Reviews}");
+        audit.Record(AuditAction.ParticipationFiguresViewed, details: $"from:{Csv.Date(Figures!.From)};to:{Csv.Date(Figures.To)};reviews:{Figures.Reviews}");
         await db.SaveChangesAsync();
         return Page();
     }
@@ -48,9 +48,9 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
         }
 
         var figures = Figures!;
-        audit.Record(AuditAction.ParticipationFiguresExported, details: $"from:{Iso(figures.From)};to:{Iso(figures.To)};reviews:{figures.Reviews}");
+        audit.Record(AuditAction.ParticipationFiguresExported, details: $"from:{Csv.Date(figures.From)};to:{Csv.Date(figures.To)};reviews:{figures.Reviews}");
         await db.SaveChangesAsync();
-        return File(Csv.ToBytes(CsvHeader, CsvRows(figures)), "text/csv", $"participation-{Iso(figures.From)}-to-{Iso(figures.To)}.csv");
+        return File(Csv.ToBytes(CsvHeader, CsvRows(figures)), "text/csv", $"participation-{Csv.Date(figures.From)}-to-{Csv.Date(figures.To)}.csv");
     }
 
     public static readonly IReadOnlyList<string> CsvHeader = ["measure", "group", "value", "count", "of", "share"];
@@ -90,7 +90,7 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
     }
 
     private static string?[] Row(string measure, string group, string value, int count, int of) =>
-        [measure, group, value, Number(count), Number(of), of == 0 ? "" : ((double)count / of).ToString("0.000", CultureInfo.InvariantCulture)];
+        [measure, group, value, Csv.Number(count), Csv.Number(of), of == 0 ? "" : ((double)count / of).ToString("0.000", CultureInfo.InvariantCulture)];
 
     public static string Percent(double share) => share.ToString("0%", CultureInfo.GetCultureInfo("en-GB"));
 
@@ -149,8 +149,4 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
     /// <summary>The IRO allocated on the day of the review (the last change that day), as the allocation history recorded their name.</summary>
     private static string IroOn(IEnumerable<Allocation> allocations, DateOnly on) =>
         allocations.Where(a => (a.From ?? DateOnly.MinValue) <= on).OrderBy(a => a.From ?? DateOnly.MinValue).ThenBy(a => a.Id).LastOrDefault()?.IroName ?? "No IRO allocated";
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

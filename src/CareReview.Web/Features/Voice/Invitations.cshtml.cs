@@ -112,8 +112,7 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
             return false;
         }
 
-        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).ToListAsync();
-        Invitations = [.. Invitations.OrderByDescending(i => i.CreatedAt)];
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).OrderByDescending(i => i.Id).ToListAsync();
         return true;
     }
 }

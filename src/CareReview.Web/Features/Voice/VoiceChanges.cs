@@ -1,4 +1,5 @@
 using CareReview.Domain;
+using CareReview.Domain.Voice;
 using CareReview.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,17 @@ public static class VoiceChanges
 {
     public const string ConcurrencyMessage =
         "This was changed somewhere else while you were writing. What you wrote has not been saved. Check what is here now and try again";
+
+    /// <summary>Puts every problem with the views beside its field; true when there are none.</summary>
+    public static bool CheckDraft(ModelStateDictionary state, ViewsDraft draft)
+    {
+        foreach (var problem in ReviewViews.Problems(draft))
+        {
+            state.AddModelError(InputKey(problem), problem.Message);
+        }
+
+        return state.IsValid;
+    }
 
     /// <summary>
     /// Runs the change (which adds its own audit event) and saves once. <paramref name="existing"/> is the
@@ -30,7 +42,7 @@ public static class VoiceChanges
         }
         catch (DomainRuleException e)
         {
-            state.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
+            state.AddModelError(InputKey(e), e.Message);
         }
         catch (DbUpdateException)
         {
@@ -41,4 +53,6 @@ public static class VoiceChanges
         db.ChangeTracker.Clear();
         return false;
     }
+
+    private static string InputKey(DomainRuleException e) => e.Field is null ? "" : $"Input.{e.Field}";
 }
