@@ -19,6 +19,20 @@ public sealed class CareEpisode
     /// <summary>Why the placement changed, recorded on the episode that ends with the move.</summary>
     public ReasonForPlacementChange? ReasonForPlacementChange { get; private set; }
 
+    /// <summary>SSDA903 PLACE_PROVIDER.</summary>
+    public PlacementProvider? PlacementProvider { get; private set; }
+
+    /// <summary>SSDA903 HOME_POST: the postcode of the home the child was living in when they came into care.</summary>
+    public string? HomePostcode { get; private set; }
+
+    /// <summary>SSDA903 PL_POST.</summary>
+    public string? PlacementPostcode { get; private set; }
+
+    /// <summary>SSDA903 URN: Ofsted's reference for the placement, or <see cref="PlacementDetails.NoUrn"/>.</summary>
+    public string? Urn { get; private set; }
+
+    public PlacementDetails Placement => new(PlacementProvider, HomePostcode, PlacementPostcode, Urn);
+
     public bool IsOpen => EndedOn is null;
 
     private CareEpisode()
@@ -26,13 +40,23 @@ public sealed class CareEpisode
     }
 
     internal CareEpisode(DateOnly startedOn, ReasonForNewEpisode reason, LegalStatus legalStatus,
-        CategoryOfNeed categoryOfNeed, PlacementType placementType)
+        CategoryOfNeed categoryOfNeed, PlacementType placementType, PlacementDetails placement)
     {
         StartedOn = startedOn;
         ReasonForNewEpisode = reason;
         LegalStatus = legalStatus;
         CategoryOfNeed = categoryOfNeed;
         PlacementType = placementType;
+        SetPlacement(placement);
+    }
+
+    /// <summary>Takes details already checked against this episode's placement type.</summary>
+    internal void SetPlacement(PlacementDetails placement)
+    {
+        PlacementProvider = placement.Provider;
+        HomePostcode = placement.HomePostcode;
+        PlacementPostcode = placement.PlacementPostcode;
+        Urn = placement.Urn;
     }
 
     internal void End(DateOnly endedOn, ReasonEpisodeCeased reason, ReasonForPlacementChange? placementChange = null)

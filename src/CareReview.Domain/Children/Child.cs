@@ -29,6 +29,27 @@ public sealed class Child
     public DateOnly DateOfBirth { get; private set; }
     public Sex Sex { get; private set; }
 
+    /// <summary>SSDA903 ETHNIC.</summary>
+    public Ethnicity? Ethnicity { get; private set; }
+
+    /// <summary>SSDA903 UPN: the unique pupil number, or UN1 to UN5 saying why there is none.</summary>
+    public string? Upn { get; private set; }
+
+    /// <summary>SSDA903 MOTHER: whether the young woman is herself a mother; only asked of girls and young women.</summary>
+    public bool? IsMother { get; private set; }
+
+    /// <summary>SSDA903 MC_DOB: the date of birth of the mother's first child.</summary>
+    public DateOnly? MothersChildBornOn { get; private set; }
+
+    /// <summary>Annex A: whether the child has a disability; unknown until recorded.</summary>
+    public bool? HasDisability { get; private set; }
+
+    /// <summary>An unaccompanied asylum-seeking child (SSDA903 uasc.csv).</summary>
+    public bool IsUasc { get; private set; }
+
+    /// <summary>SSDA903 DUC: the day the child stopped being an unaccompanied asylum-seeking child.</summary>
+    public DateOnly? UascCeasedOn { get; private set; }
+
     public int? IroId { get; private set; }
     public StaffMember? Iro { get; private set; }
     public int? SocialWorkerId { get; private set; }
@@ -119,6 +140,35 @@ public sealed class Child
 
     public int AgeOn(DateOnly date) => Age(DateOfBirth, date);
 
+    public ChildReturnDetails ReturnDetails => new(Ethnicity, Upn, IsMother, MothersChildBornOn, HasDisability, IsUasc, UascCeasedOn);
+
+    /// <summary>Records what the DfE return and Ofsted's Annex A ask about the child, checked as the return checks it.</summary>
+    public void RecordReturnDetails(ChildReturnDetails details, DateOnly today)
+    {
+        var upn = string.IsNullOrWhiteSpace(details.Upn) ? null : details.Upn.Trim().ToUpperInvariant();
+        Require(upn is null || Children.Upn.IsValid(upn),
+            "Enter the unique pupil number as a letter and 12 characters, such as A12345678901B, or UN1 to UN5 if there is none", nameof(Upn));
+        // SSDA903 rules 174 and 393: MOTHER and MC_DOB are asked of girls and young women only.
+        Require(details.IsMother is null || Sex == Sex.F, "Only record whether the child is a mother for a girl or young woman", nameof(IsMother));
+        Require(details.MothersChildBornOn is null || details.IsMother == true,
+            "Only give a child's date of birth when the young woman is a mother", nameof(MothersChildBornOn));
+        Require(details.MothersChildBornOn is null || (details.MothersChildBornOn > DateOfBirth && details.MothersChildBornOn <= today),
+            "The date of birth of her child must be after her own and today or in the past", nameof(MothersChildBornOn));
+        Require(details.UascCeasedOn is null || details.IsUasc,
+            "Only give the date the child stopped being an unaccompanied asylum-seeking child if they were one", nameof(UascCeasedOn));
+        // SSDA903 rule 304: the status ends by the 18th birthday.
+        Require(details.UascCeasedOn is null || (details.UascCeasedOn >= DateOfBirth && details.UascCeasedOn <= DateOfBirth.AddYears(18)),
+            "The date must be on or before the child's 18th birthday", nameof(UascCeasedOn));
+
+        Ethnicity = details.Ethnicity;
+        Upn = upn;
+        IsMother = details.IsMother;
+        MothersChildBornOn = details.MothersChildBornOn;
+        HasDisability = details.HasDisability;
+        IsUasc = details.IsUasc;
+        UascCeasedOn = details.UascCeasedOn;
+    }
+
     /// <summary>Age in whole years on a date; a child born on 29 February is a year older on 28 February.</summary>
     public static int Age(DateOnly dateOfBirth, DateOnly on)
     {
@@ -148,17 +198,19 @@ public sealed class Child
 
     /// <summary>The child starts a new period of care (SSDA903 reason for new episode S).</summary>
     public void BecomeLookedAfter(DateOnly startedOn, LegalStatus legalStatus, PlacementType placementType,
-        CategoryOfNeed categoryOfNeed, DateOnly today, Rulebook rules)
+        CategoryOfNeed categoryOfNeed, DateOnly today, Rulebook rules, PlacementDetails? placement = null)
     {
         Require(!IsLookedAfter, "The child is already looked after. Record a change of placement or legal status instead", "StartedOn");
         Require(startedOn >= DateOfBirth, "The date the child became looked after must be on or after their date of birth", "StartedOn");
         Require(startedOn <= today, "The date the child became looked after must be today or in the past", "StartedOn");
         Require(AgeOn(startedOn) < 18, "A child must be under 18 to become looked after", "StartedOn");
         var lastEnded = _episodes.Max(e => e.EndedOn);
-        Require(lastEnded is null || startedOn >= lastEnded,
-            $"The date must be on or after the end of the last period of care on {GovukDate.Format(lastEnded)}", "StartedOn");
+        // SSDA903 rule 431: a period that starts the day the last one ended is a change of episode (X1), not a new period.
+        Require(lastEnded is null || startedOn > lastEnded,
+            $"The date must be after the end of the last period of care on {GovukDate.Format(lastEnded)}. A change on the same day is a change of placement or legal status", "StartedOn");
 
-        _episodes.Add(new CareEpisode(startedOn, ReasonForNewEpisode.S, legalStatus, categoryOfNeed, placementType));
+        var details = (placement ?? PlacementDetails.None).Checked(placementType);
+        _episodes.Add(new CareEpisode(startedOn, ReasonForNewEpisode.S, legalStatus, categoryOfNeed, placementType, details));
         RecalculateReviewClock(rules);
     }
 
@@ -167,7 +219,7 @@ public sealed class Child
     /// next begins the same day, with the reason for new episode the return expects (L, P, T, B or U).
     /// </summary>
     public void ChangeEpisode(DateOnly changedOn, LegalStatus legalStatus, PlacementMove move, PlacementType placementType,
-        ReasonForPlacementChange? reasonForPlacementChange, DateOnly today, Rulebook rules)
+        ReasonForPlacementChange? reasonForPlacementChange, DateOnly today, Rulebook rules, PlacementDetails? placement = null)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after, so there is nothing to change", "ChangedOn");
         Require(changedOn >= current.StartedOn,
@@ -197,8 +249,14 @@ public sealed class Child
             "Only give a reason for a change of placement, and not for a move into or out of a temporary placement (T0 to T4)",
             "ReasonForPlacementChange");
 
+        // SSDA903 rule 434: a change of legal status alone keeps the placement as it was. A move keeps the
+        // child's home postcode unless a new one is given.
+        var details = move == PlacementMove.None
+            ? current.Placement
+            : (placement ?? (PlacementDetails.None with { HomePostcode = current.HomePostcode })).Checked(placementType);
+
         current.End(changedOn, ReasonEpisodeCeased.X1, reasonForPlacementChange);
-        _episodes.Add(new CareEpisode(changedOn, reason, legalStatus, current.CategoryOfNeed, placementType));
+        _episodes.Add(new CareEpisode(changedOn, reason, legalStatus, current.CategoryOfNeed, placementType, details));
         if (move != PlacementMove.None)
         {
             // These belong to the placement that ended; the new one starts its own visit schedule.
@@ -208,6 +266,13 @@ public sealed class Child
         }
 
         RecalculateReviewClock(rules);
+    }
+
+    /// <summary>Puts right where an episode's placement is and who provides it, for the return.</summary>
+    public void CorrectPlacement(CareEpisode episode, PlacementDetails placement)
+    {
+        Require(_episodes.Contains(episode), "That episode is not one of this child's", "Episode");
+        episode.SetPlacement(placement.Checked(episode.PlacementType));
     }
 
     /// <summary>The period of care ends; the review clock stops.</summary>

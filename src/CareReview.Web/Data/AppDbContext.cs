@@ -64,6 +64,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             child.Property(c => c.GivenName).HasMaxLength(100);
             child.Property(c => c.FamilyName).HasMaxLength(100);
             child.Property(c => c.Sex).HasConversion<string>().HasMaxLength(1);
+            child.Property(c => c.Ethnicity).HasConversion<string>().HasMaxLength(4);
+            child.Property(c => c.Upn).HasMaxLength(13);
+            child.Ignore(c => c.ReturnDetails);
             child.Property(c => c.NextReviewRuleId).HasMaxLength(10);
             child.Property(c => c.ReviewBroughtForwardReason).HasMaxLength(1000);
             child.Property(c => c.Version).IsConcurrencyToken();
@@ -163,7 +166,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             episode.Property(e => e.PlacementType).HasConversion<string>().HasMaxLength(3);
             episode.Property(e => e.ReasonEnded).HasConversion<string>().HasMaxLength(3);
             episode.Property(e => e.ReasonForPlacementChange).HasConversion<string>().HasMaxLength(6);
+            episode.Property(e => e.PlacementProvider).HasConversion<string>().HasMaxLength(3);
+            episode.Property(e => e.HomePostcode).HasMaxLength(8);
+            episode.Property(e => e.PlacementPostcode).HasMaxLength(8);
+            episode.Property(e => e.Urn).HasMaxLength(8);
             episode.Ignore(e => e.IsOpen);
+            episode.Ignore(e => e.Placement);
             episode.HasIndex(e => new { e.ChildId, e.StartedOn });
         });
 

@@ -104,14 +104,28 @@ public sealed class ChildTests
         Assert.Single(child.Episodes);
     }
 
-    [Fact]
-    public void A_new_period_of_care_cannot_start_before_the_last_one_ended()
+    [Theory]
+    [InlineData("2025-03-02")] // before the last period ended
+    [InlineData("2025-03-03")] // the same day: a change of episode, not a new period (SSDA903 rule 431)
+    public void A_new_period_of_care_must_start_after_the_last_one_ended(string startedOn)
     {
         var child = AChildLookedAfterSince("2025-01-06");
         child.CeaseToBeLookedAfter(D("2025-03-03"), ReasonEpisodeCeased.E4A, s_today, s_rules);
 
         AssertRefused("StartedOn", () =>
-            child.BecomeLookedAfter(D("2025-03-02"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules));
+            child.BecomeLookedAfter(D(startedOn), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules));
+        Assert.False(child.IsLookedAfter);
+    }
+
+    [Fact]
+    public void A_new_period_of_care_can_start_the_day_after_the_last_one_ended()
+    {
+        var child = AChildLookedAfterSince("2025-01-06");
+        child.CeaseToBeLookedAfter(D("2025-03-03"), ReasonEpisodeCeased.E4A, s_today, s_rules);
+
+        child.BecomeLookedAfter(D("2025-03-04"), LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N1, s_today, s_rules);
+
+        Assert.Equal(D("2025-03-04"), child.CurrentPeriodStart());
     }
 
     // ---- Changes of placement and legal status -------------------------------------------------

@@ -544,6 +544,9 @@ public sealed class DemoCouncil
     private readonly Random _seniorNames;
     private readonly Random _preparation;
 
+    /// <summary>Ethnicity, UPN and placement details come from their own stream, so adding them left the rest of the demo unchanged.</summary>
+    private readonly Random _returnDetails;
+
     private readonly DateOnly _today;
     private readonly Rulebook _rules;
     private int _nextLocalId = 100001;
@@ -579,6 +582,7 @@ public sealed class DemoCouncil
         _random = new Random(seed);
         _seniorNames = new Random(unchecked((seed * 31) + 7));
         _preparation = new Random(unchecked((seed * 13) + 5));
+        _returnDetails = new Random(unchecked((seed * 17) + 3));
         _today = today;
         _rules = rules;
     }
@@ -678,6 +682,7 @@ public sealed class DemoCouncil
                 child.Allocate(null, child.SocialWorker, child.Episodes.Max(e => e.EndedOn));
             }
 
+            DemoReturnDetails.Fill(child, _returnDetails, _today);
             child.RecalculateDeadlines(_today, _rules);
             _demoIroHasPlanChange |= child.Iro == _demoIro && child.PlanChangeAwaitingReviewOn is not null;
             Children.Add(child);

@@ -202,10 +202,22 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HomePostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("PlacementProvider")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
 
                     b.Property<string>("PlacementType")
                         .IsRequired()
@@ -227,6 +239,10 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("Urn")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
 
                     b.HasKey("Id");
 
@@ -304,6 +320,10 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("DeadlinesRecomputeOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -314,13 +334,25 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("IroId")
                         .HasColumnType("integer");
+
+                    b.Property<bool?>("IsMother")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsUasc")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("LocalId")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("MothersChildBornOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
                         .HasColumnType("date");
@@ -352,6 +384,13 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
                     b.Property<int?>("SocialWorkerId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("UascCeasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()

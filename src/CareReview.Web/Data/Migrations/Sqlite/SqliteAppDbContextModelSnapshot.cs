@@ -187,9 +187,21 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HomePostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementPostcode")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlacementProvider")
+                        .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PlacementType")
@@ -211,6 +223,10 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Urn")
+                        .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -285,6 +301,10 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("DeadlinesRecomputeOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Ethnicity")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -295,12 +315,24 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("HasDisability")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("IroId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsMother")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsUasc")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LocalId")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MothersChildBornOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("NextReviewDueOn")
@@ -333,6 +365,13 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("SocialWorkerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("UascCeasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Upn")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
