@@ -26,6 +26,15 @@ public enum ReasonForPlacementChange { CARPL, CLOSE, ALLEG, STAND, APPRR, CREQB,
 
 public enum ParticipationCode { PN0, PN1, PN2, PN3, PN4, PN5, PN6, PN7 }
 
+/// <summary>The child's ethnic group (903 ETHNIC, rule 103).</summary>
+public enum Ethnicity
+{
+    WBRI, WIRI, WOTH, WIRT, WROM, MWBC, MWBA, MWAS, MOTH, AIND, APKN, ABAN, AOTH, BCRB, BAFR, BOTH, CHNE, OOTH, REFU, NOBT,
+}
+
+/// <summary>Who provides the placement (903 PLACE_PROVIDER, rule 178).</summary>
+public enum PlacementProvider { PR0, PR1, PR2, PR3, PR4, PR5 }
+
 /// <summary>What each code means, in the words of the DfE guide (ssda903.md §2).</summary>
 public static class CodeDescriptions
 {
@@ -163,12 +172,95 @@ public static class CodeDescriptions
         ParticipationCode.PN7 => "Did not attend and views were not conveyed",
     };
 
+    public static string Describe(this Ethnicity code) => code switch
+    {
+        Ethnicity.WBRI => "White British",
+        Ethnicity.WIRI => "White Irish",
+        Ethnicity.WOTH => "Any other White background",
+        Ethnicity.WIRT => "Traveller of Irish heritage",
+        Ethnicity.WROM => "Gypsy or Roma",
+        Ethnicity.MWBC => "White and Black Caribbean",
+        Ethnicity.MWBA => "White and Black African",
+        Ethnicity.MWAS => "White and Asian",
+        Ethnicity.MOTH => "Any other Mixed background",
+        Ethnicity.AIND => "Indian",
+        Ethnicity.APKN => "Pakistani",
+        Ethnicity.ABAN => "Bangladeshi",
+        Ethnicity.AOTH => "Any other Asian background",
+        Ethnicity.BCRB => "Caribbean",
+        Ethnicity.BAFR => "African",
+        Ethnicity.BOTH => "Any other Black background",
+        Ethnicity.CHNE => "Chinese",
+        Ethnicity.OOTH => "Any other ethnic group",
+        Ethnicity.REFU => "Refused",
+        Ethnicity.NOBT => "Information not yet obtained",
+    };
+
+    public static string Describe(this PlacementProvider code) => code switch
+    {
+        PlacementProvider.PR0 => "Parents or other person with parental responsibility",
+        PlacementProvider.PR1 => "Own provision by the local authority",
+        PlacementProvider.PR2 => "Other local authority provision",
+        PlacementProvider.PR3 => "Other public provision, for example the NHS",
+        PlacementProvider.PR4 => "Private provision",
+        PlacementProvider.PR5 => "Voluntary or third sector provision",
+    };
+
     /// <summary>Short-break children (reg 48) have their own review timetable and no 903 review rows.</summary>
     public static bool IsShortBreak(this LegalStatus code) => code is LegalStatus.V3 or LegalStatus.V4;
 
     /// <summary>Temporary placements (T0–T4) need no reason for the change (903 rules 225, 226).</summary>
     public static bool IsTemporary(this PlacementType code) =>
         code is PlacementType.T0 or PlacementType.T1 or PlacementType.T2 or PlacementType.T3 or PlacementType.T4;
+
+    /// <summary>
+    /// Placements whose PLACE_PROVIDER must be blank (903 rules 178, 213). T4 is not one of them, so
+    /// <see cref="IsTemporary"/> cannot stand in for this.
+    /// </summary>
+    public static bool ProviderNotRequired(this PlacementType code) =>
+        code is PlacementType.T0 or PlacementType.T1 or PlacementType.T2 or PlacementType.T3
+            or PlacementType.Z11 or PlacementType.Z12 or PlacementType.Z13 or PlacementType.Z14;
+
+    /// <summary>Placements that need no Ofsted URN: blank or XXXXXXX is returned instead (903 rules 218, 222).</summary>
+    public static bool UrnNotRequired(this PlacementType code) =>
+        code.IsTemporary() || code.ProviderNotRequired()
+            || code is PlacementType.P1 or PlacementType.P3 or PlacementType.R1 or PlacementType.R2 or PlacementType.R5;
+}
+
+/// <summary>
+/// The child's unique pupil number as returned in 903 UPN (rule 168): a letter other than I, O or S
+/// then 12 digits, or 11 digits and a letter; or one of the unknown codes UN1–UN5.
+/// </summary>
+public static class Upn
+{
+    /// <summary>Whether <paramref name="value"/> (already upper-cased) has the shape rule 168 accepts. The check digit is not verified.</summary>
+    public static bool IsValid(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (value is "UN1" or "UN2" or "UN3" or "UN4" or "UN5")
+        {
+            return true;
+        }
+
+        if (value.Length != 13 || value[0] is < 'A' or > 'Z' or 'I' or 'O' or 'S')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < 12; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return char.IsAsciiDigit(value[12]) || char.IsAsciiLetterUpper(value[12]);
+    }
 }
 
 /// <summary>Whether a change of episode moved the child, and to whom.</summary>
