@@ -442,7 +442,7 @@ public sealed class Child
                 case RecommendationStatus.CarriedForward:
                     Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation", field);
                     made.Add(new Recommendation(
-                        new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring),
+                        new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring, open.Themes),
                         heldOn, open.Id));
                     changes.Add(() => open.CarryForward(heldOn, note ?? "Carried forward", by));
                     break;

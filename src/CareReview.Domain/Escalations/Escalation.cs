@@ -1,3 +1,5 @@
+using CareReview.Domain.Reports;
+
 namespace CareReview.Domain.Escalations;
 
 /// <summary>Where an escalation stands.</summary>
@@ -44,8 +46,10 @@ public enum StageDecision
 }
 
 /// <summary>What the IRO writes when raising a concern.</summary>
+/// <param name="Themes">What it is about, for the annual report (ADR-0014); optional.</param>
 public sealed record ConcernDraft(
-    ConcernCategory? Category, string? Concern, string? Needed, DateOnly? NeededBy, int? ReviewId, IReadOnlyList<int> RecommendationIds);
+    ConcernCategory? Category, string? Concern, string? Needed, DateOnly? NeededBy, int? ReviewId, IReadOnlyList<int> RecommendationIds,
+    IReadOnlyList<CaseTheme>? Themes = null);
 
 /// <summary>
 /// An IRO's challenge to the council about one child's case (statutory-rules.md §6.5, §3.3 I9–I11): the
@@ -79,6 +83,11 @@ public sealed class Escalation
 
     /// <summary>The review the concern arises from, if any.</summary>
     public int? ReviewId { get; private set; }
+
+    /// <summary>The themes it is about (ADR-0014), space-separated codes; empty when not tagged.</summary>
+    public string ThemeCodes { get; private set; } = "";
+
+    public IReadOnlyList<CaseTheme> Themes => CaseThemes.FromCodes(ThemeCodes);
 
     public EscalationOutcome? Outcome { get; private set; }
     public DateOnly? ClosedOn { get; private set; }
@@ -120,7 +129,11 @@ public sealed class Escalation
         NeededBy = draft.NeededBy!.Value;
         ReviewId = draft.ReviewId;
         _recommendations.AddRange(draft.RecommendationIds.Distinct().Select(id => new EscalationRecommendation(id)));
+        ThemeCodes = CaseThemes.ToCodes(draft.Themes);
     }
+
+    /// <summary>Sets the themes it is about, replacing any before; none leaves it untagged.</summary>
+    public void Tag(IEnumerable<CaseTheme> themes) => ThemeCodes = CaseThemes.ToCodes(themes);
 
     /// <summary>Everything wrong with a drafted concern, so that a form can show each message beside its field.</summary>
     public static IReadOnlyList<DomainRuleException> Problems(ConcernDraft draft, DateOnly today)

@@ -1,3 +1,5 @@
+using CareReview.Domain.Reports;
+
 namespace CareReview.Domain.Reviews;
 
 public enum RecommendationStatus
@@ -46,6 +48,11 @@ public sealed class Recommendation
     /// <summary>The recommendation this one carries forward from an earlier review.</summary>
     public int? CarriedForwardFromId { get; private set; }
 
+    /// <summary>The themes it is about (ADR-0014), space-separated codes; empty when not tagged.</summary>
+    public string ThemeCodes { get; private set; } = "";
+
+    public IReadOnlyList<CaseTheme> Themes => CaseThemes.FromCodes(ThemeCodes);
+
     public IReadOnlyList<RecommendationUpdate> Updates => _updates;
 
     public bool IsOpen => Status == RecommendationStatus.Open;
@@ -77,7 +84,11 @@ public sealed class Recommendation
         DueOn = dueOn!.Value;
         Monitoring = monitoring!;
         CarriedForwardFromId = carriedForwardFromId;
+        ThemeCodes = CaseThemes.ToCodes(draft.Themes);
     }
+
+    /// <summary>Sets the themes it is about, replacing any before; none leaves it untagged.</summary>
+    public void Tag(IEnumerable<CaseTheme> themes) => ThemeCodes = CaseThemes.ToCodes(themes);
 
     /// <summary>
     /// Everything wrong with a drafted recommendation, so that a form can show each message beside its
@@ -167,7 +178,9 @@ public sealed class Recommendation
 public sealed record RecommendationOutcome(int RecommendationId, RecommendationStatus Outcome, string? Note, DateOnly? NewDueOn);
 
 /// <summary>What a reviewer typed for one recommendation, before it is checked.</summary>
-public sealed record RecommendationDraft(string? Action, string? OwnerName, string? OwnerRole, int? OwnerStaffId, DateOnly? DueOn, string? Monitoring);
+/// <param name="Themes">What it is about, for the annual report (ADR-0014); optional.</param>
+public sealed record RecommendationDraft(string? Action, string? OwnerName, string? OwnerRole, int? OwnerStaffId, DateOnly? DueOn, string? Monitoring,
+    IReadOnlyList<CaseTheme>? Themes = null);
 
 /// <summary>A dated note on a recommendation: progress, completion, or its outcome at the next review.</summary>
 public sealed class RecommendationUpdate

@@ -97,6 +97,10 @@ public enum AuditAction
     ParticipationFiguresViewed = 1816,
     ParticipationFiguresExported = 1817,
 
+    AnnualReportViewed = 1920,
+    AnnualReportDrilledInto = 1921,
+    AnnualReportExported = 1922,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,

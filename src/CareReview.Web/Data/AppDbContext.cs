@@ -2,6 +2,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
+using CareReview.Domain.Reports;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
@@ -203,6 +204,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             recommendation.Property(r => r.OwnerName).HasMaxLength(200);
             recommendation.Property(r => r.OwnerRole).HasMaxLength(100);
             recommendation.Property(r => r.Monitoring).HasMaxLength(1000);
+            recommendation.Property(r => r.ThemeCodes).HasMaxLength(CaseThemes.MaxCodesLength);
+            recommendation.Ignore(r => r.Themes);
             recommendation.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
             recommendation.Ignore(r => r.IsOpen);
             recommendation.Ignore(r => r.DoneOnTime);

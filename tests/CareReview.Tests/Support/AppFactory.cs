@@ -218,6 +218,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Runs a command-line command (such as annual-report) against this app's services, as Program.cs would.</summary>
+    public Task<int> RunCommandAsync(Func<IServiceProvider, Task<int>> command) => command(Services);
+
     /// <summary>Runs one pass of the reminder job now, as the hourly timer would (in its own DI scope).</summary>
     public Task<ReminderRunResult> RunReminderJobAsync() => Services.GetRequiredService<ReviewReminderJob>().RunOnceAsync();
 

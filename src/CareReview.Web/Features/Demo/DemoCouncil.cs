@@ -4,6 +4,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
+using CareReview.Domain.Reports;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
@@ -700,6 +701,47 @@ public sealed class DemoCouncil
             SeniorManager(HeadOfService), SeniorManager(AssistantDirector), SeniorManager(Director));
         _escalations.Generate();
         Escalations.AddRange(_escalations.Escalations);
+    }
+
+    /// <summary>
+    /// Tags about two in three recommendations and escalations with themes for the annual report (ADR-0014). It
+    /// draws on its own <see cref="Random"/>, so tagging changes nothing else the demo makes. Call it after
+    /// <see cref="AddEscalations"/>.
+    /// </summary>
+    public void TagThemes()
+    {
+        var random = new Random(unchecked((_seed * 23) + 11));
+        foreach (var recommendation in Children.SelectMany(c => c.Recommendations).OrderBy(r => r.MadeOn).ThenBy(r => r.Action, StringComparer.Ordinal))
+        {
+            if (random.Next(3) > 0)
+            {
+                recommendation.Tag(RandomThemes(random));
+            }
+        }
+
+        foreach (var escalation in Escalations)
+        {
+            if (random.Next(3) > 0)
+            {
+                var likely = escalation.Category switch
+                {
+                    ConcernCategory.DriftAndDelay or ConcernCategory.Decisions => CaseTheme.Delay,
+                    ConcernCategory.NoExitPlan => CaseTheme.Permanence,
+                    ConcernCategory.ChildParticipation => CaseTheme.Participation,
+                    ConcernCategory.CarePlanImplementation => CaseTheme.PlacementStability,
+                    _ => PickWith(random, CaseThemes.All),
+                };
+                escalation.Tag([likely, .. random.Next(3) == 0 ? RandomThemes(random) : []]);
+            }
+        }
+    }
+
+    // Mostly the five themes, which is what the IRO service sees most often; now and then another.
+    private static IReadOnlyList<CaseTheme> RandomThemes(Random random)
+    {
+        CaseTheme[] common = [CaseTheme.Contact, CaseTheme.PlacementStability, CaseTheme.Education, CaseTheme.Health, CaseTheme.Delay];
+        var first = random.Next(4) > 0 ? PickWith(random, common) : PickWith(random, CaseThemes.All);
+        return random.Next(4) == 0 ? [first, PickWith(random, common)] : [first];
     }
 
     /// <summary>Children's and parents' voices (see <see cref="DemoVoices"/>): save the children and their reviews first.</summary>

@@ -49,6 +49,7 @@ public static class DemoSeeder
 
         // Escalations name the saved children, reviews and recommendations; two Cafcass referrals name saved escalations.
         council.AddEscalations();
+        council.TagThemes();
         db.Escalations.AddRange(council.Escalations);
         await db.SaveChangesAsync();
         council.AddCafcassReferrals();

@@ -1,5 +1,6 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Escalations;
+using CareReview.Domain.Reports;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,8 @@ public sealed class EscalationConfiguration : IEntityTypeConfiguration<Escalatio
         escalation.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(30);
         escalation.Property(e => e.ClosedBy).HasMaxLength(Escalation.MaxNameLength);
         escalation.Property(e => e.ClosingNote).HasMaxLength(Escalation.MaxTextLength);
+        escalation.Property(e => e.ThemeCodes).HasMaxLength(CaseThemes.MaxCodesLength);
+        escalation.Ignore(e => e.Themes);
         escalation.Property(e => e.Version).IsConcurrencyToken();
         escalation.Ignore(e => e.State);
         escalation.Ignore(e => e.IsOpen);

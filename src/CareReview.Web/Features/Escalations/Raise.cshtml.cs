@@ -1,6 +1,7 @@
 using System.Globalization;
 using CareReview.Domain;
 using CareReview.Domain.Escalations;
+using CareReview.Domain.Reports;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
@@ -55,7 +56,7 @@ public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider tim
         ConcernCategory? category = Enum.TryParse<ConcernCategory>(Input.Category, out var parsed) ? parsed : null;
         var reviewId = child.Reviews.Any(r => r.Id == Input.ReviewId && r.IsHeld) ? Input.ReviewId : null;
         var recommendationIds = Input.RecommendationIds.Where(r => child.Recommendations.Any(c => c.Id == r)).ToList();
-        var draft = new ConcernDraft(category, Input.Concern, Input.Needed, neededBy, reviewId, recommendationIds);
+        var draft = new ConcernDraft(category, Input.Concern, Input.Needed, neededBy, reviewId, recommendationIds, Input.Themes);
         foreach (var problem in Escalation.Problems(draft, Today).Where(p => p.Field != nameof(Escalation.NeededBy) || neededBy is not null))
         {
             ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
@@ -89,5 +90,6 @@ public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider tim
         public DateInput? NeededBy { get; set; }
         public int? ReviewId { get; set; }
         public List<int> RecommendationIds { get; set; } = [];
+        public List<CaseTheme> Themes { get; set; } = [];
     }
 }

@@ -1,5 +1,6 @@
 using CareReview.Domain;
 using CareReview.Domain.Children;
+using CareReview.Domain.Reports;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
@@ -152,7 +153,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             var draft = new RecommendationDraft(row.Action,
                 string.IsNullOrWhiteSpace(row.OwnerName) ? staff?.Name : row.OwnerName,
                 string.IsNullOrWhiteSpace(row.OwnerRole) ? RoleOf(staff) : row.OwnerRole,
-                staff?.Id, dueOn, row.Monitoring);
+                staff?.Id, dueOn, row.Monitoring, row.Themes);
             foreach (var problem in Recommendation.Problems(draft, heldOn ?? Today))
             {
                 if (problem.Field != nameof(Recommendation.DueOn) || dueOn is not null)
@@ -264,8 +265,9 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         public string? OwnerRole { get; set; }
         public DateInput? DueOn { get; set; }
         public string? Monitoring { get; set; }
+        public List<CaseTheme> Themes { get; set; } = [];
 
         public bool IsBlank => string.IsNullOrWhiteSpace(Action) && OwnerStaffId is null && string.IsNullOrWhiteSpace(OwnerName)
-            && string.IsNullOrWhiteSpace(OwnerRole) && (DueOn?.IsEmpty ?? true) && string.IsNullOrWhiteSpace(Monitoring);
+            && string.IsNullOrWhiteSpace(OwnerRole) && (DueOn?.IsEmpty ?? true) && string.IsNullOrWhiteSpace(Monitoring) && Themes.Count == 0;
     }
 }

@@ -585,6 +585,11 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<int?>("TeamId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ThemeCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -781,6 +786,11 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ThemeCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
 
