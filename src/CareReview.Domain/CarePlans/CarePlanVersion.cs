@@ -132,6 +132,9 @@ public sealed class CarePlanVersion
     public DateOnly MadeOn { get; private set; }
     public string MadeBy { get; private set; } = "";
 
+    /// <summary>The member of staff who made the version, when known: an IRO cannot review a plan they wrote (reg 46).</summary>
+    public int? MadeByStaffId { get; private set; }
+
     /// <summary>reg 5(d): the IRO's name, taken from the child's allocation when the version is made.</summary>
     public string? IroName { get; private set; }
 
@@ -169,6 +172,9 @@ public sealed class CarePlanVersion
         _sections.AddRange(sections);
         SignificantChanges = string.Join(' ', significant);
     }
+
+    /// <summary>Records which member of staff made this version (the name alone cannot be checked).</summary>
+    public void MadeByStaff(int? staffMemberId) => MadeByStaffId ??= staffMemberId;
 
     public string Text(CarePlanSection section) => _sections.FirstOrDefault(s => s.Section == section)?.Text ?? "";
 

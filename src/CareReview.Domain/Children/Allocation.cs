@@ -19,12 +19,16 @@ public sealed class Allocation
     public int? SocialWorkerId { get; private set; }
     public string? SocialWorkerName { get; private set; }
 
+    /// <summary>Why the IRO is not the one their brothers and sisters in care have (statutory-rules.md §6.2).</summary>
+    public string? SiblingIroReason { get; private set; }
+
     private Allocation()
     {
     }
 
-    internal Allocation(DateOnly? from, StaffMember? iro, StaffMember? socialWorker)
+    internal Allocation(DateOnly? from, StaffMember? iro, StaffMember? socialWorker, string? siblingIroReason = null)
     {
+        SiblingIroReason = siblingIroReason;
         From = from;
         IroId = iro?.Id;
         IroName = iro?.Name;

@@ -84,6 +84,11 @@ public sealed class Child
     /// <summary>The day the stored deadlines must be worked out again though nothing was recorded (a birthday that brings a rule in).</summary>
     public DateOnly? DeadlinesRecomputeOn { get; private set; }
 
+    /// <summary>Brothers and sisters in care are linked in a group, so that they are offered the same IRO.</summary>
+    public int? SiblingGroupId { get; private set; }
+
+    public SiblingGroup? SiblingGroup { get; private set; }
+
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public long Version { get; set; }
 
@@ -176,8 +181,12 @@ public sealed class Child
         return dateOfBirth.AddYears(age) > on ? age - 1 : age;
     }
 
-    /// <summary>Allocates the IRO and social worker from a date (when known); a change is kept in the history.</summary>
-    public void Allocate(StaffMember? iro, StaffMember? socialWorker, DateOnly? from = null)
+    /// <summary>
+    /// Allocates the IRO and social worker from a date (when known); a change is kept in the history. With
+    /// <paramref name="checks"/>, a new IRO other than the siblings' needs a reason, and an IRO with a
+    /// conflict of interest is refused (statutory-rules.md §6.2).
+    /// </summary>
+    public void Allocate(StaffMember? iro, StaffMember? socialWorker, DateOnly? from = null, AllocationChecks? checks = null)
     {
         Require(iro is null || iro.Role == StaffRole.Iro, "The IRO must be an independent reviewing officer", nameof(IroId));
         Require(socialWorker is null || socialWorker.Role is StaffRole.SocialWorker or StaffRole.TeamManager,
@@ -185,15 +194,37 @@ public sealed class Child
         var latest = _allocations.Max(a => a.From);
         Require(from is null || latest is null || from >= latest,
             $"The date must be on or after the last change of allocation on {GovukDate.Format(latest)}", "From");
-        if (_allocations.Count == 0 || !Same(iro, IroId, Iro) || !Same(socialWorker, SocialWorkerId, SocialWorker))
+        var iroChanges = _allocations.Count == 0 ? iro is not null : !Same(iro, IroId, Iro);
+        var changes = _allocations.Count == 0 || iroChanges || !Same(socialWorker, SocialWorkerId, SocialWorker);
+        if (iro is not null && changes && checks?.Conflicts is { } conflicts)
         {
-            _allocations.Add(new Allocation(from, iro, socialWorker));
+            IroConflict.Check(iro, conflicts);
+        }
+
+        var siblingReason = iroChanges && checks is not null ? SiblingAllocation.Check(iro, checks.SiblingsIro, checks.SiblingIroReason) : null;
+        if (changes)
+        {
+            _allocations.Add(new Allocation(from, iro, socialWorker, siblingReason));
         }
 
         Iro = iro;
         IroId = iro?.Id;
         SocialWorker = socialWorker;
         SocialWorkerId = socialWorker?.Id;
+    }
+
+    /// <summary>Links the child with their brothers and sisters in care, in the group given.</summary>
+    public void JoinSiblingGroup(SiblingGroup group)
+    {
+        SiblingGroup = group;
+        SiblingGroupId = group.Id == 0 ? null : group.Id;
+    }
+
+    /// <summary>The child is no longer linked with brothers and sisters (linked in error).</summary>
+    public void LeaveSiblingGroup()
+    {
+        SiblingGroup = null;
+        SiblingGroupId = null;
     }
 
     /// <summary>The child starts a new period of care (SSDA903 reason for new episode S).</summary>

@@ -101,6 +101,14 @@ public enum AuditAction
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,
 
+    SiblingsViewed = 1940,
+    SiblingLinked = 1941,
+    SiblingUnlinked = 1942,
+    StaffConflictsViewed = 1943,
+    StaffConflictDeclared = 1944,
+    StaffConflictWithdrawn = 1945,
+    AllocationConflictRefused = 1946,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,

@@ -103,6 +103,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.Entity<CarePlanVersion>(version =>
         {
             version.Property(v => v.MadeBy).HasMaxLength(200);
+            version.HasOne<StaffMember>().WithMany().HasForeignKey(v => v.MadeByStaffId).OnDelete(DeleteBehavior.Restrict);
             version.Property(v => v.IroName).HasMaxLength(200);
             version.Property(v => v.PermanenceCodes).HasMaxLength(120);
             version.Property(v => v.ChangeNote).HasMaxLength(CarePlanVersion.MaxNoteLength);
@@ -156,6 +157,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         {
             allocation.Property(a => a.IroName).HasMaxLength(200);
             allocation.Property(a => a.SocialWorkerName).HasMaxLength(200);
+            allocation.Property(a => a.SiblingIroReason).HasMaxLength(SiblingAllocation.MaxReasonLength);
             allocation.HasIndex(a => new { a.ChildId, a.From });
         });
 

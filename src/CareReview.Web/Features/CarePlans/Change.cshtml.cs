@@ -63,7 +63,11 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
         var draft = new CarePlanDraft([.. permanence.Select(p => p!.Value)], sections, Input.ChangeNote);
         var by = User.DisplayName();
         CarePlanVersion? saved = null;
-        if (!await TryApplyAsync(Input.Version, () => saved = child.ChangeCarePlan(draft, by, Today), AuditAction.CarePlanChanged,
+        if (!await TryApplyAsync(Input.Version, () =>
+                {
+                    saved = child.ChangeCarePlan(draft, by, Today);
+                    saved.MadeByStaff(User.StaffMemberId());
+                }, AuditAction.CarePlanChanged,
                 () => $"version:{saved?.Number};significant:{saved?.SignificantChanges}"))
         {
             return Page();

@@ -1,4 +1,5 @@
 using CareReview.Domain;
+using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -6,6 +7,7 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
@@ -24,6 +26,9 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
     public IReadOnlyList<StaffMember> SocialWorkers { get; private set; } = [];
     public bool CanChangeIro => User.IsInRole(Roles.IroManager);
 
+    /// <summary>The IRO the child's looked-after brothers and sisters have, offered first (statutory-rules.md §6.2).</summary>
+    public StaffMember? SiblingsIro { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (!await LoadAsync(id))
@@ -31,7 +36,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             return NotFound();
         }
 
-        Input = new InputModel { Version = Child.Version, IroId = Child.IroId, SocialWorkerId = Child.SocialWorkerId, From = DateInput.From(Today) };
+        Input = new InputModel { Version = Child.Version, IroId = SiblingsIro?.Id ?? Child.IroId, SocialWorkerId = Child.SocialWorkerId, From = DateInput.From(Today) };
         return Page();
     }
 
@@ -66,10 +71,22 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         }
 
         var child = Child;
-        if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, from),
+        var conflicts = await ConflictFactsAsync(socialWorker!);
+        if (iro is not null && IroConflict.Find(iro, conflicts) is { } conflict)
+        {
+            // A hard stop (statutory-rules.md §10.4), kept on the record: who tried to allocate whom.
+            Audit.Record(AuditAction.AllocationConflictRefused, child.Id, $"iro:{iro.Id}");
+            await Db.SaveChangesAsync();
+            ModelState.AddModelError("Input.IroId", conflict);
+            return Page();
+        }
+
+        var checks = new AllocationChecks(SiblingsIro, Input.SiblingIroReason, conflicts);
+        if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, from, checks),
                 AuditAction.ChildReallocated, () => $"iro:{iro?.Id};sw:{socialWorker?.Id}"))
         {
             await LoadStaffAsync();
+            await LoadSiblingsIroAsync();
             return Page();
         }
 
@@ -85,7 +102,34 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         }
 
         await LoadStaffAsync();
+        await LoadSiblingsIroAsync();
         return true;
+    }
+
+    private async Task LoadSiblingsIroAsync()
+    {
+        if (Child.SiblingGroupId is not { } groupId)
+        {
+            return;
+        }
+
+        var ids = await Db.Children.Where(c => c.SiblingGroupId == groupId && c.Id != Child.Id && c.Episodes.Any(e => e.EndedOn == null))
+            .Select(c => c.IroId).ToListAsync();
+        SiblingsIro = Iros.SingleOrDefault(i => i.Id == SiblingAllocation.OfferedIro(ids));
+    }
+
+    /// <summary>Who the IRO must not be for this child with this social worker (CPPCR 2010 reg 46).</summary>
+    private async Task<IroConflictFacts> ConflictFactsAsync(StaffMember socialWorker)
+    {
+        var managers = socialWorker.TeamId is { } teamId
+            ? await Db.StaffMembers.Where(s => s.TeamId == teamId && s.Role == StaffRole.TeamManager).ToListAsync()
+            : [];
+        var authorId = Child.CurrentCarePlan?.MadeByStaffId;
+        var author = authorId is null ? null : await Db.StaffMembers.SingleOrDefaultAsync(s => s.Id == authorId);
+        var declared = await Db.Set<StaffConflict>().Include(c => c.StaffMember).Include(c => c.Team)
+            .Where(c => c.WithdrawnOn == null && (c.ChildId == Child.Id || (c.TeamId != null && c.TeamId == socialWorker.TeamId)))
+            .ToListAsync();
+        return new IroConflictFacts(Child.Id, socialWorker, managers, author, declared);
     }
 
     private async Task LoadStaffAsync()
@@ -100,5 +144,8 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         public int? IroId { get; set; }
         public int? SocialWorkerId { get; set; }
         public DateInput? From { get; set; }
+
+        /// <summary>Why the child should not have their brothers' and sisters' IRO.</summary>
+        public string? SiblingIroReason { get; set; }
     }
 }

@@ -34,6 +34,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     /// <summary>The child's IRO or social worker (or the IRO manager) sets up the child's own sign-in.</summary>
     public bool CanSetUpOwnSignIn => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
 
+    /// <summary>The IRO manager or the child's social worker links brothers and sisters in care.</summary>
+    public bool CanLinkSiblings => SiblingsModel.CanLink(User, Child);
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         var child = await db.LoadVisibleChildAsync(User, id, audit);

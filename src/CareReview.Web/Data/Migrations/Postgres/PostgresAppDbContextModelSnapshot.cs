@@ -78,6 +78,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("MadeByStaffId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("MadeOn")
                         .HasColumnType("date");
 
@@ -95,6 +98,8 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MadeByStaffId");
 
                     b.HasIndex("ChildId", "Number")
                         .IsUnique();
@@ -168,6 +173,10 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<string>("IroName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SiblingIroReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<int?>("SocialWorkerId")
                         .HasColumnType("integer");
@@ -382,6 +391,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<int?>("SiblingGroupId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("SocialWorkerId")
                         .HasColumnType("integer");
 
@@ -409,9 +421,24 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PlanChangeAwaitingReviewOn");
 
+                    b.HasIndex("SiblingGroupId");
+
                     b.HasIndex("SocialWorkerId");
 
                     b.ToTable("Children");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Children.SiblingGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiblingGroups", (string)null);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Deadlines.ChildDeadline", b =>
@@ -969,6 +996,55 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ReviewConsideration");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Staff.StaffConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("StaffConflicts", (string)null);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -1666,6 +1742,11 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareReview.Domain.CarePlans.ChildFriendlyPlan", b =>
@@ -1711,12 +1792,19 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasForeignKey("IroId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CareReview.Domain.Children.SiblingGroup", "SiblingGroup")
+                        .WithMany()
+                        .HasForeignKey("SiblingGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CareReview.Domain.Staff.StaffMember", "SocialWorker")
                         .WithMany()
                         .HasForeignKey("SocialWorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Iro");
+
+                    b.Navigation("SiblingGroup");
 
                     b.Navigation("SocialWorker");
                 });
@@ -1854,6 +1942,29 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .WithMany("Considerations")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Staff.StaffConflict", b =>
+                {
+                    b.HasOne("CareReview.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareReview.Domain.Staff.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>

@@ -69,6 +69,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MadeByStaffId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("MadeOn")
                         .HasColumnType("TEXT");
 
@@ -86,6 +89,8 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MadeByStaffId");
 
                     b.HasIndex("ChildId", "Number")
                         .IsUnique();
@@ -154,6 +159,10 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("IroName")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiblingIroReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SocialWorkerId")
@@ -363,6 +372,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SiblingGroupId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("SocialWorkerId")
                         .HasColumnType("INTEGER");
 
@@ -390,9 +402,22 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PlanChangeAwaitingReviewOn");
 
+                    b.HasIndex("SiblingGroupId");
+
                     b.HasIndex("SocialWorkerId");
 
                     b.ToTable("Children");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Children.SiblingGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiblingGroups", (string)null);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Deadlines.ChildDeadline", b =>
@@ -932,6 +957,53 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ReviewConsideration");
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Staff.StaffConflict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DeclaredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StaffMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("StaffMemberId");
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("StaffConflicts", (string)null);
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
@@ -1605,6 +1677,11 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("MadeByStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CareReview.Domain.CarePlans.ChildFriendlyPlan", b =>
@@ -1650,12 +1727,19 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasForeignKey("IroId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("CareReview.Domain.Children.SiblingGroup", "SiblingGroup")
+                        .WithMany()
+                        .HasForeignKey("SiblingGroupId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("CareReview.Domain.Staff.StaffMember", "SocialWorker")
                         .WithMany()
                         .HasForeignKey("SocialWorkerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Iro");
+
+                    b.Navigation("SiblingGroup");
 
                     b.Navigation("SocialWorker");
                 });
@@ -1793,6 +1877,29 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .WithMany("Considerations")
                         .HasForeignKey("ReviewId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("CareReview.Domain.Staff.StaffConflict", b =>
+                {
+                    b.HasOne("CareReview.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("CareReview.Domain.Staff.StaffMember", "StaffMember")
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareReview.Domain.Staff.Team", "Team")
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("StaffMember");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("CareReview.Domain.Staff.StaffMember", b =>
