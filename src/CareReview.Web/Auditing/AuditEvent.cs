@@ -97,6 +97,9 @@ public enum AuditAction
     ParticipationFiguresViewed = 1816,
     ParticipationFiguresExported = 1817,
 
+    ResearchExtractViewed = 1930,
+    ResearchExtractExported = 1931,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,
