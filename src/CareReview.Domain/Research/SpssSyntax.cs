@@ -41,6 +41,8 @@ public static class SpssSyntax
             AppendFile(sps, file);
         }
 
+        sps.Append("\nDATASET ACTIVATE ").Append(ResearchVariables.Files[0].Dataset).Append(".\n");
+
         return sps.ToString();
     }
 
@@ -55,7 +57,7 @@ public static class SpssSyntax
         }
 
         sps.Length--;
-        sps.Append(".\nDATASET NAME ").Append(file.Dataset).Append(".\n");
+        sps.Append(".\n");
 
         sps.Append("VARIABLE LABELS\n");
         sps.AppendJoin("\n", file.Variables.Select((v, i) => $"  {(i == 0 ? "" : "/")}{v.Name} {Quote(v.Label)}"));
@@ -85,6 +87,9 @@ public static class SpssSyntax
             .Select(g => $"{string.Join(' ', g.Select(v => v.Name))} ({g.Key.ToString().ToUpperInvariant()})");
         sps.Append("VARIABLE LEVEL ").AppendJoin("\n  /", levels).Append(".\n");
         sps.Append("EXECUTE.\n");
+
+        // A copy keeps the file under its own name when the next GET DATA replaces the active dataset.
+        sps.Append("DATASET COPY ").Append(file.Dataset).Append(".\n");
     }
 
     /// <summary>A string in single quotes, with any single quote doubled, as SPSS reads it.</summary>

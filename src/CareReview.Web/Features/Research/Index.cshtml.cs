@@ -31,8 +31,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     public async Task<IActionResult> OnGetAsync()
     {
         var (from, to) = LastFinancialYear(time.TodayInEngland());
-        From ??= DateInput.From(from);
-        To ??= DateInput.From(to);
+        From = From is null || From.IsEmpty ? DateInput.From(from) : From;
+        To = To is null || To.IsEmpty ? DateInput.From(to) : To;
         audit.Record(AuditAction.ResearchExtractViewed);
         await db.SaveChangesAsync();
         return Page();
