@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and checks everything, as CI does (.ci/run calls this):
-#   1. installs Debian's chromium, postgresql, python3-aiosmtpd and npm if they are missing;
+#   1. installs Debian's chromium, postgresql, python3-aiosmtpd, pspp and npm if they are missing;
 #   2. dotnet build (warnings are errors) and dotnet format --verify-no-changes;
 #   3. the fast suite (tests/CareReview.Tests) on in-memory SQLite;
 #   4. the same suite on PostgreSQL, in a throw-away cluster started here and deleted on exit;
@@ -40,6 +40,8 @@ pg_bin=$(postgres_bin)
 { [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && [ -x "$pg_bin/pg_ctl" ]; } || missing+=(postgresql)
 # The reminder tests' SMTP server runs on Debian's python3 (tests/CareReview.Tests/Features/Reminders/smtp_sink.py).
 /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+# The research extract's test loads extract.sps in PSPP (tests/CareReview.Tests/Features/Research).
+[ -x /usr/bin/pspp ] || missing+=(pspp)
 if [ ${#missing[@]} -gt 0 ]; then
   apt_install "${missing[@]}"
   pg_bin=$(postgres_bin)

@@ -96,6 +96,7 @@ builder.Services.AddAuthorizationBuilder()
     .AddPolicy(Policies.Child, p => p.RequireRole(Roles.Child).RequireClaim(CareReviewClaims.ChildId))
     .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId))
     .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
+    .AddPolicy(Policies.Research, p => p.RequireRole(Roles.Researcher, Roles.IroManager))
     .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
     .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
     .AddPolicy(Policies.CarePlanning, p => p.RequireRole(Roles.SocialWorker, Roles.TeamManager))
@@ -113,6 +114,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
     options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
+    options.Conventions.AuthorizeFolder("/Research", Policies.Research);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Me", Policies.Child);
     options.Conventions.AuthorizeFolder("/Family", Policies.Family);

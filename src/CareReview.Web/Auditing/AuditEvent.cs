@@ -109,6 +109,9 @@ public enum AuditAction
     StaffConflictWithdrawn = 1945,
     AllocationConflictRefused = 1946,
 
+    ResearchExtractViewed = 1930,
+    ResearchExtractExported = 1931,
+
     AuditLogViewed = 9000,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,

@@ -12,13 +12,16 @@ public static class Roles
     /// <summary>Head of service, assistant director or director: answers the formal escalations put to them, and sees nothing else.</summary>
     public const string SeniorManager = "SeniorManager";
 
+    /// <summary>A researcher: downloads the anonymised research extract and sees nothing else, never a record. Not staff.</summary>
+    public const string Researcher = "Researcher";
+
     /// <summary>A child or young person in care, signed in to their own pages: never a member of staff.</summary>
     public const string Child = "Child";
 
     /// <summary>The roles of council staff: every page outside the child's and family's own needs one of them.</summary>
     public static readonly IReadOnlyList<string> Staff = [Iro, IroManager, SocialWorker, TeamManager, Administrator, SeniorManager];
 
-    public static readonly IReadOnlyList<string> All = [.. Staff, Child];
+    public static readonly IReadOnlyList<string> All = [.. Staff, Researcher, Child];
 
     public static string Describe(string role) => role switch
     {
@@ -28,6 +31,7 @@ public static class Roles
         TeamManager => "Team manager",
         Administrator => "Administrator",
         SeniorManager => "Senior manager",
+        Researcher => "Researcher",
         Child => "Child or young person",
         _ => role,
     };
@@ -59,6 +63,9 @@ public static class Policies
 
     /// <summary>Anyone with a Care Review sign-in, staff or child: signing out.</summary>
     public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>May download the anonymised research extract: researchers and the IRO manager.</summary>
+    public const string Research = nameof(Research);
 
     /// <summary>A child or young person on their own pages.</summary>
     public const string Child = nameof(Child);

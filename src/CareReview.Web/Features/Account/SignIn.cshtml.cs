@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Demo;
 using Microsoft.AspNetCore.Authorization;
@@ -42,6 +43,12 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             if (user.ChildId is not null)
             {
                 return LocalRedirect(ReturnUrl?.StartsWith("/me", StringComparison.Ordinal) == true && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/me");
+            }
+
+            // A researcher's sign-in opens only the research extract.
+            if (await users.IsInRoleAsync(user, Roles.Researcher) && !await users.IsInRoleAsync(user, Roles.IroManager))
+            {
+                return LocalRedirect("/research");
             }
 
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -14,6 +14,9 @@ public static class DemoAccounts
     public const string HeadOfService = "demo-head-of-service";
     public const string Administrator = "demo-admin";
 
+    /// <summary>A researcher, who sees only the anonymised research extract.</summary>
+    public const string Researcher = "demo-researcher";
+
     /// <summary>A young person's own sign-in, to one child of the demo IRO; not a member of staff, so not in <see cref="All"/>.</summary>
     public const string Child = "demo-child";
 
@@ -25,5 +28,6 @@ public static class DemoAccounts
         (TeamManager, Roles.TeamManager),
         (HeadOfService, Roles.SeniorManager),
         (Administrator, Roles.Administrator),
+        (Researcher, Roles.Researcher),
     ];
 }

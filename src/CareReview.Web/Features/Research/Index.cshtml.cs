@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using CareReview.Domain;
+using CareReview.Domain.Children;
+using CareReview.Domain.Research;
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Features.Shared;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Research;
+
+/// <summary>
+/// The anonymised research extract (issue 7, ADR-0013), for researchers and the IRO manager: a zip of
+/// children.csv, reviews.csv, tables.csv, codebook.csv, extract.sps and README.txt for a window of dates.
+/// </summary>
+[Authorize(Policy = Policies.Research)]
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateInput? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateInput? To { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var (from, to) = LastFinancialYear(time.TodayInEngland());
+        From = From is null || From.IsEmpty ? DateInput.From(from) : From;
+        To = To is null || To.IsEmpty ? DateInput.From(to) : To;
+        audit.Record(AuditAction.ResearchExtractViewed);
+        await db.SaveChangesAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync()
+    {
+        var today = time.TodayInEngland();
+        var from = ModelState.ReadDate(nameof(From), From, "The start date");
+        var to = ModelState.ReadDate(nameof(To), To, "The end date");
+        if (from is { } start && to is { } end && ModelState.IsValid)
+        {
+            try
+            {
+                ResearchExtract.CheckWindow(start, end, today);
+            }
+            catch (DomainRuleException e)
+            {
+                ModelState.AddModelError(e.Field ?? "", e.Message);
+            }
+        }
+
+        if (from is null || to is null || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var facts = await FactsAsync(from.Value, to.Value);
+        ResearchExtract extract;
+        using (var pseudonyms = Pseudonyms.Fresh())
+        {
+            extract = ResearchExtract.Build(facts, from.Value, to.Value, pseudonyms);
+        }
+
+        var tableRows = extract.TableRows().ToList();
+        audit.Record(AuditAction.ResearchExtractExported,
+            details: $"from:{Csv.Date(extract.From)};to:{Csv.Date(extract.To)};children:{Csv.Number(extract.Children.Count)};reviews:{Csv.Number(extract.Reviews.Count)};table_cells:{Csv.Number(tableRows.Count)}");
+        await db.SaveChangesAsync();
+        return File(Zip(extract, tableRows), "application/zip", $"research-extract-{Csv.Date(extract.From)}-to-{Csv.Date(extract.To)}.zip");
+    }
+
+    /// <summary>The last whole financial year before today: 1 April to 31 March.</summary>
+    public static (DateOnly From, DateOnly To) LastFinancialYear(DateOnly today)
+    {
+        var startYear = (today.Month >= 4 ? today.Year : today.Year - 1) - 1;
+        return (new DateOnly(startYear, 4, 1), new DateOnly(startYear + 1, 3, 31));
+    }
+
+    public static string Window(DateOnly from, DateOnly to) =>
+        $"children looked after from {GovukDate.Format(from)} to {GovukDate.Format(to)}";
+
+    private static byte[] Zip(ResearchExtract extract, IReadOnlyList<TableRow> tableRows)
+    {
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            Add(zip, ResearchVariables.Children.FileName, Csv.ToBytes(ResearchVariables.Children.Header, extract.Children.Select(ResearchVariables.Children.Values)));
+            Add(zip, ResearchVariables.Reviews.FileName, Csv.ToBytes(ResearchVariables.Reviews.Header, extract.Reviews.Select(ResearchVariables.Reviews.Values)));
+            Add(zip, ResearchVariables.Tables.FileName, Csv.ToBytes(ResearchVariables.Tables.Header, tableRows.Select(ResearchVariables.Tables.Values)));
+            Add(zip, "codebook.csv", Csv.ToBytes(SpssSyntax.CodebookHeader, SpssSyntax.CodebookRows()));
+            Add(zip, "extract.sps", Encoding.UTF8.GetBytes(SpssSyntax.For(Window(extract.From, extract.To))));
+            Add(zip, "README.txt", Encoding.UTF8.GetBytes(Readme(extract, tableRows.Count)));
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void Add(ZipArchive zip, string name, byte[] bytes)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        using var output = entry.Open();
+        output.Write(bytes);
+    }
+
+    private static string Readme(ResearchExtract extract, int cells)
+    {
+        var text = new StringBuilder();
+        var n = CultureInfo.InvariantCulture;
+        text.Append(n, $"Care Review research extract: {Window(extract.From, extract.To)}.\r\n\r\n");
+        text.Append(n, $"children.csv  {extract.Children.Count} children: one row per child looked after on at least one day of the window.\r\n");
+        text.Append(n, $"reviews.csv   {extract.Reviews.Count} statutory reviews held in the window, of those children.\r\n");
+        text.Append(n, $"tables.csv    {cells} cells of aggregate tables, totals included.\r\n");
+        text.Append("codebook.csv  every column of the three files and every code it can hold.\r\n");
+        text.Append("extract.sps   SPSS or PSPP syntax that loads the three files with their labels; run it from this folder.\r\n\r\n");
+        text.Append("Anonymisation\r\n");
+        text.Append("- Children and IROs are known only by pseudonymous ids (pid, iro_pid), made for this extract with a key\r\n");
+        text.Append("  that was thrown away: they match across the files of this extract and cannot be linked to any other extract.\r\n");
+        text.Append("- There are no names, council ids, postcodes, URNs, free text or calendar dates: ages are in whole years and\r\n");
+        text.Append("  days are counted from the first day of the window (day 0).\r\n");
+        text.Append("- In tables.csv, counts of 1 to 4 are written as c, and so is a second cell wherever a total would reveal\r\n");
+        text.Append("  a suppressed one. Zero is published. children.csv and reviews.csv are record-level and are not suppressed:\r\n");
+        text.Append("  do not publish counts from them below 5 without suppressing them the same way.\r\n");
+        text.Append("Files are UTF-8 CSV (RFC 4180) with a byte-order mark.\r\n");
+        return text.ToString();
+    }
+
+    /// <summary>What the extract needs of each child looked after in the window, read without names or text.</summary>
+    private async Task<List<ResearchChildFacts>> FactsAsync(DateOnly start, DateOnly end)
+    {
+        var episodes = await db.CareEpisodes
+            .Where(e => e.StartedOn <= end && (e.EndedOn == null || e.EndedOn > start))
+            .Select(e => new { e.ChildId, Fact = new EpisodeFact(e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, e.LegalStatus, e.CategoryOfNeed, e.PlacementType) })
+            .ToListAsync();
+        var ids = episodes.Select(e => e.ChildId).Distinct().ToList();
+        var children = await db.Children.Where(c => ids.Contains(c.Id)).Select(c => new { c.Id, c.Sex, c.DateOfBirth }).ToListAsync();
+        var allocations = (await db.Set<Allocation>().Where(a => ids.Contains(a.ChildId))
+                .Select(a => new { a.ChildId, a.Id, a.From, a.IroId }).ToListAsync())
+            .OrderBy(a => a.From ?? DateOnly.MinValue).ThenBy(a => a.Id)
+            .ToLookup(a => a.ChildId, a => new AllocationFact(a.From, a.IroId));
+        var reviews = (await (
+                from review in db.Reviews
+                join card in db.ReviewFeedback on review.Id equals card.ReviewId into cards
+                from card in cards.DefaultIfEmpty()
+                where ids.Contains(review.ChildId) && review.HeldOn >= start && review.HeldOn <= end
+                select new
+                {
+                    review.ChildId,
+                    HeldOn = review.HeldOn!.Value,
+                    review.DueOn,
+                    review.DueRuleId,
+                    review.ParticipationCode,
+                    review.ParticipationMeans,
+                    SeenAlone = review.ChildSeenAloneOn != null,
+                    Rating = card == null ? (Domain.Voice.ReviewRating?)null : card.Rating,
+                })
+            .ToListAsync())
+            .ToLookup(r => r.ChildId, r => new ReviewFact(r.HeldOn, r.DueOn, r.DueRuleId, r.ParticipationCode, r.ParticipationMeans, r.SeenAlone, r.Rating));
+        var recommendations = (await (
+                from rec in db.Recommendations
+                join review in db.Reviews on rec.ReviewId equals review.Id
+                where ids.Contains(review.ChildId) && rec.MadeOn >= start && rec.MadeOn <= end
+                select new { review.ChildId, rec.MadeOn, rec.DueOn, rec.Status, rec.CompletedOn })
+            .ToListAsync())
+            .ToLookup(r => r.ChildId, r => new RecommendationFact(r.MadeOn, r.DueOn, r.Status, r.CompletedOn));
+        var escalations = (await db.Escalations.Include(e => e.Stages)
+                .Where(e => ids.Contains(e.ChildId) && e.RaisedOn >= start && e.RaisedOn <= end)
+                .ToListAsync())
+            .ToLookup(e => e.ChildId, e => new EscalationFact(e.RaisedOn, e.StageReached));
+        var referrals = (await db.CafcassReferrals
+                .Where(r => ids.Contains(r.ChildId) && r.ReferredOn >= start && r.ReferredOn <= end)
+                .Select(r => new { r.ChildId, r.ReferredOn }).ToListAsync())
+            .ToLookup(r => r.ChildId, r => r.ReferredOn);
+        var episodesByChild = episodes.ToLookup(e => e.ChildId, e => e.Fact);
+
+        return [.. children.Select(c => new ResearchChildFacts(c.Id, c.Sex, c.DateOfBirth, [.. episodesByChild[c.Id]], [.. allocations[c.Id]],
+            [.. reviews[c.Id]], [.. recommendations[c.Id]], [.. escalations[c.Id]], [.. referrals[c.Id]]))];
+    }
+}
