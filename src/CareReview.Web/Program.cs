@@ -3,6 +3,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.AnnualReport;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Family;
@@ -151,6 +152,12 @@ await using (var scope = app.Services.CreateAsyncScope())
 
     // A release may carry a changed rule catalogue, so stored deadlines are brought up to date.
     await DeadlineRecalculation.RecalculateAllAsync(db, app.Services.GetRequiredService<TimeProvider>().TodayInEngland(), rules.Rules);
+}
+
+// Commands a council can script run against the same database, migrated and (in demo mode) seeded above.
+if (args.Length > 0 && args[0] == AnnualReportCommand.Name)
+{
+    return await AnnualReportCommand.RunAsync(app.Services, args[1..]);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -169,7 +169,7 @@ public sealed class AnnualReport
         }
     }
 
-    // TODO(merge): use IroContinuity
+    // The counting of Staff.IroContinuity, over the report's facts rather than tracked allocations.
     // A change is a move from one named IRO to a different named IRO, dated in the range. Rows with no IRO (a
     // gap) are skipped, so a gap between two spells with the same IRO is not a change.
     private static int IroChanges(IEnumerable<AllocationFact> history, DateOnly from, DateOnly to)
