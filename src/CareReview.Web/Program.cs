@@ -9,6 +9,7 @@ using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
+using CareReview.Web.Features.Returns;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -115,6 +116,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
     options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
     options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
+    options.Conventions.AuthorizeFolder("/Returns", Policies.IroManager);
     options.Conventions.AuthorizeFolder("/Research", Policies.Research);
     options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
     options.Conventions.AuthorizeFolder("/Me", Policies.Child);
@@ -158,6 +160,11 @@ await using (var scope = app.Services.CreateAsyncScope())
 if (args.Length > 0 && args[0] == AnnualReportCommand.Name)
 {
     return await AnnualReportCommand.RunAsync(app.Services, args[1..]);
+}
+
+if (args.Length > 0 && args[0] == ExportReturnCommand.Name)
+{
+    return await ExportReturnCommand.RunAsync(app.Services, args[1..]);
 }
 
 if (!app.Environment.IsDevelopment())

@@ -97,6 +97,9 @@ public enum AuditAction
     ParticipationFiguresViewed = 1816,
     ParticipationFiguresExported = 1817,
 
+    ReturnChecked = 1900,
+    ReturnExported = 1901,
+
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,

@@ -1,0 +1,73 @@
+using CareReview.Domain.Returns;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Returns;
+
+/// <summary>
+/// The DfE looked-after return for a collection year: checked in the app before it is sent, each problem
+/// shown against its child with a link to put it right, and downloaded as the DfE's CSV files.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    public CollectionYear Collection { get; private set; } = null!;
+
+    public IReadOnlyList<CollectionYear> Years { get; private set; } = [];
+
+    public ReturnFiles Files { get; private set; } = null!;
+
+    public IReadOnlyList<ReturnProblem> Problems { get; private set; } = [];
+
+    /// <summary>The child's record for each local id with a problem, for the link to put it right.</summary>
+    public IReadOnlyDictionary<string, (int Id, string Name)> ChildrenByLocalId { get; private set; } = new Dictionary<string, (int, string)>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Problems = ReturnChecks.Run(Files.Tables, Collection);
+        var localIds = Problems.Select(p => p.ChildLocalId).Distinct().ToList();
+        ChildrenByLocalId = (await db.Children.AsNoTracking().Where(c => localIds.Contains(c.LocalId))
+                .Select(c => new { c.LocalId, c.Id, c.GivenName, c.FamilyName }).ToListAsync(cancellationToken))
+            .ToDictionary(c => c.LocalId, c => (c.Id, $"{c.GivenName} {c.FamilyName}"));
+        audit.Record(AuditAction.ReturnChecked, details: $"{ReturnData.Counts(Files)};problems:{Problems.Count}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDownloadAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        audit.Record(AuditAction.ReturnExported, details: ReturnData.Counts(Files));
+        await db.SaveChangesAsync(cancellationToken);
+        return File(ReturnData.Zip(Files), "application/zip", $"ssda903-{Collection.EndingYear}.zip");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var latest = CollectionYear.Containing(time.TodayInEngland());
+        Years = [.. Enumerable.Range(0, 4).Select(i => new CollectionYear(latest.EndingYear - i))];
+        Year ??= latest.Previous.EndingYear;
+        if (Years.All(y => y.EndingYear != Year))
+        {
+            return false;
+        }
+
+        Collection = new CollectionYear(Year.Value);
+        Files = await ReturnData.LoadAsync(db, Collection, cancellationToken);
+        return true;
+    }
+}
