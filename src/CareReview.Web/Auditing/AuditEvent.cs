@@ -99,6 +99,7 @@ public enum AuditAction
 
     ReturnChecked = 1900,
     ReturnExported = 1901,
+    ChildReturnDetailsRecorded = 1902,
 
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,

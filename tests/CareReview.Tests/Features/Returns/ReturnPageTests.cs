@@ -125,6 +125,75 @@ public sealed class ReturnPageTests(ReturnApp fixture) : IClassFixture<ReturnApp
         Assert.Equal(2, await App.RunCommandAsync(services => ExportReturnCommand.RunAsync(services, ["--year", "2026"])));
     }
 
+    // ---- The child's details for the return -------------------------------------------------------
+
+    private async Task<(HttpClient Client, Child Child, string Version)> ChildDetailsFormAsync(Sex sex)
+    {
+        var child = await App.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), sex: sex);
+        var client = await App.SignedInClientAsync(ReturnApp.Manager);
+        var page = await client.GetStringAsync(new Uri($"/children/{child.Id}/return-details", UriKind.Relative));
+        return (client, child, AppFactory.HiddenValueIn(page, "Input.Version"));
+    }
+
+    [Fact]
+    public async Task The_childs_details_for_the_return_are_saved_and_audited()
+    {
+        var (client, child, version) = await ChildDetailsFormAsync(Sex.F);
+        using (client)
+        {
+            using var response = await App.SubmitFormAsync(client, $"/children/{child.Id}/return-details", new Dictionary<string, string>
+            {
+                ["Input.Version"] = version,
+                ["Input.Ethnicity"] = "BAFR",
+                ["Input.Upn"] = "b12345678901c",
+                ["Input.HasDisability"] = "false",
+                ["Input.IsUasc"] = "true",
+                ["Input.IsMother"] = "true",
+                ["Input.MothersChildBornOn.Day"] = "3",
+                ["Input.MothersChildBornOn.Month"] = "3",
+                ["Input.MothersChildBornOn.Year"] = "2026",
+            });
+
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var saved = await App.QueryDbAsync(db => db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id));
+            Assert.Equal(new ChildReturnDetails(Ethnicity.BAFR, "B12345678901C", true, new DateOnly(2026, 3, 3), false, true, null), saved.ReturnDetails);
+            Assert.Contains(await AuditAsync(AuditAction.ChildReturnDetailsRecorded), e => e.ChildId == child.Id);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_upn_is_explained_beside_the_field_and_nothing_is_saved()
+    {
+        var (client, child, version) = await ChildDetailsFormAsync(Sex.M);
+        using (client)
+        {
+            using var response = await App.SubmitFormAsync(client, $"/children/{child.Id}/return-details", new Dictionary<string, string>
+            {
+                ["Input.Version"] = version,
+                ["Input.Ethnicity"] = "WBRI",
+                ["Input.Upn"] = "O12345678901C",
+            });
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Pages.AssertFieldError(await response.Content.ReadAsStringAsync(), "Input-Upn", "Enter the unique pupil number");
+            var saved = await App.QueryDbAsync(db => db.Children.AsNoTracking().SingleAsync(c => c.Id == child.Id));
+            Assert.Null(saved.Ethnicity);
+        }
+    }
+
+    [Fact]
+    public async Task A_boy_is_not_asked_whether_he_is_a_mother()
+    {
+        var (client, child, _) = await ChildDetailsFormAsync(Sex.M);
+        using (client)
+        {
+            var page = await client.GetStringAsync(new Uri($"/children/{child.Id}/return-details", UriKind.Relative));
+
+            Assert.DoesNotContain("Input.IsMother", page, StringComparison.Ordinal);
+            Assert.Contains("Input.Ethnicity", page, StringComparison.Ordinal);
+        }
+    }
+
     private static List<string> Read(ZipArchive zip, string name)
     {
         using var reader = new StreamReader(zip.GetEntry(name)!.Open(), Encoding.UTF8);
