@@ -9,7 +9,7 @@ namespace CareReview.Domain.Children;
 /// A child the council looks after, now or in the past: their care episodes, reviews and the
 /// statutory review clock that follows from them.
 /// </summary>
-public sealed class Child
+public sealed partial class Child
 {
     private readonly List<CareEpisode> _episodes = [];
     private readonly List<Review> _reviews = [];
@@ -86,6 +86,12 @@ public sealed class Child
 
     /// <summary>Brothers and sisters in care are linked in a group, so that they are offered the same IRO.</summary>
     public int? SiblingGroupId { get; private set; }
+
+    /// <summary>
+    /// Set when the child's record was loaded from a return that begins part-way through a period of care:
+    /// the first day Care Review knows of. What happened before it (the period's start, its first reviews) is not held.
+    /// </summary>
+    public DateOnly? HistoryStartsOn { get; private set; }
 
     public SiblingGroup? SiblingGroup { get; private set; }
 
@@ -409,7 +415,8 @@ public sealed class Child
         {
             // The review is held against the due date that stood on the day: a review entered late, after
             // later ones were recorded, is measured from the reviews held before it, not after.
-            var statutory = ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, rules);
+            var statutory = ReviewSchedule.NextReviewDue(period, CurrentEpisode!.LegalStatus.IsShortBreak(), heldBefore, rules,
+                PeriodStartNotLoaded(period));
             review = new Review(answersBringForward ? BroughtForwardOr(statutory) : statutory);
         }
 
@@ -536,7 +543,8 @@ public sealed class Child
         var start = CurrentPeriodStart();
         return start is null
             ? null
-            : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], rules);
+            : ReviewSchedule.NextReviewDue(start.Value, CurrentEpisode!.LegalStatus.IsShortBreak(), [.. HeldOnDates(start.Value)], rules,
+                PeriodStartNotLoaded(start.Value));
     }
 
     /// <summary>Recomputes the next review's due date; a review already arranged is held against the new date.</summary>
@@ -658,11 +666,18 @@ public sealed class Child
         DeadlinesRecomputeOn = schedule.RecomputeOn;
     }
 
-    /// <summary>The first day of the open period of care: the latest episode that started one (reason S).</summary>
+    /// <summary>
+    /// The first day of the open period of care: the latest episode that started one (reason S), or, for a
+    /// record loaded part-way through its only period, the day its history starts.
+    /// </summary>
     public DateOnly? CurrentPeriodStart() =>
         IsLookedAfter
-            ? _episodes.Where(e => e.ReasonForNewEpisode == ReasonForNewEpisode.S).Max(e => e.StartedOn)
+            ? _episodes.Where(e => e.ReasonForNewEpisode == ReasonForNewEpisode.S).Max(e => (DateOnly?)e.StartedOn) ?? HistoryStartsOn
             : null;
+
+    /// <summary>The open period began before the history Care Review holds, so its first reviews are unknown.</summary>
+    internal bool PeriodStartNotLoaded(DateOnly periodStart) =>
+        periodStart == HistoryStartsOn && !_episodes.Any(e => e.ReasonForNewEpisode == ReasonForNewEpisode.S && e.StartedOn == periodStart);
 
     /// <summary>The same person, whether saved (by id) or not yet saved (by reference).</summary>
     private static bool Same(StaffMember? candidate, int? currentId, StaffMember? current) =>

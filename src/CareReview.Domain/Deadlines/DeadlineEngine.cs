@@ -76,6 +76,12 @@ public static class DeadlineEngine
                 continue;
             }
 
+            // A one-off item due from a start Care Review never saw was the old system's to track.
+            if (IsOneOff(item) && facts.StartNotLoaded && anchor == facts.PeriodStart)
+            {
+                return null;
+            }
+
             var due = first.Period!.After(anchor, rules.Calendar);
             if (!facts.Meets(first, anchor, due))
             {
@@ -132,6 +138,9 @@ public static class DeadlineEngine
         private readonly CareEpisode _current;
 
         public DateOnly PeriodStart { get; }
+
+        /// <summary>The period began before the history loaded from the council's old system.</summary>
+        public bool StartNotLoaded { get; }
         public DateOnly PlacementStart { get; }
         public DateOnly LegalStatusStart { get; }
         public bool ShortBreaks { get; }
@@ -144,9 +153,13 @@ public static class DeadlineEngine
             _current = current;
             PeriodStart = child.CurrentPeriodStart()!.Value;
             var period = child.Episodes.Where(e => e.StartedOn >= PeriodStart).OrderBy(e => e.StartedOn).ThenBy(e => e.Id).ToList();
-            PlacementStart = period.Last(e => e.ReasonForNewEpisode != ReasonForNewEpisode.L).StartedOn;
-            LegalStatusStart = period.Last(e => e.ReasonForNewEpisode is ReasonForNewEpisode.S or ReasonForNewEpisode.L
-                or ReasonForNewEpisode.B or ReasonForNewEpisode.U).StartedOn;
+            StartNotLoaded = child.PeriodStartNotLoaded(PeriodStart);
+
+            // A record loaded part-way through its period may not hold the episode that started the placement
+            // or the legal status: the first episode loaded stands in for it.
+            PlacementStart = period.LastOrDefault(e => e.ReasonForNewEpisode != ReasonForNewEpisode.L)?.StartedOn ?? PeriodStart;
+            LegalStatusStart = period.LastOrDefault(e => e.ReasonForNewEpisode is ReasonForNewEpisode.S or ReasonForNewEpisode.L
+                or ReasonForNewEpisode.B or ReasonForNewEpisode.U)?.StartedOn ?? PeriodStart;
             ShortBreaks = current.LegalStatus.IsShortBreak();
             ReviewsHeld = [.. child.Reviews.Where(r => r.HeldOn >= PeriodStart).Select(r => r.HeldOn!.Value).Order()];
             EligibleOn = ShortBreaks ? null : EligibleForLeavingCareOn(child);
@@ -175,6 +188,7 @@ public static class DeadlineEngine
 
         public string TriggerWords(StatutoryRule rule, DateOnly anchor) => rule.Trigger switch
         {
+            _ when StartNotLoaded && anchor == PeriodStart => $"the first episode loaded from the council's old system, on {GovukDate.Format(anchor)}",
             _ when anchor != PeriodStart && rule.Trigger == Trigger.BecameLookedAfter => $"the birthday on {GovukDate.Format(anchor)} that brings the rule in",
             Trigger.BecameLookedAfter => $"becoming looked after on {GovukDate.Format(anchor)}",
             Trigger.PlacementStarted => $"the placement starting on {GovukDate.Format(anchor)}",

@@ -26,10 +26,22 @@ public static class ReviewSchedule
     /// <param name="shortBreaks">The child is looked after under a series of short breaks (V3/V4).</param>
     /// <param name="reviewsHeldInPeriod">Dates of the reviews held since the period began, in any order.</param>
     /// <param name="rules">The calendar and rule catalogue in force.</param>
+    /// <param name="historyNotLoaded">
+    /// The period began before the child's history in Care Review starts (loaded from a return that opens
+    /// mid-period), so its first reviews are not known: the child is taken to be past its second review.
+    /// </param>
     public static ReviewDue NextReviewDue(
-        DateOnly periodStartedOn, bool shortBreaks, IReadOnlyCollection<DateOnly> reviewsHeldInPeriod, Rulebook rules)
+        DateOnly periodStartedOn, bool shortBreaks, IReadOnlyCollection<DateOnly> reviewsHeldInPeriod, Rulebook rules,
+        bool historyNotLoaded = false)
     {
         var held = reviewsHeldInPeriod.Where(d => d >= periodStartedOn).Order().ToList();
+        if (historyNotLoaded && held.Count < (shortBreaks ? 1 : 2))
+        {
+            var from = held.Count == 0 ? periodStartedOn : held[^1];
+            return Due(shortBreaks ? SubsequentShortBreakReview : SubsequentReview, from, rules, period =>
+                $"Next review: not more than {period} after {(held.Count == 0 ? "the start of the history loaded" : "the previous review")} on {GovukDate.Format(from)}. "
+                + "Earlier reviews in this period of care were not loaded from the return (CPPCR 2010 reg 33(2))");
+        }
 
         if (shortBreaks)
         {

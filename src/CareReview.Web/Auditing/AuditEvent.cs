@@ -100,6 +100,10 @@ public enum AuditAction
     ReturnChecked = 1900,
     ReturnExported = 1901,
     ChildReturnDetailsRecorded = 1902,
+    ReturnImported = 1903,
+    ReturnImportRefused = 1904,
+    ChildImported = 1905,
+    ReturnImportViewed = 1906,
 
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,

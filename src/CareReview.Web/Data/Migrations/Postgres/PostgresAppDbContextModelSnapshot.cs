@@ -346,6 +346,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.Property<bool?>("HasDisability")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("HistoryStartsOn")
+                        .HasColumnType("date");
+
                     b.Property<int?>("IroId")
                         .HasColumnType("integer");
 

@@ -327,6 +327,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.Property<bool?>("HasDisability")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("HistoryStartsOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("IroId")
                         .HasColumnType("INTEGER");
 

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Security.Claims;
+using CareReview.Domain.Returns;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+
+namespace CareReview.Web.Features.Returns;
+
+/// <summary>
+/// <c>dotnet run --project src/CareReview.Web -- import-903 DIR [--previous DIR] [--year YYYY] [--clean-only]</c>:
+/// loads a council's children, episodes and reviews from its old system's return files. Every row is
+/// checked first; with any problem nothing loads (exit 1) unless --clean-only asks for the children
+/// with none. Importing the same files again changes nothing.
+/// </summary>
+public static class ImportReturnCommand
+{
+    public const string Name = "import-903";
+
+    private const string Usage = $"Usage: {Name} DIR [--previous DIR] [--year YYYY] [--clean-only]";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        string? dir = null;
+        string? previousDir = null;
+        int? year = null;
+        var cleanOnly = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--previous" when !string.IsNullOrWhiteSpace(value):
+                    previousDir = value;
+                    i++;
+                    break;
+                case "--year" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 2000 and <= 2100:
+                    year = y;
+                    i++;
+                    break;
+                case "--clean-only":
+                    cleanOnly = true;
+                    break;
+                case var path when dir is null && !path.StartsWith("--", StringComparison.Ordinal):
+                    dir = path;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"Did not understand '{args[i]}'. {Usage}");
+                    return 2;
+            }
+        }
+
+        if (dir is null)
+        {
+            await Console.Error.WriteLineAsync($"Give the folder holding header.csv, episodes.csv and reviews.csv. {Usage}");
+            return 2;
+        }
+
+        foreach (var folder in new[] { dir, previousDir }.OfType<string>().Where(f => !Directory.Exists(f)))
+        {
+            await Console.Error.WriteLineAsync($"There is no folder '{folder}'.");
+            return 2;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().TodayInEngland();
+        var rules = scope.ServiceProvider.GetRequiredService<RulebookSource>().Rules;
+        var user = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
+        var outcome = await ReturnImporter.ImportAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), user,
+            await ReadAsync(dir), previousDir is null ? null : await ReadAsync(previousDir),
+            year is null ? null : new CollectionYear(year.Value), cleanOnly, today, rules);
+
+        foreach (var problem in outcome.Problems)
+        {
+            Console.WriteLine(problem);
+        }
+
+        foreach (var name in outcome.Ignored)
+        {
+            Console.WriteLine($"{name}: not read (the import reads header.csv, episodes.csv, reviews.csv and names.csv)");
+        }
+
+        Console.WriteLine(outcome.Loaded
+            ? $"Loaded the return for {outcome.Year.Label}: {outcome.Added.Count} children added, {outcome.Unchanged.Count} already in Care Review and unchanged"
+                + (outcome.Skipped.Count > 0 ? $", {outcome.Skipped.Count} skipped for problems: {string.Join(", ", outcome.Skipped)}." : ".")
+            : $"Nothing loaded: {outcome.Problems.Count} problems. Put them right in the files and import again, or add --clean-only to load only the children with none.");
+        return outcome.Loaded ? 0 : 1;
+    }
+
+    /// <summary>The folder's CSV files by lower-case name; which of them the import reads is the import's business.</summary>
+    private static async Task<ReturnFileSet> ReadAsync(string folder)
+    {
+        var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in Directory.EnumerateFiles(folder, "*.csv"))
+        {
+            files[Path.GetFileName(path).ToLowerInvariant()] = await File.ReadAllBytesAsync(path);
+        }
+
+        return new ReturnFileSet(files);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
+using CareReview.Domain.Returns;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Features.Returns;
+
+/// <summary>What an import did: nothing at all unless <see cref="Loaded"/>.</summary>
+public sealed record ImportOutcome(
+    CollectionYear Year,
+    IReadOnlyList<ImportProblem> Problems,
+    IReadOnlyList<string> Added,
+    IReadOnlyList<string> Unchanged,
+    IReadOnlyList<string> Skipped,
+    IReadOnlyList<string> Ignored,
+    bool Loaded)
+{
+    public string Counts =>
+        $"year:{Year.EndingYear};added:{Added.Count};unchanged:{Unchanged.Count};skipped:{Skipped.Count};problems:{Problems.Count};loaded:{(Loaded ? 1 : 0)}";
+}
+
+/// <summary>
+/// Loads a council's children from its old system's returns (the page and <c>import-903</c> share it).
+/// A child already in Care Review is left alone: if the files say the same about them it is counted
+/// unchanged, so importing the same files twice changes nothing; if they differ it is a problem, because
+/// the app's record is the one people have worked on since.
+/// </summary>
+public static class ReturnImporter
+{
+    public static async Task<ImportOutcome> ImportAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
+        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
+        CancellationToken cancellationToken = default)
+    {
+        var plan = ReturnImport.Plan(current, previous, year, today, rules);
+        var problems = plan.Problems.ToList();
+        var withProblems = plan.ChildrenWithProblems.ToHashSet(StringComparer.Ordinal);
+
+        var ids = plan.Children.Select(c => c.LocalId).ToList();
+        var existing = await db.Children.AsNoTracking()
+            .Where(c => ids.Contains(c.LocalId))
+            .Include(c => c.Episodes)
+            .Include(c => c.Reviews)
+            .AsSplitQuery()
+            .ToDictionaryAsync(c => c.LocalId, StringComparer.Ordinal, cancellationToken);
+        var years = previous is null ? [plan.Year] : new[] { plan.Year, plan.Year.Previous };
+        var unchanged = new List<string>();
+        var added = new List<Child>();
+        foreach (var child in plan.Children)
+        {
+            if (!existing.TryGetValue(child.LocalId, out var inApp))
+            {
+                added.Add(child);
+            }
+            else if (years.All(y => Same(ReturnExport.Build([inApp], y), ReturnExport.Build([child], y))))
+            {
+                unchanged.Add(child.LocalId);
+            }
+            else
+            {
+                problems.Add(new(ReturnFileSet.HeaderFile, 0, "CHILD", child.LocalId,
+                    $"{child.LocalId} is already in Care Review with different details, episodes or reviews. Correct the record in Care Review; the import never overwrites it."));
+                withProblems.Add(child.LocalId);
+            }
+        }
+
+        var blocked = plan.FileProblems || (problems.Count > 0 && !cleanOnly);
+        var toAdd = blocked ? [] : added.Where(c => !withProblems.Contains(c.LocalId)).ToList();
+        var skipped = blocked ? [] : withProblems.Order(StringComparer.Ordinal).ToList();
+        var outcome = new ImportOutcome(plan.Year, problems, [.. toAdd.Select(c => c.LocalId)], unchanged, skipped,
+            plan.Ignored, Loaded: !blocked);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (toAdd.Count > 0)
+        {
+            // Thousands of new children in one save: detecting changes as each is added would be quadratic.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.Children.AddRange(toAdd);
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            foreach (var child in toAdd)
+            {
+                audit.Record(user, AuditAction.ChildImported, child.Id, $"year:{plan.Year.EndingYear}");
+            }
+        }
+
+        audit.Record(user, blocked ? AuditAction.ReturnImportRefused : AuditAction.ReturnImported, null, outcome.Counts);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private static bool Same(ReturnFiles a, ReturnFiles b) =>
+        Rows(a.Header).SequenceEqual(Rows(b.Header)) && Rows(a.Episodes).SequenceEqual(Rows(b.Episodes)) && Rows(a.Reviews).SequenceEqual(Rows(b.Reviews));
+
+    private static IEnumerable<string> Rows(IReadOnlyList<string?[]> rows) => rows.Select(r => string.Join('\u001f', r));
+}
