@@ -167,6 +167,11 @@ if (args.Length > 0 && args[0] == ExportReturnCommand.Name)
     return await ExportReturnCommand.RunAsync(app.Services, args[1..]);
 }
 
+if (args.Length > 0 && args[0] == AnnexACommand.Name)
+{
+    return await AnnexACommand.RunAsync(app.Services, args[1..]);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -101,6 +101,9 @@ public enum AuditAction
     ReturnExported = 1901,
     ChildReturnDetailsRecorded = 1902,
 
+    AnnexAViewed = 1910,
+    AnnexAExported = 1911,
+
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,
