@@ -4,6 +4,7 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
 using CareReview.Domain.Staff;
+using CareReview.Web.Features.Demo;
 using static CareReview.Tests.Domain.Dates;
 
 namespace CareReview.Tests.Domain.Returns;
@@ -320,6 +321,38 @@ public sealed class AnnexAList8Tests
     public void A_window_of_one_day_ending_today_is_allowed()
     {
         AnnexAList8.CheckWindow(s_today, s_today, s_today);
+    }
+
+    [Fact]
+    public void The_demo_councils_list_has_a_row_for_each_child_in_care_in_the_window_and_its_dates_hang_together()
+    {
+        var today = D("2026-11-23");
+        var (from, to) = (D("2026-05-24"), today);
+        var council = DemoCouncil.Generate(new DemoOptions().Seed, today, s_rules);
+        var expected = council.Children.Where(c => c.Episodes.Any(e => e.StartedOn <= to && (e.EndedOn is null || e.EndedOn >= from)
+            && !e.LegalStatus.IsShortBreak())).Select(c => c.LocalId).Order(StringComparer.Ordinal);
+
+        var table = AnnexAList8.Build(council.Children, from, to);
+
+        Assert.True(table.Rows.Count > 50, $"Only {table.Rows.Count} children");
+        Assert.Equal(expected, table.Rows.Select(r => r[0]));
+        var dateColumns = AnnexAList8.Columns.Where(c => c.StartsWith("Date", StringComparison.Ordinal) || c.StartsWith("Start", StringComparison.Ordinal)).ToList();
+        Assert.Equal(10, dateColumns.Count);
+        foreach (var row in table.Rows)
+        {
+            DateOnly? Date(string column) => Cell(row, column) is { } text
+                ? DateOnly.ParseExact(text, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
+            Assert.All(dateColumns, c => Assert.True(Date(c) is null || Date(c) <= to, $"{row[0]} {c} {Cell(row, c)}"));
+            var started = Date("Date Started to be Looked After")!.Value;
+            Assert.True(Date("Start Date of Most Recent Placement") >= started, row[0]);
+            Assert.True(Date("Start date of current legal status") >= started, row[0]);
+            Assert.True(Date("Date of Latest Statutory Review") is null || Date("Date of Latest Statutory Review") >= started, row[0]);
+            Assert.True(Date("Date Ceased to be Looked After") is null || Date("Date Ceased to be Looked After") >= from, row[0]);
+            Assert.Equal(Date("Date Ceased to be Looked After") is null, Cell(row, "Reason Ceased to be Looked After") is null);
+            Assert.True(int.Parse(Cell(row, "Number of Placements in the Last 12 Months")!, System.Globalization.CultureInfo.InvariantCulture) >= 1, row[0]);
+        }
     }
 
     private static Dictionary<CarePlanSection, string?> Sections() =>
