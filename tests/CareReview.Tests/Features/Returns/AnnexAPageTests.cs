@@ -9,6 +9,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Features.Returns;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Returns;
@@ -129,6 +130,7 @@ public sealed class AnnexAPageTests(AnnexAApp fixture) : IClassFixture<AnnexAApp
         Assert.Equal(AnnexAOutput.XlsxContentType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var document = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet;
         var cells = sheet.Descendants<Cell>().ToList();
