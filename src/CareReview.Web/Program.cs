@@ -172,6 +172,11 @@ if (args.Length > 0 && args[0] == ImportReturnCommand.Name)
     return await ImportReturnCommand.RunAsync(app.Services, args[1..]);
 }
 
+if (args.Length > 0 && args[0] == AnnexACommand.Name)
+{
+    return await AnnexACommand.RunAsync(app.Services, args[1..]);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");

@@ -105,6 +105,9 @@ public enum AuditAction
     ChildImported = 1905,
     ReturnImportViewed = 1906,
 
+    AnnexAViewed = 1910,
+    AnnexAExported = 1911,
+
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,
