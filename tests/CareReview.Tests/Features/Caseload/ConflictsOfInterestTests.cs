@@ -54,6 +54,38 @@ public sealed class ConflictsOfInterestTests(AppFactory app) : IClassFixture<App
     }
 
     [Fact]
+    public async Task A_team_manager_cannot_move_the_child_to_a_social_worker_whose_team_the_iro_is_conflicted_with()
+    {
+        var (_, child, _) = await AChildAsync("tm-move");
+        var iroId = await app.QueryDbAsync(db => db.Children.Where(c => c.Id == child.Id).Select(c => c.IroId!.Value).SingleAsync());
+        var iro = await app.QueryDbAsync(db => db.StaffMembers.AsNoTracking().SingleAsync(s => s.Id == iroId));
+        var team = await app.ATeamAsync($"Team tm-move {Guid.NewGuid():N}");
+        var newWorker = await app.AStaffMemberAsync("Nico Newteam", StaffRole.SocialWorker, team);
+        await app.AUserAsync("tm-conflicted-team", Roles.TeamManager, await app.AStaffMemberAsync("Tara Teamlead", StaffRole.TeamManager, team));
+        await app.ExecuteDbAsync(async db =>
+        {
+            // The team manager sees the child only once the child's social worker is in their team.
+            var loaded = await db.Children.Include(c => c.Allocations).Include(c => c.Iro).SingleAsync(c => c.Id == child.Id);
+            loaded.Allocate(loaded.Iro, await db.StaffMembers.SingleAsync(s => s.Id == newWorker.Id), new DateOnly(2026, 11, 1));
+        });
+        var otherWorker = await app.AStaffMemberAsync("Olga Sameteam", StaffRole.SocialWorker, team);
+        await DeclareAsync(iro, ConflictKind.ManagesCase, team: team);
+        using var client = await app.SignedInClientAsync("tm-conflicted-team");
+        var form = await FormAsync(child, iro);
+        form.Remove("Input.IroId");
+        form["Input.SocialWorkerId"] = otherWorker.Id.ToString(CultureInfo.InvariantCulture);
+
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/allocation", form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode($"{iro.Name} cannot be this child's IRO: they manage the cases of {team.Name}"), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"#Input-IroId\"", html, StringComparison.Ordinal);
+        Assert.Equal(newWorker.Id, await app.QueryDbAsync(db => db.Children.Where(c => c.Id == child.Id).Select(c => c.SocialWorkerId!.Value).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_conflict_recorded_as_ended_no_longer_stands_in_the_way()
     {
         var (manager, child, _) = await AChildAsync("ended");
