@@ -138,6 +138,25 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Some_brothers_and_sisters_share_an_iro_and_one_has_another_with_the_reason_and_a_declared_conflict()
+    {
+        var linked = await app.QueryDbAsync(db => db.Children.AsNoTracking().Where(c => c.SiblingGroupId != null)
+            .Select(c => new { c.Id, Group = c.SiblingGroupId!.Value, c.IroId }).ToListAsync());
+        var conflict = await app.QueryDbAsync(db => db.Set<StaffConflict>().AsNoTracking().SingleAsync());
+        var reasons = await app.QueryDbAsync(db => db.Set<Allocation>().AsNoTracking().Where(a => a.SiblingIroReason != null).ToListAsync());
+        var families = linked.GroupBy(c => c.Group).ToList();
+
+        Assert.Equal(DemoSiblings.SharedIroFamilies + 1, families.Count);
+        Assert.All(families, f => Assert.InRange(f.Count(), 2, 3));
+        Assert.Equal(DemoSiblings.SharedIroFamilies, families.Count(f => f.Select(c => c.IroId).Distinct().Count() == 1));
+        var parted = Assert.Single(families, f => f.Select(c => c.IroId).Distinct().Count() == 2);
+        var reason = Assert.Single(reasons);
+        Assert.Contains(parted, c => c.Id == reason.ChildId && c.IroId == reason.IroId);
+        Assert.Equal((reason.ChildId, ConflictKind.HoldsResources), (conflict.ChildId!.Value, conflict.Kind));
+        Assert.Contains(parted, c => c.IroId == conflict.StaffMemberId && c.Id != reason.ChildId);
+    }
+
+    [Fact]
     public async Task The_demo_IRO_has_a_child_whose_plan_changed_since_the_last_review_and_only_a_handful_are_flagged()
     {
         var iro = await app.QueryDbAsync(db => db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync());

@@ -83,10 +83,16 @@ public sealed class ConflictsModel(AppDbContext db, AuditLog audit, TimeProvider
             return Page();
         }
 
-        db.Add(conflict);
-        await db.SaveChangesAsync();
-        audit.Record(AuditAction.StaffConflictDeclared, childId, $"conflict:{conflict.Id};staff:{iro!.Id};team:{team?.Id};kind:{conflict.Kind}");
-        await db.SaveChangesAsync();
+        // The audit event names the conflict's id, known only once it is saved; the transaction keeps the two together.
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.Add(conflict);
+            await db.SaveChangesAsync();
+            audit.Record(AuditAction.StaffConflictDeclared, childId, $"conflict:{conflict.Id};staff:{iro!.Id};team:{team?.Id};kind:{conflict.Kind}");
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+        }
+
         TempData["Success"] = $"Conflict of interest recorded for {iro.Name}";
         return RedirectToPage("/Caseload/Conflicts");
     }

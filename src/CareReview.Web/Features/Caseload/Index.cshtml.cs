@@ -34,7 +34,10 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int TotalLookedAfter { get; private set; }
     public IroCaseload? MyCaseload { get; private set; }
-    public IReadOnlyList<(StaffMember Iro, IroCaseload Caseload)> IroCaseloads { get; private set; } = [];
+    public IReadOnlyList<(StaffMember Iro, IroCaseload Caseload, int ChildrenWithManyChanges)> IroCaseloads { get; private set; } = [];
+
+    /// <summary>Two changes of IRO in one period of care is where continuity (statutory-rules.md §6.2) is worth a manager's look.</summary>
+    public const int ManyIroChanges = 2;
     public DateOnly Today { get; private set; }
     public bool IsIro => User.IsInRole(Roles.Iro);
     public bool IsManager => User.IsInRole(Roles.IroManager) || User.IsInRole(Roles.TeamManager);
@@ -95,9 +98,11 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             })
             .ToListAsync();
 
+        var changes = await IroChangesAsync(filtered);
         Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
             r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
-            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations, r.PlanChangeAwaitingReviewOn))];
+            r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations, r.PlanChangeAwaitingReviewOn,
+            changes.GetValueOrDefault(r.Id)))];
 
         if (IsIro && User.StaffMemberId() is { } me)
         {
@@ -110,11 +115,31 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             var counts = await db.Children.Where(c => c.IroId != null && c.Episodes.Any(e => e.EndedOn == null))
                 .GroupBy(c => c.IroId).Select(g => new { IroId = g.Key!.Value, Count = g.Count() }).ToListAsync();
             var iros = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro).OrderBy(s => s.Name).ToListAsync();
-            IroCaseloads = [.. iros.Select(i => (i, new IroCaseload(counts.SingleOrDefault(c => c.IroId == i.Id)?.Count ?? 0, i.Fte)))];
+            var allocated = db.Children.Where(c => c.IroId != null && c.Episodes.Any(e => e.EndedOn == null));
+            var allChanges = await IroChangesAsync(allocated);
+            var iroOf = await allocated.Select(c => new { c.Id, IroId = c.IroId!.Value }).ToListAsync();
+            var many = iroOf.Where(c => allChanges.GetValueOrDefault(c.Id) >= ManyIroChanges)
+                .GroupBy(c => c.IroId).ToDictionary(g => g.Key, g => g.Count());
+            IroCaseloads = [.. iros.Select(i => (i, new IroCaseload(counts.SingleOrDefault(c => c.IroId == i.Id)?.Count ?? 0, i.Fte),
+                many.GetValueOrDefault(i.Id)))];
         }
 
         audit.Record(AuditAction.CaseloadViewed, details: $"rows:{Rows.Count}");
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Changes of IRO in each child's current period of care, counted as <see cref="IroContinuity"/> counts
+    /// them (as the child's page shows them), from the allocation history.
+    /// </summary>
+    private async Task<Dictionary<int, int>> IroChangesAsync(IQueryable<Child> children)
+    {
+        var periods = await children
+            .Select(c => new { c.Id, Since = c.Episodes.Where(e => e.ReasonForNewEpisode == ReasonForNewEpisode.S).Max(e => (DateOnly?)e.StartedOn) })
+            .ToListAsync();
+        var ids = periods.Select(p => p.Id).ToList();
+        var history = (await db.Set<Allocation>().AsNoTracking().Where(a => ids.Contains(a.ChildId)).ToListAsync()).ToLookup(a => a.ChildId);
+        return periods.ToDictionary(p => p.Id, p => IroContinuity.Changes(history[p.Id], p.Since));
     }
 
     private static int AgeOn(DateOnly dateOfBirth, DateOnly today)
@@ -125,5 +150,5 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,
         string? SocialWorker, string? Iro, DateOnly? LastReviewOn, DateOnly? NextReviewDueOn, DueStatus? Due,
-        int OpenRecommendations, int OverdueRecommendations, DateOnly? PlanChangeAwaitingReviewOn);
+        int OpenRecommendations, int OverdueRecommendations, DateOnly? PlanChangeAwaitingReviewOn, int IroChanges);
 }

@@ -77,7 +77,8 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             // A hard stop (statutory-rules.md §10.4), kept on the record: who tried to allocate whom.
             Audit.Record(AuditAction.AllocationConflictRefused, child.Id, $"iro:{iro.Id}");
             await Db.SaveChangesAsync();
-            ModelState.AddModelError("Input.IroId", conflict);
+            // A team manager's form has no IRO field: the message then stands alone in the error summary.
+            ModelState.AddModelError(CanChangeIro ? "Input.IroId" : "", conflict);
             return Page();
         }
 

@@ -90,6 +90,15 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
         var moving = child.SiblingGroupId is { } oldGroup && oldGroup != group.Id
             ? await Db.Children.Where(c => c.SiblingGroupId == oldGroup && c.Id != child.Id).ToListAsync()
             : [];
+
+        // A new group is saved first so that the audit event can name it; the transaction keeps the pair whole.
+        await using var transaction = await Db.Database.BeginTransactionAsync();
+        if (group.Id == 0)
+        {
+            Db.Add(group);
+            await Db.SaveChangesAsync();
+        }
+
         if (!await TryApplyAsync(Input.Version, () =>
             {
                 child.JoinSiblingGroup(group);
@@ -97,10 +106,12 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
                 moving.ForEach(c => c.JoinSiblingGroup(group));
             }, AuditAction.SiblingLinked, () => $"sibling:{sibling.Id};group:{group.Id}"))
         {
+            await transaction.RollbackAsync();
             await LoadSiblingsAsync();
             return Page();
         }
 
+        await transaction.CommitAsync();
         return RedirectToPage("/Children/Siblings", new { id });
     }
 

@@ -704,6 +704,13 @@ public sealed class DemoCouncil
     }
 
     /// <summary>
+    /// Links a few families of brothers and sisters and records one declared conflict of interest (see
+    /// <see cref="DemoSiblings"/>), from their own <see cref="Random"/>. Call it last, once the children are saved.
+    /// </summary>
+    public DemoSiblings AddSiblings() =>
+        DemoSiblings.Link(Children, Staff, DemoStaffFor(Roles.Iro)!, DemoStaffFor(Roles.IroManager)!, new Random(unchecked((_seed * 29) + 13)), _today);
+
+    /// <summary>
     /// Tags about two in three recommendations and escalations with themes for the annual report (ADR-0014). It
     /// draws on its own <see cref="Random"/>, so tagging changes nothing else the demo makes. Call it after
     /// <see cref="AddEscalations"/>.

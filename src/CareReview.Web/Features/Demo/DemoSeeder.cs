@@ -11,7 +11,7 @@ namespace CareReview.Web.Features.Demo;
 /// Fills an empty database with a synthetic council: 4 teams with their managers, 20 social workers,
 /// 6 IROs and their manager, a head of service, an assistant director and a director, the children they
 /// work with (with their care plans, visits, assessments and stored deadlines), the IROs' escalations and
-/// Cafcass referrals, and the demo sign-ins. Never real people.
+/// Cafcass referrals, brothers and sisters in care, a declared conflict of interest, and the demo sign-ins. Never real people.
 /// </summary>
 public static class DemoSeeder
 {
@@ -63,6 +63,12 @@ public static class DemoSeeder
         db.ParentInvitations.AddRange(voices.Invitations);
         await db.SaveChangesAsync();
         db.ReviewViews.AddRange(voices.ParentViews());
+        await db.SaveChangesAsync();
+
+        // Last, so that linking brothers and sisters (and moving one to another IRO) changes nothing made before.
+        var siblings = council.AddSiblings();
+        db.AddRange(siblings.Groups);
+        db.AddRange(siblings.Conflicts);
         await db.SaveChangesAsync();
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
