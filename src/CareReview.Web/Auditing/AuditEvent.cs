@@ -101,6 +101,8 @@ public enum AuditAction
     ReturnExported = 1901,
     ChildReturnDetailsRecorded = 1902,
 
+    EpisodePlacementCorrected = 1915,
+
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,

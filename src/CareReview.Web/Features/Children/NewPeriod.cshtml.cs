@@ -1,3 +1,5 @@
+using CareReview.Domain;
+using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
@@ -15,6 +17,14 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    public IReadOnlyList<StaffMember> Iros { get; private set; } = [];
+
+    /// <summary>
+    /// The IRO the child had when their last period of care ended, if they are still one of the council's
+    /// IROs: offered first, because keeping the same IRO on a return to care is good practice (statutory-rules.md §6.2).
+    /// </summary>
+    public StaffMember? PreviousIro { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id)
     {
         if (await LoadChildAsync(id) is not { } child)
@@ -27,7 +37,8 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             return RedirectToPage("/Children/Details", new { id });
         }
 
-        Input = new InputModel { Version = child.Version };
+        await LoadIrosAsync();
+        Input = new InputModel { Version = child.Version, IroId = PreviousIro?.Id };
         return Page();
     }
 
@@ -38,28 +49,65 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             return NotFound();
         }
 
+        await LoadIrosAsync();
         var startedOn = ModelState.ReadDate("Input.StartedOn", Input.StartedOn, "Date the child became looked after");
+        var iro = Iros.SingleOrDefault(s => s.Id == Input.IroId);
+        if (Input.IroId is not null && iro is null)
+        {
+            ModelState.AddModelError("Input.IroId", "Select an IRO from the list");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var saved = await TryApplyAsync(Input.Version,
-            () => child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                Today, Rules),
-            AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType}");
+            () =>
+            {
+                child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
+                    Today, Rules, Input.Placement);
+                if (iro?.Id != child.IroId)
+                {
+                    AllocateIro(iro, startedOn.Value);
+                }
+            },
+            AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType};iro:{iro?.Id}");
         if (!saved)
         {
+            await LoadIrosAsync();
             return Page();
         }
 
-        TempData["Success"] = $"{child.GivenName} is looked after again. The first review is due by {Domain.GovukDate.Format(child.NextReviewDueOn)}";
+        TempData["Success"] = $"{child.GivenName} is looked after again. The first review is due by {GovukDate.Format(child.NextReviewDueOn)}";
         return RedirectToPage("/Children/Details", new { id });
     }
 
+    private void AllocateIro(StaffMember? iro, DateOnly from)
+    {
+        try
+        {
+            Child.Allocate(iro, Child.SocialWorker, from);
+        }
+        catch (DomainRuleException e) when (e.Field == "From")
+        {
+            // The allocation's date is the period's start, which this form asks for as the IRO's date too.
+            throw new DomainRuleException(e.Message, "IroId");
+        }
+    }
+
+    private async Task LoadIrosAsync()
+    {
+        Iros = await AllocationChoices.IrosAsync(Db);
+        var lastEnded = Child.Episodes.Max(e => e.EndedOn);
+        var atEnd = IroContinuity.LastNamed(Child.Allocations.Where(a => a.From is null || lastEnded is null || a.From <= lastEnded));
+        PreviousIro = atEnd?.IroId is { } iroId ? Iros.SingleOrDefault(s => s.Id == iroId) : null;
+    }
 
     public sealed class InputModel : StartEpisodeInput
     {
         public long Version { get; set; }
+
+        public int? IroId { get; set; }
     }
 }

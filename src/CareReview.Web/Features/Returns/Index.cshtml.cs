@@ -39,6 +39,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         ChildrenByLocalId = (await db.Children.AsNoTracking().Where(c => localIds.Contains(c.LocalId))
                 .Select(c => new { c.LocalId, c.Id, c.GivenName, c.FamilyName }).ToListAsync(cancellationToken))
             .ToDictionary(c => c.LocalId, c => (c.Id, $"{c.GivenName} {c.FamilyName}"));
+        _placementEpisodes = await PlacementEpisodesAsync(cancellationToken);
         audit.Record(AuditAction.ReturnChecked, details: $"{ReturnData.Counts(Files)};problems:{Problems.Count}");
         await db.SaveChangesAsync(cancellationToken);
         return Page();
@@ -54,6 +55,52 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         audit.Record(AuditAction.ReturnExported, details: ReturnData.Counts(Files));
         await db.SaveChangesAsync(cancellationToken);
         return File(ReturnData.Zip(Files), "application/zip", $"ssda903-{Collection.EndingYear}.zip");
+    }
+
+    /// <summary>
+    /// Where to put a problem right: the child's details for a header problem, the episode's placement
+    /// details for a problem with one of them, and otherwise the child's record.
+    /// </summary>
+    public string PutItRightHref(ReturnProblem problem, int childId) => problem.Table switch
+    {
+        "Header" => $"/children/{childId}/return-details",
+        "Episodes" when s_placementFields.Contains(problem.Field) && _placementEpisodes.TryGetValue(problem.Line, out var episodeId)
+            => $"/children/{childId}/episodes/{episodeId}/placement",
+        _ => $"/children/{childId}",
+    };
+
+    private static readonly HashSet<string> s_placementFields = new(["PLACE_PROVIDER", "HOME_POST", "PL_POST", "URN"], StringComparer.Ordinal);
+
+    private Dictionary<int, int> _placementEpisodes = [];
+
+    /// <summary>The episode behind each episodes.csv line with a placement problem, by line.</summary>
+    private async Task<Dictionary<int, int>> PlacementEpisodesAsync(CancellationToken cancellationToken)
+    {
+        var lines = Problems.Where(p => p.Table == "Episodes" && s_placementFields.Contains(p.Field)).Select(p => p.Line).ToHashSet();
+        var rows = Files.Tables.Episodes.Where(r => lines.Contains(r.Line)).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var localIds = rows.Select(r => r.Child).Distinct().ToList();
+        var episodes = await db.Children.AsNoTracking().Where(c => localIds.Contains(c.LocalId))
+            .SelectMany(c => c.Episodes.Select(e => new { c.LocalId, e.Id, e.StartedOn, e.ReasonForNewEpisode, e.LegalStatus, e.PlacementType }))
+            .ToListAsync(cancellationToken);
+
+        // A row is its episode's start, reason, legal status and placement: no two episodes of one child share all four.
+        var found = new Dictionary<int, int>();
+        foreach (var row in rows)
+        {
+            var matches = episodes.Where(e => e.LocalId == row.Child && Ssda903Csv.FormatDate(e.StartedOn) == row.Value("DECOM")
+                && e.ReasonForNewEpisode.ToString() == row.Rne && e.LegalStatus.ToString() == row.Ls && e.PlacementType.ToString() == row.Value("PLACE")).ToList();
+            if (matches.Count == 1)
+            {
+                found[row.Line] = matches[0].Id;
+            }
+        }
+
+        return found;
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
