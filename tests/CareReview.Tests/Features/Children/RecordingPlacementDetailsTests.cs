@@ -304,6 +304,27 @@ public sealed class RecordingPlacementDetailsTests(AppFactory app) : IClassFixtu
         Assert.Equal(_iro.Id, after.IroId);
     }
 
+    [Fact]
+    public async Task A_new_period_refuses_an_iro_with_a_declared_conflict_beside_the_iro_and_records_the_refusal()
+    {
+        var child = await AChildWhoLeftCareAsync();
+        await app.ExecuteDbAsync(async db =>
+        {
+            var other = await db.StaffMembers.SingleAsync(s => s.Id == _otherIro.Id);
+            db.Add(new StaffConflict(other, child.Id, null, ConflictKind.HoldsResources, "Chairs the placement panel", new DateOnly(2026, 3, 3), "Mia", app.Today));
+        });
+        using var client = await TeamManagerAsync();
+        var form = NewPeriodForm(child, _otherIro.Id.ToString(CultureInfo.InvariantCulture));
+
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/new-period", form);
+
+        Pages.AssertFieldError(await response.Content.ReadAsStringAsync(), "Input-IroId", "Abe Otheriro cannot be this child's IRO");
+        var after = await ReloadAsync(child.Id);
+        Assert.Single(after.Episodes);
+        Assert.Equal(_iro.Id, after.IroId);
+        Assert.True(await AuditedAsync(AuditAction.AllocationConflictRefused, child.Id));
+    }
+
     // ---- Correcting an episode's details -------------------------------------------------------------
 
     private static string PlacementUrl(Child child) => $"/children/{child.Id}/episodes/{child.Episodes.Single().Id}/placement";
