@@ -108,6 +108,8 @@ public enum AuditAction
     AnnexAViewed = 1910,
     AnnexAExported = 1911,
 
+    EpisodePlacementCorrected = 1915,
+
     AnnualReportViewed = 1920,
     AnnualReportDrilledInto = 1921,
     AnnualReportExported = 1922,

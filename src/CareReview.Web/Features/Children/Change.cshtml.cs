@@ -35,6 +35,9 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
             Version = child.Version,
             LegalStatus = current.LegalStatus,
             PlacementType = current.PlacementType,
+
+            // A move keeps the home the child came into care from; the new placement's details start empty.
+            HomePostcode = current.HomePostcode,
         };
         return Page();
     }
@@ -54,7 +57,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
         var saved = await TryApplyAsync(Input.Version,
             () => child.ChangeEpisode(changedOn!.Value, Input.LegalStatus!.Value, Input.Move!.Value, Input.PlacementType!.Value,
-                Input.ReasonForPlacementChange, Today, Rules),
+                Input.ReasonForPlacementChange, Today, Rules, Input.Placement),
             AuditAction.EpisodeChanged, () => $"rne:{child.CurrentEpisode!.ReasonForNewEpisode}");
         if (!saved)
         {
@@ -66,7 +69,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
     }
 
 
-    public sealed class InputModel
+    public sealed class InputModel : PlacementInput
     {
         public long Version { get; set; }
 

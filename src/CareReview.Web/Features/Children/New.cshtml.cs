@@ -64,7 +64,7 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
         {
             child.Allocate(iro, socialWorker, startedOn);
             child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                time.TodayInEngland(), calendars.Rules);
+                time.TodayInEngland(), calendars.Rules, Input.Placement);
             child.RecalculateDeadlines(time.TodayInEngland(), calendars.Rules);
         }
         catch (DomainRuleException e)

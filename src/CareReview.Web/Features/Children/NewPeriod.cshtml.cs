@@ -1,9 +1,12 @@
+using CareReview.Domain;
+using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
@@ -14,6 +17,14 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<StaffMember> Iros { get; private set; } = [];
+
+    /// <summary>
+    /// The IRO the child had when their last period of care ended, if they are still one of the council's
+    /// IROs: offered first, because keeping the same IRO on a return to care is good practice (statutory-rules.md §6.2).
+    /// </summary>
+    public StaffMember? PreviousIro { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -27,7 +38,8 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             return RedirectToPage("/Children/Details", new { id });
         }
 
-        Input = new InputModel { Version = child.Version };
+        await LoadIrosAsync();
+        Input = new InputModel { Version = child.Version, IroId = PreviousIro?.Id };
         return Page();
     }
 
@@ -38,28 +50,91 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             return NotFound();
         }
 
+        await LoadIrosAsync();
         var startedOn = ModelState.ReadDate("Input.StartedOn", Input.StartedOn, "Date the child became looked after");
+        var iro = Iros.SingleOrDefault(s => s.Id == Input.IroId);
+        if (Input.IroId is not null && iro is null)
+        {
+            ModelState.AddModelError("Input.IroId", "Select an IRO from the list");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var saved = await TryApplyAsync(Input.Version,
-            () => child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                Today, Rules),
-            AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType}");
-        if (!saved)
+        var iroChanges = iro?.Id != child.IroId;
+        if (iro is not null && iroChanges && IroConflict.Find(iro, await ConflictFactsAsync()) is { } conflict)
         {
+            // The same hard stop as a change of allocation (statutory-rules.md §10.4), recorded the same way.
+            Audit.Record(AuditAction.AllocationConflictRefused, child.Id, $"iro:{iro.Id}");
+            await Db.SaveChangesAsync();
+            ModelState.AddModelError("Input.IroId", conflict);
             return Page();
         }
 
-        TempData["Success"] = $"{child.GivenName} is looked after again. The first review is due by {Domain.GovukDate.Format(child.NextReviewDueOn)}";
+        var saved = await TryApplyAsync(Input.Version,
+            () =>
+            {
+                child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
+                    Today, Rules, Input.Placement);
+                if (iroChanges)
+                {
+                    AllocateIro(iro, startedOn.Value);
+                }
+            },
+            AuditAction.ChildBecameLookedAfter, () => $"ls:{Input.LegalStatus};pl:{Input.PlacementType};iro:{iro?.Id}");
+        if (!saved)
+        {
+            await LoadIrosAsync();
+            return Page();
+        }
+
+        TempData["Success"] = $"{child.GivenName} is looked after again. The first review is due by {GovukDate.Format(child.NextReviewDueOn)}";
         return RedirectToPage("/Children/Details", new { id });
     }
 
+    private void AllocateIro(StaffMember? iro, DateOnly from)
+    {
+        try
+        {
+            Child.Allocate(iro, Child.SocialWorker, from);
+        }
+        catch (DomainRuleException e) when (e.Field == "From")
+        {
+            // The allocation's date is the period's start, which this form asks for as the IRO's date too.
+            throw new DomainRuleException(e.Message, "IroId");
+        }
+    }
+
+    // As a change of allocation checks it: the social worker, their team managers, the care plan's author and declared conflicts.
+    private async Task<IroConflictFacts> ConflictFactsAsync()
+    {
+        var socialWorker = Child.SocialWorker;
+        var managers = socialWorker?.TeamId is { } teamId
+            ? await Db.StaffMembers.Where(s => s.TeamId == teamId && s.Role == StaffRole.TeamManager).ToListAsync()
+            : [];
+        var authorId = Child.CurrentCarePlan?.MadeByStaffId;
+        var author = authorId is null ? null : await Db.StaffMembers.SingleOrDefaultAsync(s => s.Id == authorId);
+        var teamOfWorker = socialWorker?.TeamId;
+        var declared = await Db.Set<StaffConflict>().Include(c => c.StaffMember).Include(c => c.Team)
+            .Where(c => c.WithdrawnOn == null && (c.ChildId == Child.Id || (c.TeamId != null && c.TeamId == teamOfWorker)))
+            .ToListAsync();
+        return new IroConflictFacts(Child.Id, socialWorker, managers, author, declared);
+    }
+
+    private async Task LoadIrosAsync()
+    {
+        Iros = await AllocationChoices.IrosAsync(Db);
+        var lastEnded = Child.Episodes.Max(e => e.EndedOn);
+        var atEnd = IroContinuity.LastNamed(Child.Allocations.Where(a => a.From is null || lastEnded is null || a.From <= lastEnded));
+        PreviousIro = atEnd?.IroId is { } iroId ? Iros.SingleOrDefault(s => s.Id == iroId) : null;
+    }
 
     public sealed class InputModel : StartEpisodeInput
     {
         public long Version { get; set; }
+
+        public int? IroId { get; set; }
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 namespace CareReview.Web.Features.Children;
 
 /// <summary>What the return needs when a period of care starts (reason for new episode S).</summary>
-public class StartEpisodeInput
+public class StartEpisodeInput : PlacementInput
 {
     public DateInput? StartedOn { get; set; }
 
@@ -29,6 +29,7 @@ public class StartEpisodeInput
         html.AppendHtml(Govuk.Select(state, "Input.LegalStatus", "Legal status", CodeOptions.LegalStatuses, LegalStatus?.ToString()));
         html.AppendHtml(Govuk.Select(state, "Input.PlacementType", "Placement type", CodeOptions.PlacementTypes, PlacementType?.ToString()));
         html.AppendHtml(Govuk.Select(state, "Input.CategoryOfNeed", "Category of need", CodeOptions.CategoriesOfNeed, CategoryOfNeed?.ToString()));
+        html.AppendHtml(PlacementFields(state));
         return html;
     }
 }

@@ -1,3 +1,4 @@
+using CareReview.Domain.Children;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
@@ -39,6 +40,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         ChildrenByLocalId = (await db.Children.AsNoTracking().Where(c => localIds.Contains(c.LocalId))
                 .Select(c => new { c.LocalId, c.Id, c.GivenName, c.FamilyName }).ToListAsync(cancellationToken))
             .ToDictionary(c => c.LocalId, c => (c.Id, $"{c.GivenName} {c.FamilyName}"));
+        _placementEpisodes = await PlacementEpisodesAsync(cancellationToken);
         audit.Record(AuditAction.ReturnChecked, details: $"{ReturnData.Counts(Files)};problems:{Problems.Count}");
         await db.SaveChangesAsync(cancellationToken);
         return Page();
@@ -54,6 +56,66 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         audit.Record(AuditAction.ReturnExported, details: ReturnData.Counts(Files));
         await db.SaveChangesAsync(cancellationToken);
         return File(ReturnData.Zip(Files), "application/zip", $"ssda903-{Collection.EndingYear}.zip");
+    }
+
+    /// <summary>
+    /// Where to put a problem right: the child's details for a header problem, the episode's placement
+    /// details for a problem with one of them, and otherwise the child's record.
+    /// </summary>
+    public string PutItRightHref(ReturnProblem problem, int childId) => PutItRightHref(problem, childId, _placementEpisodes);
+
+    public static string PutItRightHref(ReturnProblem problem, int childId, IReadOnlyDictionary<int, int> placementEpisodes) => problem.Table switch
+    {
+        "Header" => $"/children/{childId}/return-details",
+        "Episodes" when s_placementFields.Contains(problem.Field) && placementEpisodes.TryGetValue(problem.Line, out var episodeId)
+            => $"/children/{childId}/episodes/{episodeId}/placement",
+        _ => $"/children/{childId}",
+    };
+
+    private static readonly HashSet<string> s_placementFields = new(["PLACE_PROVIDER", "HOME_POST", "PL_POST", "URN"], StringComparer.Ordinal);
+
+    private IReadOnlyDictionary<int, int> _placementEpisodes = new Dictionary<int, int>();
+
+    private async Task<IReadOnlyDictionary<int, int>> PlacementEpisodesAsync(CancellationToken cancellationToken)
+    {
+        var localIds = PlacementRows(Problems, Files.Tables).Select(r => r.Child).Distinct().ToList();
+        if (localIds.Count == 0)
+        {
+            return new Dictionary<int, int>();
+        }
+
+        var children = await db.Children.AsNoTracking().Where(c => localIds.Contains(c.LocalId)).Include(c => c.Episodes).ToListAsync(cancellationToken);
+        return PlacementEpisodes(Problems, Files.Tables, children);
+    }
+
+    /// <summary>The episode behind each episodes.csv line with a placement problem, by line; a line that matches no single episode is left out.</summary>
+    public static IReadOnlyDictionary<int, int> PlacementEpisodes(IReadOnlyList<ReturnProblem> problems, ReturnTables tables, IEnumerable<Child> children)
+    {
+        var byLocalId = children.ToDictionary(c => c.LocalId, StringComparer.Ordinal);
+        var found = new Dictionary<int, int>();
+        foreach (var row in PlacementRows(problems, tables))
+        {
+            if (!byLocalId.TryGetValue(row.Child, out var child))
+            {
+                continue;
+            }
+
+            // A row is its episode's start, reason, legal status and placement: no two episodes of one child share all four.
+            var matches = child.Episodes.Where(e => Ssda903Csv.FormatDate(e.StartedOn) == row.Value("DECOM")
+                && e.ReasonForNewEpisode.ToString() == row.Rne && e.LegalStatus.ToString() == row.Ls && e.PlacementType.ToString() == row.Value("PLACE")).ToList();
+            if (matches.Count == 1)
+            {
+                found[row.Line] = matches[0].Id;
+            }
+        }
+
+        return found;
+    }
+
+    private static List<EpisodeRow> PlacementRows(IReadOnlyList<ReturnProblem> problems, ReturnTables tables)
+    {
+        var lines = problems.Where(p => p.Table == "Episodes" && s_placementFields.Contains(p.Field)).Select(p => p.Line).ToHashSet();
+        return [.. tables.Episodes.Where(r => lines.Contains(r.Line))];
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
