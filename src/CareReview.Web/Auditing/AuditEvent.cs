@@ -104,6 +104,7 @@ public enum AuditAction
     ReturnImportRefused = 1904,
     ChildImported = 1905,
     ReturnImportViewed = 1906,
+    ReturnImportChecked = 1907,
 
     AnnexAViewed = 1910,
     AnnexAExported = 1911,

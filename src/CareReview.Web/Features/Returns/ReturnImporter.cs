@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;
 
-/// <summary>What an import did: nothing at all unless <see cref="Loaded"/>.</summary>
+/// <summary>
+/// What an import did: nothing at all unless <see cref="Loaded"/>. <see cref="Added"/> names the children
+/// it added, or, for a check, the children it would add.
+/// </summary>
 public sealed record ImportOutcome(
     CollectionYear Year,
     IReadOnlyList<ImportProblem> Problems,
@@ -32,7 +35,18 @@ public static class ReturnImporter
 {
     public static async Task<ImportOutcome> ImportAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
         ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        await RunAsync(db, audit, user, current, previous, year, cleanOnly, load: true, today, rules, cancellationToken);
+
+    /// <summary>Everything an import does except saving the children: the problems, and who would be added.</summary>
+    public static async Task<ImportOutcome> CheckAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
+        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
+        CancellationToken cancellationToken = default) =>
+        await RunAsync(db, audit, user, current, previous, year, cleanOnly, load: false, today, rules, cancellationToken);
+
+    private static async Task<ImportOutcome> RunAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
+        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, bool load, DateOnly today, Rulebook rules,
+        CancellationToken cancellationToken)
     {
         var plan = ReturnImport.Plan(current, previous, year, today, rules);
         var problems = plan.Problems.ToList();
@@ -70,7 +84,13 @@ public static class ReturnImporter
         var toAdd = blocked ? [] : added.Where(c => !withProblems.Contains(c.LocalId)).ToList();
         var skipped = blocked ? [] : withProblems.Order(StringComparer.Ordinal).ToList();
         var outcome = new ImportOutcome(plan.Year, problems, [.. toAdd.Select(c => c.LocalId)], unchanged, skipped,
-            plan.Ignored, Loaded: !blocked);
+            plan.Ignored, Loaded: load && !blocked);
+        if (!load)
+        {
+            audit.Record(user, AuditAction.ReturnImportChecked, null, outcome.Counts);
+            await db.SaveChangesAsync(cancellationToken);
+            return outcome;
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (toAdd.Count > 0)

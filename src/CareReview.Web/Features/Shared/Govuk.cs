@@ -132,6 +132,21 @@ public static class Govuk
         return new HtmlString(html.ToString());
     }
 
+    /// <summary>GOV.UK's file upload; the form around it must post multipart/form-data.</summary>
+    public static IHtmlContent FileUpload(ModelStateDictionary state, string name, string label, string? hint = null, string accept = ".csv,text/csv")
+    {
+        var id = Id(name);
+        var error = Error(state, name);
+        var html = new StringBuilder();
+        html.Append(GroupStart(error))
+            .Append("<label class=\"govuk-label govuk-label--s\" for=\"").Append(id).Append("\">").Append(Encode(label)).Append("</label>")
+            .Append(Hint(id, hint)).Append(ErrorMessage(id, error))
+            .Append("<input class=\"govuk-file-upload").Append(error is null ? "" : " govuk-file-upload--error")
+            .Append("\" id=\"").Append(id).Append("\" name=\"").Append(Encode(name)).Append("\" type=\"file\" multiple accept=\"")
+            .Append(Encode(accept)).Append('"').Append(Describedby(id, hint, error)).Append("></div>");
+        return new HtmlString(html.ToString());
+    }
+
     public static IHtmlContent Radios(ModelStateDictionary state, string name, string legend,
         IEnumerable<(string Value, string Text)> options, string? selected, string? hint = null, bool inline = false) =>
         Choices(state, name, legend, options, value => value == selected, hint, "radios", "radio", inline ? " govuk-radios--inline" : "");
