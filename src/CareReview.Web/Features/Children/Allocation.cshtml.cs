@@ -71,7 +71,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         }
 
         var child = Child;
-        var conflicts = await ConflictFactsAsync(socialWorker!);
+        var conflicts = await AllocationChoices.ConflictFactsAsync(Db, child, socialWorker);
         if (iro is not null && IroConflict.Find(iro, conflicts) is { } conflict)
         {
             // A hard stop (statutory-rules.md §10.4), kept on the record: who tried to allocate whom.
@@ -117,20 +117,6 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         var ids = await Db.Children.Where(c => c.SiblingGroupId == groupId && c.Id != Child.Id && c.Episodes.Any(e => e.EndedOn == null))
             .Select(c => c.IroId).ToListAsync();
         SiblingsIro = Iros.SingleOrDefault(i => i.Id == SiblingAllocation.OfferedIro(ids));
-    }
-
-    /// <summary>Who the IRO must not be for this child with this social worker (CPPCR 2010 reg 46).</summary>
-    private async Task<IroConflictFacts> ConflictFactsAsync(StaffMember socialWorker)
-    {
-        var managers = socialWorker.TeamId is { } teamId
-            ? await Db.StaffMembers.Where(s => s.TeamId == teamId && s.Role == StaffRole.TeamManager).ToListAsync()
-            : [];
-        var authorId = Child.CurrentCarePlan?.MadeByStaffId;
-        var author = authorId is null ? null : await Db.StaffMembers.SingleOrDefaultAsync(s => s.Id == authorId);
-        var declared = await Db.Set<StaffConflict>().Include(c => c.StaffMember).Include(c => c.Team)
-            .Where(c => c.WithdrawnOn == null && (c.ChildId == Child.Id || (c.TeamId != null && c.TeamId == socialWorker.TeamId)))
-            .ToListAsync();
-        return new IroConflictFacts(Child.Id, socialWorker, managers, author, declared);
     }
 
     private async Task LoadStaffAsync()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
@@ -23,5 +24,25 @@ public static class AllocationChoices
         }
 
         return await workers.OrderBy(s => s.Name).ToListAsync();
+    }
+
+    /// <summary>
+    /// Who the IRO must not be for this child with this social worker (CPPCR 2010 reg 46): the social worker,
+    /// their team's managers, the current care plan's author, and anyone with a declared conflict with the
+    /// child or the social worker's team. A child not yet saved has no plan and no declared conflicts of its own.
+    /// </summary>
+    public static async Task<IroConflictFacts> ConflictFactsAsync(AppDbContext db, Child child, StaffMember? socialWorker)
+    {
+        var teamId = socialWorker?.TeamId;
+        var managers = teamId is null
+            ? []
+            : await db.StaffMembers.Where(s => s.TeamId == teamId && s.Role == StaffRole.TeamManager).ToListAsync();
+        var authorId = child.CurrentCarePlan?.MadeByStaffId;
+        var author = authorId is null ? null : await db.StaffMembers.SingleOrDefaultAsync(s => s.Id == authorId);
+        var childId = child.Id;
+        var declared = await db.Set<StaffConflict>().Include(c => c.StaffMember).Include(c => c.Team)
+            .Where(c => c.WithdrawnOn == null && ((childId != 0 && c.ChildId == childId) || (c.TeamId != null && c.TeamId == teamId)))
+            .ToListAsync();
+        return new IroConflictFacts(childId, socialWorker, managers, author, declared);
     }
 }

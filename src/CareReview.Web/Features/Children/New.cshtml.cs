@@ -60,9 +60,19 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
         }
 
         var child = new Child(localId, Input.GivenName!, Input.FamilyName!, dateOfBirth!.Value, Input.Sex!.Value);
+        var conflicts = await AllocationChoices.ConflictFactsAsync(db, child, socialWorker);
+        if (iro is not null && IroConflict.Find(iro, conflicts) is { } conflict)
+        {
+            // The same hard stop as a change of allocation (statutory-rules.md §10.4), recorded the same way.
+            audit.Record(AuditAction.AllocationConflictRefused, details: $"iro:{iro.Id};new-child:{localId}");
+            await db.SaveChangesAsync();
+            ModelState.AddModelError("Input.IroId", conflict);
+            return Page();
+        }
+
         try
         {
-            child.Allocate(iro, socialWorker, startedOn);
+            child.Allocate(iro, socialWorker, startedOn, new AllocationChecks(Conflicts: conflicts));
             child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
                 time.TodayInEngland(), calendars.Rules, Input.Placement);
             child.RecalculateDeadlines(time.TodayInEngland(), calendars.Rules);

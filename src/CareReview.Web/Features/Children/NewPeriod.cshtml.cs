@@ -6,7 +6,6 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
@@ -64,7 +63,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
         }
 
         var iroChanges = iro?.Id != child.IroId;
-        if (iro is not null && iroChanges && IroConflict.Find(iro, await ConflictFactsAsync()) is { } conflict)
+        if (iro is not null && iroChanges && IroConflict.Find(iro, await AllocationChoices.ConflictFactsAsync(Db, child, Child.SocialWorker)) is { } conflict)
         {
             // The same hard stop as a change of allocation (statutory-rules.md §10.4), recorded the same way.
             Audit.Record(AuditAction.AllocationConflictRefused, child.Id, $"iro:{iro.Id}");
@@ -105,22 +104,6 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
             // The allocation's date is the period's start, which this form asks for as the IRO's date too.
             throw new DomainRuleException(e.Message, "IroId");
         }
-    }
-
-    // As a change of allocation checks it: the social worker, their team managers, the care plan's author and declared conflicts.
-    private async Task<IroConflictFacts> ConflictFactsAsync()
-    {
-        var socialWorker = Child.SocialWorker;
-        var managers = socialWorker?.TeamId is { } teamId
-            ? await Db.StaffMembers.Where(s => s.TeamId == teamId && s.Role == StaffRole.TeamManager).ToListAsync()
-            : [];
-        var authorId = Child.CurrentCarePlan?.MadeByStaffId;
-        var author = authorId is null ? null : await Db.StaffMembers.SingleOrDefaultAsync(s => s.Id == authorId);
-        var teamOfWorker = socialWorker?.TeamId;
-        var declared = await Db.Set<StaffConflict>().Include(c => c.StaffMember).Include(c => c.Team)
-            .Where(c => c.WithdrawnOn == null && (c.ChildId == Child.Id || (c.TeamId != null && c.TeamId == teamOfWorker)))
-            .ToListAsync();
-        return new IroConflictFacts(Child.Id, socialWorker, managers, author, declared);
     }
 
     private async Task LoadIrosAsync()

@@ -186,6 +186,40 @@ public sealed class ConflictsOfInterestTests(AppFactory app) : IClassFixture<App
     }
 
     /// <summary>A looked-after child with an IRO and a social worker in a team, and an IRO manager to sign in as.</summary>
+    [Fact]
+    public async Task A_new_child_cannot_be_given_an_iro_who_manages_the_social_workers_team()
+    {
+        var (manager, _, worker) = await AChildAsync("new-child");
+        var teamLead = await app.AStaffMemberAsync("Nell Newcase", StaffRole.Iro);
+        var team = await app.QueryDbAsync(db => db.Teams.AsNoTracking().SingleAsync(t => t.Id == worker.TeamId));
+        await DeclareAsync(teamLead, ConflictKind.ManagesCase, team: team);
+        using var client = await app.SignedInClientAsync(manager);
+
+        using var response = await app.SubmitFormAsync(client, "/children/new", new Dictionary<string, string>
+        {
+            ["Input.GivenName"] = "Noor",
+            ["Input.FamilyName"] = "Conflicted",
+            ["Input.Sex"] = "F",
+            ["Input.LegalStatus"] = "C2",
+            ["Input.PlacementType"] = "U4",
+            ["Input.CategoryOfNeed"] = "N1",
+            ["Input.SocialWorkerId"] = worker.Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.IroId"] = teamLead.Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.DateOfBirth.Day"] = "3",
+            ["Input.DateOfBirth.Month"] = "4",
+            ["Input.DateOfBirth.Year"] = "2015",
+            ["Input.StartedOn.Day"] = "16",
+            ["Input.StartedOn.Month"] = "11",
+            ["Input.StartedOn.Year"] = "2026",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Pages.AssertFieldError(await response.Content.ReadAsStringAsync(), "Input-IroId",
+            $"Nell Newcase cannot be this child's IRO: they manage the cases of {team.Name} (declared 2 November 2026)");
+        Assert.False(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.FamilyName == "Conflicted")));
+        Assert.Contains(await AuditAsync(AuditAction.AllocationConflictRefused), e => e.ChildId == null && e.Details!.StartsWith($"iro:{teamLead.Id};new-child:", StringComparison.Ordinal));
+    }
+
     private async Task<(string Manager, Child Child, StaffMember Worker)> AChildAsync(string name)
     {
         var team = await app.ATeamAsync($"Team {name} {Guid.NewGuid():N}");
