@@ -149,6 +149,13 @@ internal static class ReturnRun
         });
         Report("import", import.Select(s => s.Step).ToList());
 
+        // The import's planning (reading, every check, building the children) alone, to show how its time splits from the save.
+        var current = await ImportReturnCommand.ReadAsync(exportDir);
+        var plans = Enumerable.Range(0, runs).Select(_ => Measure(() => ReturnImport.Plan(current, null, year, today, rules).Children.Count)).ToList();
+        var planMedian = plans.Select(r => r.Milliseconds).Order().ElementAt(plans.Count / 2);
+        Say($"  of which ReturnImport.Plan alone: median {planMedian:N0} ms, CPU {string.Join(" ", plans.Select(r => r.CpuMilliseconds))} ms, ",
+            $"allocated {Mb(plans.Select(r => r.Allocated).Order().ElementAt(plans.Count / 2))} a run");
+
         var failures = 0;
         foreach (var ((outcome, written), run) in import.Select((s, i) => (s.After, i)))
         {
