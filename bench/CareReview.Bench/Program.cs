@@ -13,6 +13,7 @@ namespace CareReview.Bench;
 /// dotnet run -c Release --project bench/CareReview.Bench [-- --children N] [--seed S] [--runs R] [--threads T] [--bdn]
 /// Without --bdn: a Stopwatch harness that reports time, allocation and the process's peak working set.
 /// With --bdn: the same operation under BenchmarkDotNet (a short in-process job).
+/// With --return: the SSDA903 return's export, check and import instead (<see cref="ReturnRun"/>).
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,11 @@ public static class Program
 
     public static int Main(string[] args)
     {
+        if (args.Contains("--return"))
+        {
+            return ReturnRun.Run(args);
+        }
+
         if (args.Contains("--bdn"))
         {
             var artifacts = Path.Combine(AppContext.BaseDirectory, "BenchmarkDotNet.Artifacts");
@@ -88,9 +94,9 @@ public static class Program
         return checksums == 1 ? 0 : 1;
     }
 
-    private sealed record Result(long Milliseconds, long CpuMilliseconds, long GcPauseMilliseconds, long Allocated, int Gen0, int Gen1, int Gen2, long Checksum);
+    internal sealed record Result(long Milliseconds, long CpuMilliseconds, long GcPauseMilliseconds, long Allocated, int Gen0, int Gen1, int Gen2, long Checksum);
 
-    private static Result Measure(Func<long> run)
+    internal static Result Measure(Func<long> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -150,7 +156,7 @@ public static class Program
     /// on 1 thread and then on <paramref name="threads"/> at once. On a shared machine the 2-thread figures mean
     /// little unless this is close to 2.
     /// </summary>
-    private static double CoresFree(int threads)
+    internal static double CoresFree(int threads)
     {
         const int Work = 100_000_000;
         Spin(Work / 10);
@@ -175,16 +181,16 @@ public static class Program
     }
 
     /// <summary>Other work on the machine slows every figure; the load average says how busy it was.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], NumberStyles.Integer, CultureInfo.InvariantCulture) : fallback;
     }
 
-    private static string Mb(long bytes) => FormattableString.Invariant($"{bytes / 1024.0 / 1024.0:N0} MB");
+    internal static string Mb(long bytes) => FormattableString.Invariant($"{bytes / 1024.0 / 1024.0:N0} MB");
 
-    private static void Say(params FormattableString[] parts) => Console.WriteLine(string.Concat(parts.Select(FormattableString.Invariant)));
+    internal static void Say(params FormattableString[] parts) => Console.WriteLine(string.Concat(parts.Select(FormattableString.Invariant)));
 }

@@ -36,7 +36,8 @@ public static class DemoReturnDetails
             Upn: child.AgeOn(child.Episodes[0].StartedOn) < 5 && ageNow < 5 ? "UN1" : UpnFor(random),
             // SSDA903 rule 399: MOTHER is left blank when every episode is a short break.
             IsMother: isGirl && !shortBreaksOnly ? isMother : null,
-            MothersChildBornOn: isMother ? today.AddDays(-random.Next(30, 400)) : null,
+            // Asked only when MOTHER is: a young mother on short breaks alone has neither (rules 399 and 174).
+            MothersChildBornOn: isMother && !shortBreaksOnly ? today.AddDays(-random.Next(30, 400)) : null,
             HasDisability: shortBreaksOnly || child.Episodes[0].CategoryOfNeed == CategoryOfNeed.N2 || random.NextDouble() < 0.08,
             IsUasc: uasc,
             UascCeasedOn: null), today);

@@ -89,7 +89,7 @@ public static class ImportReturnCommand
     }
 
     /// <summary>The folder's CSV files by lower-case name; which of them the import reads is the import's business.</summary>
-    private static async Task<ReturnFileSet> ReadAsync(string folder)
+    public static async Task<ReturnFileSet> ReadAsync(string folder)
     {
         var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in Directory.EnumerateFiles(folder, "*.csv"))
