@@ -1,13 +1,21 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
+using CareReview.Domain.Returns;
+using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Data;
 using CareReview.Tests.Support;
+using CareReview.Web;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Features.Returns;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CareReview.Tests.Features.Returns;
 
@@ -146,6 +154,69 @@ public sealed class ImportingReturnTests(EmptyCouncilApp fixture) : IClassFixtur
             folder.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task An_imported_child_is_stored_exactly_as_a_save_through_ef_would_store_them()
+    {
+        var imported = await FolderWithAsync(TwoChildren("FST"));
+        var saved = await FolderWithAsync(TwoChildren("EFS"));
+        try
+        {
+            Assert.Equal(0, await ImportAsync(imported));
+            var files = await ImportReturnCommand.ReadAsync(saved.FullName);
+            await App.RunCommandAsync(async services =>
+            {
+                var today = services.GetRequiredService<TimeProvider>().TodayInEngland();
+                await App.ExecuteDbAsync(db =>
+                {
+                    db.Children.AddRange(ReturnImport.Plan(files, null, null, today, App.Rules).Children);
+                    return Task.CompletedTask;
+                });
+                return 0;
+            });
+
+            foreach (var n in new[] { "1", "2" })
+            {
+                var fast = await StoredRowsAsync("FST" + n);
+                var ef = await StoredRowsAsync("EFS" + n);
+                Assert.Contains(fast, r => r.StartsWith(nameof(ChildDeadline), StringComparison.Ordinal));
+                Assert.Equal(ef, fast);
+            }
+        }
+        finally
+        {
+            imported.Delete(recursive: true);
+            saved.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The child's rows as the database holds them, each column's value and the type it is read back as, less
+    /// the keys: what differs between a child imported and the same child saved through EF.
+    /// </summary>
+    private Task<List<string>> StoredRowsAsync(string localId) => App.QueryDbAsync(async db =>
+    {
+        var id = await db.Children.Where(c => c.LocalId == localId).Select(c => c.Id).SingleAsync();
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        var rows = new List<string>();
+        foreach (var (type, owner) in new[] { (typeof(Child), "Id"), (typeof(CareEpisode), "ChildId"), (typeof(Review), "ChildId"), (typeof(ChildDeadline), "ChildId") })
+        {
+            var entityType = db.Model.FindEntityType(type)!;
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(entityType.GetTableName()!, entityType.GetSchema())} WHERE {sql.DelimitIdentifier(owner)} = {id} ORDER BY {sql.DelimitIdentifier("Id")}";
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(type.Name + ": " + string.Join("; ", Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => reader.GetName(i) is not ("Id" or "ChildId" or "LocalId"))
+                    .Select(i => $"{reader.GetName(i)}={reader.GetFieldType(i).Name}:{reader.GetValue(i)}")));
+            }
+        }
+
+        return rows;
+    });
 
     [Fact]
     public async Task The_command_refuses_a_folder_that_is_not_there()
