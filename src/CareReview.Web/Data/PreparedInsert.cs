@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CareReview.Web.Data;
 
@@ -19,11 +20,11 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
 {
     private readonly IEntityType _entityType;
     private readonly DbCommand _command;
-    private readonly (IProperty Property, DbParameter Parameter)[] _columns;
+    private readonly (IProperty Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
     private readonly IProperty? _generatedKey;
     private readonly IProperty? _parentKey;
 
-    private PreparedInsert(IEntityType entityType, DbCommand command, (IProperty, DbParameter)[] columns,
+    private PreparedInsert(IEntityType entityType, DbCommand command, (IProperty, ValueConverter?, DbParameter)[] columns,
         IProperty? generatedKey, IProperty? parentKey)
     {
         _entityType = entityType;
@@ -61,12 +62,12 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             command.CommandTimeout = timeout;
         }
 
-        var columns = properties.Select((p, i) =>
-            (p, p.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, p.IsNullable))).ToArray();
-        command.Parameters.AddRange(columns.Select(c => c.Item2).ToArray());
+        var columns = properties.Select((p, i) => (p, p.GetRelationalTypeMapping().Converter,
+            p.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName($"p{i}"), null, p.IsNullable))).ToArray();
+        command.Parameters.AddRange(columns.Select(c => c.Item3).ToArray());
         command.CommandText =
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))})"
-            + $" VALUES ({string.Join(", ", columns.Select(c => c.Item2.ParameterName))})"
+            + $" VALUES ({string.Join(", ", columns.Select(c => c.Item3.ParameterName))})"
             + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
         await command.PrepareAsync(cancellationToken);
         return new(entityType, command, columns, key, parentKey is null ? null : entityType.GetProperty(parentKey));
@@ -94,10 +95,10 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             Set(entity, _parentKey, parentKeyValue);
         }
 
-        foreach (var (property, parameter) in _columns)
+        foreach (var (property, converter, parameter) in _columns)
         {
             var value = property == _parentKey ? parentKeyValue : property.GetGetter().GetClrValue(entity);
-            value = property.GetRelationalTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+            value = converter is null ? value : converter.ConvertToProvider(value);
             parameter.Value = value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture) : value ?? DBNull.Value;
         }
 

@@ -105,6 +105,14 @@ public static class ReturnImporter
             {
                 audit.Record(user, AuditAction.ChildImported, child.Id, $"year:{plan.Year.EndingYear}");
             }
+
+            // One audit event a child, so written as the children were: the save below is left only the import's own event.
+            await using var auditRows = await PreparedInsert<AuditEvent>.CreateAsync(db, cancellationToken: cancellationToken);
+            foreach (var entry in db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
+            {
+                await auditRows.InsertAsync(entry.Entity, cancellationToken: cancellationToken);
+                entry.State = EntityState.Detached;
+            }
         }
 
         audit.Record(user, blocked ? AuditAction.ReturnImportRefused : AuditAction.ReturnImported, null, outcome.Counts);
