@@ -32,6 +32,13 @@ public sealed record CollectionYear
     /// <summary>The collection year a day falls in: 31 March is the last day of one year, 1 April the first of the next.</summary>
     public static CollectionYear Containing(DateOnly day) => new(day.Month >= 4 ? day.Year + 1 : day.Year);
 
+    /// <summary>The year holding <paramref name="today"/> and the ones before it, latest first: the years a council still sends or corrects.</summary>
+    public static IReadOnlyList<CollectionYear> Recent(DateOnly today, int count = 4)
+    {
+        var latest = Containing(today);
+        return [.. Enumerable.Range(0, count).Select(i => new CollectionYear(latest.EndingYear - i))];
+    }
+
     public bool Contains(DateOnly day) => day >= Start && day <= End;
 
     public override string ToString() => Label;

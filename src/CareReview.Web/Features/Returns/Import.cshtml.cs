@@ -132,8 +132,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     private void SetYears()
     {
-        var latest = CollectionYear.Containing(time.TodayInEngland());
-        Years = [.. Enumerable.Range(0, 4).Select(i => new CollectionYear(latest.EndingYear - i))];
+        Years = CollectionYear.Recent(time.TodayInEngland());
     }
 
     public sealed class ImportInput

@@ -120,9 +120,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var latest = CollectionYear.Containing(time.TodayInEngland());
-        Years = [.. Enumerable.Range(0, 4).Select(i => new CollectionYear(latest.EndingYear - i))];
-        Year ??= latest.Previous.EndingYear;
+        Years = CollectionYear.Recent(time.TodayInEngland());
+        Year ??= Years[0].Previous.EndingYear;
         if (Years.All(y => y.EndingYear != Year))
         {
             return false;
