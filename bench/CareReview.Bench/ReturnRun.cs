@@ -10,16 +10,15 @@ using CareReview.Web.Data;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Returns;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static CareReview.Bench.Program;
 
 namespace CareReview.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/CareReview.Bench -- --return [--children N] [--runs R] [--seed S]
+/// dotnet run -c Release --project bench/CareReview.Bench -- --return [--children N] [--runs R] [--seed S] [--postgres CONNECTION]
 /// The SSDA903 return for a council of N children (5,000 unless told), through the app's own code and a
-/// SQLite file built by its migrations: export (what export-903 does), check (the app's checks over the
+/// SQLite file built by its migrations (or a PostgreSQL database, with --postgres): export (what export-903 does), check (the app's checks over the
 /// exported files) and import (what import-903 does) into an empty database. The target is under 2 s each.
 /// </summary>
 internal static class ReturnRun
@@ -39,8 +38,6 @@ internal static class ReturnRun
         }
         finally
         {
-            // Pooled connections hold the files open; let them go so the folder can be deleted.
-            SqliteConnection.ClearAllPools();
             work.Delete(recursive: true);
         }
     }
@@ -55,6 +52,8 @@ internal static class ReturnRun
         var today = Population.Today;
         var rules = Rulebook.National;
         var year = CollectionYear.Containing(today);
+        var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        await using var databases = new BenchDatabases(work, postgres);
 
 #if DEBUG
         Say($"WARNING: a Debug build. Measure with -c Release.");
@@ -63,7 +62,7 @@ internal static class ReturnRun
         Say($"Machine: {Environment.ProcessorCount} cores (load average {LoadAverage()} at the start), {RuntimeInformation.OSDescription}, {RuntimeInformation.ProcessArchitecture}");
         Say($"Runtime: {RuntimeInformation.FrameworkDescription}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC, {GCSettings.LatencyMode}");
         Say($"Cores free for this process now: {CoresFree(2):F2} of 2 (time a CPU-bound loop on 1 and on 2 threads)");
-        Say($"Working folder: {work}");
+        Say($"Working folder: {work}; databases: {databases.Engine}");
         Say($"");
 
         // Setup, not measured: the population, its return details, and the council's database.
@@ -84,18 +83,10 @@ internal static class ReturnRun
             return 1;
         }
 
-        var emptyDb = Path.Combine(work, "empty.db");
-        await using (var db = Open(emptyDb))
-        {
-            await db.Database.MigrateAsync();
-        }
-
-        // Closing the pooled connection finishes the file, so that a copy of it holds every table.
-        SqliteConnection.ClearAllPools();
-
-        var councilDb = Path.Combine(work, "council.db");
-        File.Copy(emptyDb, councilDb);
-        await using (var db = Open(councilDb))
+        await databases.CreateEmptyAsync();
+        const string councilDb = "council";
+        await databases.CopyEmptyAsync(councilDb);
+        await using (var db = databases.Open(councilDb))
         {
             // As the import does: detecting changes child by child over thousands of graphs is quadratic.
             db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -107,7 +98,7 @@ internal static class ReturnRun
         setup.Stop();
         var setupPeak = Process.GetCurrentProcess().PeakWorkingSet64;
         Say($"Setup (not measured, {setup.Elapsed.TotalSeconds:F1} s): {count:N0} children (seed {seed}) generated, their return details filled in ",
-            $"(DemoReturnDetails.Fill) and saved to a SQLite file built by the app's migrations ({Mb(new FileInfo(councilDb).Length)})");
+            $"(DemoReturnDetails.Fill) and saved to {databases.Engine} built by the app's migrations ({await databases.SizeAsync(councilDb)})");
         Say($"  {children.Sum(c => c.Episodes.Count):N0} episodes, {children.Sum(c => c.Reviews.Count):N0} reviews, ",
             $"{children.Sum(c => c.CareEvents.Count):N0} visits and other events, {children.Sum(c => c.CarePlans.Count):N0} care plan versions");
         Say($"");
@@ -116,7 +107,7 @@ internal static class ReturnRun
         ReturnFiles files = null!;
         var export = Steps(runs, () =>
         {
-            files = ExportAsync(councilDb, year, exportDir).GetAwaiter().GetResult();
+            files = ExportAsync(databases, councilDb, year, exportDir).GetAwaiter().GetResult();
             return (files.Header.Count, Rows(files.Header.Count, files.Episodes.Count, files.Reviews.Count));
         });
         Report("export", export);
@@ -138,15 +129,15 @@ internal static class ReturnRun
         var import = Steps(runs, () =>
         {
             // Each run gets a fresh copy of the empty database, so that every run adds every child.
-            var target = Path.Combine(work, $"import-{importRun++}.db");
-            File.Copy(emptyDb, target);
-            var outcome = ImportAsync(exportDir, target, year, today, rules).GetAwaiter().GetResult();
+            var target = $"import{importRun++}";
+            databases.CopyEmptyAsync(target).GetAwaiter().GetResult();
+            var outcome = ImportAsync(exportDir, databases, target, year, today, rules).GetAwaiter().GetResult();
             imported.Add((outcome, target));
             return (outcome.Added.Count, $"{outcome.Added.Count:N0} children added");
         }, after: () =>
         {
             var (outcome, target) = imported[^1];
-            return (Outcome: outcome, Written: CountAsync(target).GetAwaiter().GetResult());
+            return (Outcome: outcome, Written: CountAsync(databases, target).GetAwaiter().GetResult());
         });
         Report("import", import.Select(s => s.Step).ToList());
 
@@ -176,7 +167,7 @@ internal static class ReturnRun
         }
 
         var (_, lastDb) = imported[^1];
-        var again = await ExportAsync(lastDb, year, Path.Combine(work, "again"));
+        var again = await ExportAsync(databases, lastDb, year, Path.Combine(work, "again"));
         var same = again.Files.Zip(files.Files).Where(p => !p.First.Content.AsSpan().SequenceEqual(p.Second.Content)).Select(p => p.First.Name).ToList();
         Say($"Verified (not measured): every import run loaded all {files.Header.Count:N0} children with their episodes and reviews: {(failures == 0 ? "yes" : "NO")}; ",
             $"the imported database exports the same three files: {(same.Count == 0 ? "yes" : "NO, " + string.Join(", ", same) + " differ")}");
@@ -203,9 +194,9 @@ internal static class ReturnRun
     }
 
     /// <summary>What export-903 and the Returns page's download do: load the year's children, build the files, write them, audit it.</summary>
-    private static async Task<ReturnFiles> ExportAsync(string database, CollectionYear year, string folder)
+    private static async Task<ReturnFiles> ExportAsync(BenchDatabases databases, string database, CollectionYear year, string folder)
     {
-        await using var db = Open(database);
+        await using var db = databases.Open(database);
         var files = await ReturnData.LoadAsync(db, year);
         Directory.CreateDirectory(folder);
         foreach (var (name, content) in files.Files)
@@ -230,22 +221,18 @@ internal static class ReturnRun
     }
 
     /// <summary>What import-903 does: read the folder, plan the import (with every check) and save the children.</summary>
-    private static async Task<ImportOutcome> ImportAsync(string folder, string database, CollectionYear year, DateOnly today, Rulebook rules)
+    private static async Task<ImportOutcome> ImportAsync(string folder, BenchDatabases databases, string database, CollectionYear year, DateOnly today, Rulebook rules)
     {
         var current = await ImportReturnCommand.ReadAsync(folder);
-        await using var db = Open(database);
+        await using var db = databases.Open(database);
         return await ReturnImporter.ImportAsync(db, Audit(db), s_user, current, previous: null, year, cleanOnly: false, today, rules);
     }
 
-    private static async Task<(int Children, int Episodes, int Reviews)> CountAsync(string database)
+    private static async Task<(int Children, int Episodes, int Reviews)> CountAsync(BenchDatabases databases, string database)
     {
-        await using var db = Open(database);
+        await using var db = databases.Open(database);
         return (await db.Children.CountAsync(), await db.CareEpisodes.CountAsync(), await db.Reviews.CountAsync());
     }
-
-    private static SqliteAppDbContext Open(string path) =>
-        new(new DbContextOptionsBuilder<SqliteAppDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path }.ToString()).Options);
 
     // Outside a request there is no HttpContext: the user is passed to Record instead, as import-903 does.
     private static AuditLog Audit(AppDbContext db) => new(db, new HttpContextAccessor(), TimeProvider.System);

@@ -18,7 +18,7 @@ public static class DatabaseSetup
         switch (provider)
         {
             case Sqlite:
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connection));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseAppSqlite(connection));
                 break;
             case Postgres:
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connection));
@@ -29,4 +29,13 @@ public static class DatabaseSetup
 
         return provider;
     }
+
+    /// <summary>SQLite as the app uses it, with <see cref="SqliteConnectionSettings"/>; for anything that builds its own context.</summary>
+    public static DbContextOptionsBuilder<TContext> UseAppSqlite<TContext>(this DbContextOptionsBuilder<TContext> options, string connection)
+        where TContext : DbContext =>
+        options.UseSqlite(connection).AddInterceptors(SqliteConnectionSettings.Instance);
+
+    /// <inheritdoc cref="UseAppSqlite{TContext}(DbContextOptionsBuilder{TContext}, string)"/>
+    public static DbContextOptionsBuilder UseAppSqlite(this DbContextOptionsBuilder options, string connection) =>
+        options.UseSqlite(connection).AddInterceptors(SqliteConnectionSettings.Instance);
 }

@@ -56,9 +56,11 @@ public static class ReturnImporter
         var problems = plan.Problems.ToList();
         var withProblems = plan.ChildrenWithProblems.ToHashSet(StringComparer.Ordinal);
 
-        var ids = plan.Children.Select(c => c.LocalId).ToList();
-        var existing = await db.Children.AsNoTracking()
-            .Where(c => ids.Contains(c.LocalId))
+        // Every local id held, compared here: a query naming thousands of ids took 0.1 s even on an empty database.
+        var inFiles = plan.Children.Select(c => c.LocalId).ToHashSet(StringComparer.Ordinal);
+        var held = (await db.Children.Select(c => c.LocalId).ToListAsync(cancellationToken)).Where(inFiles.Contains).ToList();
+        var existing = held.Count == 0 ? new Dictionary<string, Child>(StringComparer.Ordinal) : await db.Children.AsNoTracking()
+            .Where(c => held.Contains(c.LocalId))
             .Include(c => c.Episodes)
             .Include(c => c.Reviews)
             .AsSplitQuery()

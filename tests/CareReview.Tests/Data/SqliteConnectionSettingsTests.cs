@@ -1,0 +1,58 @@
+using CareReview.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CareReview.Tests.Data;
+
+/// <summary>
+/// The app's SQLite connections keep temporary storage in memory; with SQLite's default, a long transaction's
+/// statement journal goes to a file and a bulk import runs several times slower (bench/README.md).
+/// </summary>
+public sealed class SqliteConnectionSettingsTests
+{
+    [Fact]
+    public async Task Every_connection_the_app_opens_keeps_temporary_storage_in_memory()
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = DatabaseSetup.Sqlite,
+            ["ConnectionStrings:App"] = $"Data Source=file:settings-{Guid.NewGuid():N}?mode=memory&cache=shared",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddAppDatabase(config);
+        await using var provider = services.BuildServiceProvider();
+
+        // Opened twice each way: the second open of a pooled connection must not lose the setting either.
+        foreach (var _ in new[] { 1, 2 })
+        {
+            await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(MemoryTempStore, await db.Database.SqlQueryRaw<long>(TempStore).SingleAsync());
+            Assert.Equal(MemoryTempStore, db.Database.SqlQueryRaw<long>(TempStore).AsEnumerable().Single());
+        }
+    }
+
+    [Fact]
+    public async Task A_context_built_outside_the_app_with_UseAppSqlite_gets_the_same_setting()
+    {
+        await using var db = new SqliteAppDbContext(
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseAppSqlite("Data Source=:memory:").Options);
+
+        Assert.Equal(MemoryTempStore, await db.Database.SqlQueryRaw<long>(TempStore).SingleAsync());
+    }
+
+    [Fact]
+    public async Task Without_the_setting_SQLite_would_use_its_default()
+    {
+        await using var db = new SqliteAppDbContext(
+            new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+
+        Assert.NotEqual(MemoryTempStore, await db.Database.SqlQueryRaw<long>(TempStore).SingleAsync());
+    }
+
+    private const string TempStore = "SELECT temp_store AS \"Value\" FROM pragma_temp_store()";
+
+    /// <summary>PRAGMA temp_store's value for MEMORY.</summary>
+    private const long MemoryTempStore = 2;
+}
