@@ -15,23 +15,34 @@ namespace CareReview.Web.Data;
 /// the EF model and its type mappings, so the rows are those SaveChanges would write and the columns cannot
 /// drift from the migrations. Only an entity's own columns are written: check <see cref="NavigatesOnlyThrough"/>
 /// and let EF save anything with more to it.
+/// <para>
+/// Where the provider can batch (PostgreSQL), rows go to the server <see cref="BatchSize"/> at a time, as
+/// EF's own saves do, because a round trip a row was most of the time; SQLite has no round trip and writes
+/// each row at once. Either way a row's generated key is on its entity once <see cref="FlushAsync"/> returns.
+/// </para>
 /// </summary>
 public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
 {
+    /// <summary>Measured (bench --return --postgres): 100 to 500 rows a round trip are much alike.</summary>
+    public const int BatchSize = 200;
+
     private readonly IEntityType _entityType;
     private readonly DbCommand _command;
     private readonly (IProperty Property, ValueConverter? Converter, DbParameter Parameter)[] _columns;
     private readonly IProperty? _generatedKey;
     private readonly IProperty? _parentKey;
+    private readonly DbBatch? _batch;
+    private readonly List<T> _pending = [];
 
     private PreparedInsert(IEntityType entityType, DbCommand command, (IProperty, ValueConverter?, DbParameter)[] columns,
-        IProperty? generatedKey, IProperty? parentKey)
+        IProperty? generatedKey, IProperty? parentKey, DbBatch? batch)
     {
         _entityType = entityType;
         _command = command;
         _columns = columns;
         _generatedKey = generatedKey;
         _parentKey = parentKey;
+        _batch = batch;
     }
 
     /// <param name="parentKey">The foreign key property to fill from <see cref="InsertAsync"/>'s argument,
@@ -55,11 +66,22 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
 
         var sql = db.GetService<ISqlGenerationHelper>();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var command = db.Database.GetDbConnection().CreateCommand();
+        var connection = db.Database.GetDbConnection();
+        var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var batch = connection.CanCreateBatch ? connection.CreateBatch() : null;
+        if (batch is not null)
+        {
+            batch.Transaction = command.Transaction;
+        }
+
         if (db.Database.GetCommandTimeout() is { } timeout)
         {
             command.CommandTimeout = timeout;
+            if (batch is not null)
+            {
+                batch.Timeout = timeout;
+            }
         }
 
         var columns = properties.Select((p, i) => (p, p.GetRelationalTypeMapping().Converter,
@@ -69,8 +91,12 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", properties.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)))})"
             + $" VALUES ({string.Join(", ", columns.Select(c => c.Item3.ParameterName))})"
             + (key is null ? "" : $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(table)!)}");
-        await command.PrepareAsync(cancellationToken);
-        return new(entityType, command, columns, key, parentKey is null ? null : entityType.GetProperty(parentKey));
+        if (batch is null)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        return new(entityType, command, columns, key, parentKey is null ? null : entityType.GetProperty(parentKey), batch);
     }
 
     /// <summary>
@@ -87,7 +113,10 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
                 _ => false,
             });
 
-    /// <summary>Inserts the entity's row and, as SaveChanges does, sets its generated key and the parent's key on it.</summary>
+    /// <summary>
+    /// Inserts the entity's row and, as SaveChanges does, sets the parent's key on it, and its generated key:
+    /// at once, or when its batch is sent (at the latest by <see cref="FlushAsync"/>).
+    /// </summary>
     public async Task InsertAsync(T entity, object? parentKeyValue = null, CancellationToken cancellationToken = default)
     {
         if (_parentKey is not null && !_parentKey.IsShadowProperty())
@@ -95,23 +124,86 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             Set(entity, _parentKey, parentKeyValue);
         }
 
-        foreach (var (property, converter, parameter) in _columns)
+        if (_batch is null)
         {
-            var value = property == _parentKey ? parentKeyValue : property.GetGetter().GetClrValue(entity);
-            value = converter is null ? value : converter.ConvertToProvider(value);
-            parameter.Value = value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture) : value ?? DBNull.Value;
+            foreach (var (property, converter, parameter) in _columns)
+            {
+                parameter.Value = ProviderValue(entity, property, converter, parentKeyValue);
+            }
+
+            if (_generatedKey is null)
+            {
+                await _command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                SetGeneratedKey(entity, await _command.ExecuteScalarAsync(cancellationToken));
+            }
+
+            return;
         }
 
+        var row = _batch.CreateBatchCommand();
+        row.CommandText = _command.CommandText;
+        foreach (var (property, converter, template) in _columns)
+        {
+            var parameter = property.GetRelationalTypeMapping().CreateParameter(_command, template.ParameterName, null, property.IsNullable);
+            parameter.Value = ProviderValue(entity, property, converter, parentKeyValue);
+            row.Parameters.Add(parameter);
+        }
+
+        _batch.BatchCommands.Add(row);
+        _pending.Add(entity);
+        if (_pending.Count == BatchSize)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the rows still waiting in a batch, and sets their generated keys.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        if (_batch is null || _pending.Count == 0)
+        {
+            return;
+        }
+
+        await _batch.PrepareAsync(cancellationToken);
         if (_generatedKey is null)
         {
-            await _command.ExecuteNonQueryAsync(cancellationToken);
+            await _batch.ExecuteNonQueryAsync(cancellationToken);
         }
         else
         {
-            var key = await _command.ExecuteScalarAsync(cancellationToken);
-            var converter = _generatedKey.GetRelationalTypeMapping().Converter;
-            Set(entity, _generatedKey, converter is null ? key : converter.ConvertFromProvider(key));
+            await using var reader = await _batch.ExecuteReaderAsync(cancellationToken);
+            foreach (var entity in _pending)
+            {
+                if (!await reader.ReadAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException($"The database returned no key for a {typeof(T).Name} row.");
+                }
+
+                SetGeneratedKey(entity, reader.GetValue(0));
+                await reader.NextResultAsync(cancellationToken);
+            }
         }
+
+        _batch.BatchCommands.Clear();
+        _pending.Clear();
+    }
+
+    private object ProviderValue(T entity, IProperty property, ValueConverter? converter, object? parentKeyValue)
+    {
+        var value = property == _parentKey ? parentKeyValue : property.GetGetter().GetClrValue(entity);
+        value = converter is null ? value : converter.ConvertToProvider(value);
+        return value is Enum ? Convert.ChangeType(value, Enum.GetUnderlyingType(value.GetType()), CultureInfo.InvariantCulture) : value ?? DBNull.Value;
+    }
+
+    private void SetGeneratedKey(T entity, object? key)
+    {
+        var generatedKey = _generatedKey!;
+        var converter = generatedKey.GetRelationalTypeMapping().Converter;
+        Set(entity, generatedKey, converter is null ? key : converter.ConvertFromProvider(key));
     }
 
     private static void Set(T entity, IProperty property, object? value)
@@ -128,5 +220,14 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
         }
     }
 
-    public ValueTask DisposeAsync() => _command.DisposeAsync();
+    /// <summary>Rows not yet flushed are dropped: a caller that stops early is leaving on an error, and its transaction rolls back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_batch is not null)
+        {
+            await _batch.DisposeAsync();
+        }
+
+        await _command.DisposeAsync();
+    }
 }

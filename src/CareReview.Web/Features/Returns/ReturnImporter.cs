@@ -115,6 +115,8 @@ public static class ReturnImporter
                 await auditRows.InsertAsync(entry.Entity, cancellationToken: cancellationToken);
                 entry.State = EntityState.Detached;
             }
+
+            await auditRows.FlushAsync(cancellationToken);
         }
 
         audit.Record(user, blocked ? AuditAction.ReturnImportRefused : AuditAction.ReturnImported, null, outcome.Counts);
@@ -134,18 +136,25 @@ public static class ReturnImporter
         await using var reviewRows = await PreparedInsert<Review>.CreateAsync(db, nameof(Review.ChildId), cancellationToken);
         await using var deadlineRows = await PreparedInsert<ChildDeadline>.CreateAsync(db, nameof(ChildDeadline.ChildId), cancellationToken);
         var byEf = new List<Child>();
+        var byRows = new List<Child>();
         foreach (var child in children)
         {
-            if (!childRows.NavigatesOnlyThrough(child, nameof(Child.Episodes), nameof(Child.Reviews), nameof(Child.Deadlines))
-                || !child.Episodes.All(e => episodeRows.NavigatesOnlyThrough(e))
-                || !child.Reviews.All(r => reviewRows.NavigatesOnlyThrough(r))
-                || !child.Deadlines.All(d => deadlineRows.NavigatesOnlyThrough(d)))
-            {
-                byEf.Add(child);
-                continue;
-            }
+            var onlyRows = childRows.NavigatesOnlyThrough(child, nameof(Child.Episodes), nameof(Child.Reviews), nameof(Child.Deadlines))
+                && child.Episodes.All(e => episodeRows.NavigatesOnlyThrough(e))
+                && child.Reviews.All(r => reviewRows.NavigatesOnlyThrough(r))
+                && child.Deadlines.All(d => deadlineRows.NavigatesOnlyThrough(d));
+            (onlyRows ? byRows : byEf).Add(child);
+        }
 
+        foreach (var child in byRows)
+        {
             await childRows.InsertAsync(child, cancellationToken: cancellationToken);
+        }
+
+        // The children's keys, which their episodes, reviews and deadlines need, are set once their rows are sent.
+        await childRows.FlushAsync(cancellationToken);
+        foreach (var child in byRows)
+        {
             foreach (var episode in child.Episodes)
             {
                 await episodeRows.InsertAsync(episode, child.Id, cancellationToken);
@@ -161,6 +170,10 @@ public static class ReturnImporter
                 await deadlineRows.InsertAsync(deadline, child.Id, cancellationToken);
             }
         }
+
+        await episodeRows.FlushAsync(cancellationToken);
+        await reviewRows.FlushAsync(cancellationToken);
+        await deadlineRows.FlushAsync(cancellationToken);
 
         return byEf;
     }
