@@ -75,7 +75,7 @@ internal sealed class BenchDatabases(string folder, string? postgres) : IAsyncDi
         ReleaseConnections();
         foreach (var database in _created)
         {
-            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\"");
+            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
         }
     }
 

@@ -53,6 +53,12 @@ internal static class ReturnRun
         var rules = Rulebook.National;
         var year = CollectionYear.Containing(today);
         var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
+        if (args.Contains("--postgres") && (postgres is null || postgres.StartsWith("--", StringComparison.Ordinal)))
+        {
+            Say($"--postgres needs a connection string, for example \"Host=127.0.0.1;Port=5433;Username=postgres\".");
+            return 2;
+        }
+
         await using var databases = new BenchDatabases(work, postgres);
 
 #if DEBUG

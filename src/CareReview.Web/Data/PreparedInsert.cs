@@ -16,9 +16,11 @@ namespace CareReview.Web.Data;
 /// drift from the migrations. Only an entity's own columns are written: check <see cref="NavigatesOnlyThrough"/>
 /// and let EF save anything with more to it.
 /// <para>
-/// Where the provider can batch (PostgreSQL), rows go to the server <see cref="BatchSize"/> at a time, as
-/// EF's own saves do, because a round trip a row was most of the time; SQLite has no round trip and writes
-/// each row at once. Either way a row's generated key is on its entity once <see cref="FlushAsync"/> returns.
+/// Rows wait until <see cref="BatchSize"/> have been given or <see cref="FlushAsync"/> is called, and only
+/// then are written and their generated keys set. Where the provider can batch (PostgreSQL) they go to the
+/// server in one round trip, as EF's own saves do, because a round trip a row was most of the time; SQLite,
+/// which has no round trip and no batches, writes them one by one. Both engines wait alike, so a caller
+/// that reads a key too early, or forgets <see cref="FlushAsync"/>, fails its tests on SQLite too.
 /// </para>
 /// </summary>
 public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
@@ -32,7 +34,7 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
     private readonly IProperty? _generatedKey;
     private readonly IProperty? _parentKey;
     private readonly DbBatch? _batch;
-    private readonly List<T> _pending = [];
+    private readonly List<(T Entity, object[] Values)> _pending = [];
 
     private PreparedInsert(IEntityType entityType, DbCommand command, (IProperty, ValueConverter?, DbParameter)[] columns,
         IProperty? generatedKey, IProperty? parentKey, DbBatch? batch)
@@ -114,8 +116,8 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             });
 
     /// <summary>
-    /// Inserts the entity's row and, as SaveChanges does, sets the parent's key on it, and its generated key:
-    /// at once, or when its batch is sent (at the latest by <see cref="FlushAsync"/>).
+    /// Queues the entity's row and, as SaveChanges does, sets the parent's key on it; the row is written, and its
+    /// generated key set, with the rest of its batch (at the latest by <see cref="FlushAsync"/>).
     /// </summary>
     public async Task InsertAsync(T entity, object? parentKeyValue = null, CancellationToken cancellationToken = default)
     {
@@ -124,72 +126,85 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
             Set(entity, _parentKey, parentKeyValue);
         }
 
-        if (_batch is null)
-        {
-            foreach (var (property, converter, parameter) in _columns)
-            {
-                parameter.Value = ProviderValue(entity, property, converter, parentKeyValue);
-            }
-
-            if (_generatedKey is null)
-            {
-                await _command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            else
-            {
-                SetGeneratedKey(entity, await _command.ExecuteScalarAsync(cancellationToken));
-            }
-
-            return;
-        }
-
-        var row = _batch.CreateBatchCommand();
-        row.CommandText = _command.CommandText;
-        foreach (var (property, converter, template) in _columns)
-        {
-            var parameter = property.GetRelationalTypeMapping().CreateParameter(_command, template.ParameterName, null, property.IsNullable);
-            parameter.Value = ProviderValue(entity, property, converter, parentKeyValue);
-            row.Parameters.Add(parameter);
-        }
-
-        _batch.BatchCommands.Add(row);
-        _pending.Add(entity);
+        _pending.Add((entity, [.. _columns.Select(c => ProviderValue(entity, c.Property, c.Converter, parentKeyValue))]));
         if (_pending.Count == BatchSize)
         {
             await FlushAsync(cancellationToken);
         }
     }
 
-    /// <summary>Sends the rows still waiting in a batch, and sets their generated keys.</summary>
+    /// <summary>Writes the rows still waiting and sets their generated keys. Rows never flushed are never written.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
-        if (_batch is null || _pending.Count == 0)
+        try
         {
+            if (_batch is null)
+            {
+                foreach (var (entity, values) in _pending)
+                {
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        _columns[i].Parameter.Value = values[i];
+                    }
+
+                    if (_generatedKey is null)
+                    {
+                        await _command.ExecuteNonQueryAsync(cancellationToken);
+                    }
+                    else
+                    {
+                        SetGeneratedKey(entity, await _command.ExecuteScalarAsync(cancellationToken));
+                    }
+                }
+            }
+            else if (_pending.Count > 0)
+            {
+                await SendBatchAsync(_batch, cancellationToken);
+            }
+        }
+        finally
+        {
+            // After a failure the rows are not retried: the caller's transaction is what undoes the ones written.
+            _batch?.BatchCommands.Clear();
+            _pending.Clear();
+        }
+    }
+
+    private async Task SendBatchAsync(DbBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var (_, values) in _pending)
+        {
+            var row = batch.CreateBatchCommand();
+            row.CommandText = _command.CommandText;
+            for (var i = 0; i < values.Length; i++)
+            {
+                var (property, _, template) = _columns[i];
+                var parameter = property.GetRelationalTypeMapping().CreateParameter(_command, template.ParameterName, null, property.IsNullable);
+                parameter.Value = values[i];
+                row.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(row);
+        }
+
+        await batch.PrepareAsync(cancellationToken);
+        if (_generatedKey is null)
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
 
-        await _batch.PrepareAsync(cancellationToken);
-        if (_generatedKey is null)
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        foreach (var (entity, _) in _pending)
         {
-            await _batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        else
-        {
-            await using var reader = await _batch.ExecuteReaderAsync(cancellationToken);
-            foreach (var entity in _pending)
+            if (!await reader.ReadAsync(cancellationToken))
             {
-                if (!await reader.ReadAsync(cancellationToken))
-                {
-                    throw new InvalidOperationException($"The database returned no key for a {typeof(T).Name} row.");
-                }
-
-                SetGeneratedKey(entity, reader.GetValue(0));
-                await reader.NextResultAsync(cancellationToken);
+                throw new InvalidOperationException($"The database returned no key for a {typeof(T).Name} row.");
             }
-        }
 
-        _batch.BatchCommands.Clear();
-        _pending.Clear();
+            SetGeneratedKey(entity, reader.GetValue(0));
+            await reader.NextResultAsync(cancellationToken);
+        }
     }
 
     private object ProviderValue(T entity, IProperty property, ValueConverter? converter, object? parentKeyValue)
@@ -220,7 +235,7 @@ public sealed class PreparedInsert<T> : IAsyncDisposable where T : class
         }
     }
 
-    /// <summary>Rows not yet flushed are dropped: a caller that stops early is leaving on an error, and its transaction rolls back.</summary>
+    /// <summary>Rows not yet flushed are dropped, on both engines: a caller that stops early is leaving on an error.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_batch is not null)

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace CareReview.Web.Data;
 
 /// <summary>
-/// Settings every SQLite connection gets when it opens. SQLite keeps them per connection and the connection
+/// Settings every SQLite connection EF opens gets (the app opens none itself). SQLite keeps them per connection and the connection
 /// string cannot carry them, so they are set on each open: a pooled connection then never behaves differently
 /// from a new one.
 /// </summary>
@@ -29,8 +29,9 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
+        // Not the caller's token: a cancellation here would leave the connection open without its settings.
         await using var command = Command(connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 
     private static DbCommand Command(DbConnection connection)
