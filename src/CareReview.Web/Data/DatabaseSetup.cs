@@ -31,11 +31,14 @@ public static class DatabaseSetup
     }
 
     /// <summary>SQLite as the app uses it, with <see cref="SqliteConnectionSettings"/>; for anything that builds its own context.</summary>
-    public static DbContextOptionsBuilder<TContext> UseAppSqlite<TContext>(this DbContextOptionsBuilder<TContext> options, string connection)
-        where TContext : DbContext =>
-        options.UseSqlite(connection).AddInterceptors(SqliteConnectionSettings.Instance);
-
-    /// <inheritdoc cref="UseAppSqlite{TContext}(DbContextOptionsBuilder{TContext}, string)"/>
     public static DbContextOptionsBuilder UseAppSqlite(this DbContextOptionsBuilder options, string connection) =>
         options.UseSqlite(connection).AddInterceptors(SqliteConnectionSettings.Instance);
+
+    /// <inheritdoc cref="UseAppSqlite(DbContextOptionsBuilder, string)"/>
+    public static DbContextOptionsBuilder<TContext> UseAppSqlite<TContext>(this DbContextOptionsBuilder<TContext> options, string connection)
+        where TContext : DbContext
+    {
+        ((DbContextOptionsBuilder)options).UseAppSqlite(connection);
+        return options;
+    }
 }
