@@ -6,13 +6,63 @@
 #   4. the same suite on PostgreSQL, in a throw-away cluster started here and deleted on exit;
 #   5. the browser suite (tests/CareReview.BrowserTests) in /usr/bin/chromium.
 # Test results go to .test-results/*.trx. The last line printed is "N passed, N failed" (", N skipped"
-# only if any), summed over the three runs. Exits non-zero if anything failed.
+# only if any), summed over the runs. Exits non-zero if anything failed.
+#
+# Options:
+#   --today YYYY-MM-DD   run everything as if that were today: the app under test, the demo council and the
+#                        tests' own dates (the same as CAREREVIEW_TODAY=YYYY-MM-DD). Without it, the real
+#                        date in England. Tests that arrange their own records keep the day they chose.
+#   --suite NAME         run only that suite: fast-sqlite, fast-postgres or browser. Repeat it for several.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 root=$(pwd)
 results="$root/.test-results"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 export DEBIAN_FRONTEND=noninteractive
+
+usage() {
+  echo "Usage: ./test.sh [--today YYYY-MM-DD] [--suite fast-sqlite|fast-postgres|browser]..." >&2
+  exit 2
+}
+
+all_suites=(fast-sqlite fast-postgres browser)
+suites=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --today)
+      [ $# -ge 2 ] || usage
+      export CAREREVIEW_TODAY="$2"
+      shift 2
+      ;;
+    --today=*)
+      export CAREREVIEW_TODAY="${1#--today=}"
+      shift
+      ;;
+    --suite)
+      [ $# -ge 2 ] || usage
+      case "$2" in fast-sqlite|fast-postgres|browser) suites+=("$2") ;; *) echo "Unknown suite: $2" >&2; usage ;; esac
+      shift 2
+      ;;
+    -h|--help) usage ;;
+    *) echo "Unknown option: $1" >&2; usage ;;
+  esac
+done
+[ ${#suites[@]} -gt 0 ] || suites=("${all_suites[@]}")
+wants() { local s; for s in "${suites[@]}"; do [ "$s" = "$1" ] && return 0; done; return 1; }
+
+# The day the suite runs as. A chosen day must be a real date; with none, the real date in England.
+if [ -n "${CAREREVIEW_TODAY:-}" ]; then
+  if ! [[ "$CAREREVIEW_TODAY" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || ! date -d "$CAREREVIEW_TODAY" >/dev/null 2>&1 \
+    || [ "$(date -d "$CAREREVIEW_TODAY" +%F)" != "$CAREREVIEW_TODAY" ]; then
+    echo "--today (CAREREVIEW_TODAY) must be a date written as 2027-02-28, not \"$CAREREVIEW_TODAY\"" >&2
+    exit 2
+  fi
+  echo "Running as if today were $(date -d "$CAREREVIEW_TODAY" '+%A %-d %B %Y') (chosen)."
+else
+  unset CAREREVIEW_TODAY
+  echo "Running for today, $(TZ=Europe/London date '+%A %-d %B %Y') in England (the real date)."
+fi
+echo "Suites: ${suites[*]}"
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -100,17 +150,21 @@ free_port() {
   return 1
 }
 
-step "Starting a throw-away PostgreSQL cluster"
-pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/carereview-pg.XXXXXX")
-if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pg_dir"; fi
-pg_port=$(free_port)
-as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1 \
-  || { cat "$pg_dir/initdb.log"; exit 1; }
-as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-  start >/dev/null || { cat "$pg_dir/server.log"; exit 1; }
-echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
-postgres_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+postgres_connection=""
+start_postgres() {
+  step "Starting a throw-away PostgreSQL cluster"
+  pg_dir=$(mktemp -d "${TMPDIR:-/tmp}/carereview-pg.XXXXXX")
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$pg_dir"; fi
+  pg_port=$(free_port)
+  as_postgres "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >"$pg_dir/initdb.log" 2>&1 \
+    || { cat "$pg_dir/initdb.log"; exit 1; }
+  as_postgres "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null || { cat "$pg_dir/server.log"; exit 1; }
+  echo "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$pg_port"
+  postgres_connection="Host=127.0.0.1;Port=$pg_port;Username=postgres"
+}
+if wants fast-postgres; then start_postgres; fi
 
 # ---- 4. Tests ----------------------------------------------------------------------------------
 
@@ -128,9 +182,9 @@ run_suite() { # name project [VAR=value...]
   fi
 }
 
-run_suite fast-sqlite tests/CareReview.Tests CAREREVIEW_TEST_POSTGRES=
-run_suite fast-postgres tests/CareReview.Tests "CAREREVIEW_TEST_POSTGRES=$postgres_connection"
-run_suite browser tests/CareReview.BrowserTests CAREREVIEW_TEST_POSTGRES=
+if wants fast-sqlite; then run_suite fast-sqlite tests/CareReview.Tests CAREREVIEW_TEST_POSTGRES=; fi
+if wants fast-postgres; then run_suite fast-postgres tests/CareReview.Tests "CAREREVIEW_TEST_POSTGRES=$postgres_connection"; fi
+if wants browser; then run_suite browser tests/CareReview.BrowserTests CAREREVIEW_TEST_POSTGRES=; fi
 
 stop_postgres
 
@@ -141,7 +195,7 @@ counter() { # file attribute
 }
 
 passed=0 failed=0 skipped=0
-for name in fast-sqlite fast-postgres browser; do
+for name in "${suites[@]}"; do
   trx="$results/$name.trx"
   if [ ! -f "$trx" ]; then
     echo "No results from $name ($trx is missing)"

@@ -17,8 +17,19 @@ using Microsoft.Extensions.FileProviders;
 
 var builder = WebApplication.CreateBuilder(args);
 var provider = builder.Services.AddAppDatabase(builder.Configuration);
+var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
+var demoMode = demo.IsEnabledFor(provider);
 
-builder.Services.AddSingleton(TimeProvider.System);
+// A chosen day (Clock:Today) is honoured only in demo mode; on real records the app refuses to start with one.
+var chosenDay = DemonstrationClock.ChosenDay(builder.Configuration);
+if (DemonstrationClock.Refusal(chosenDay, demoMode) is { } refusal)
+{
+    await Console.Error.WriteLineAsync(refusal);
+    return 1;
+}
+
+builder.Services.AddSingleton<TimeProvider>(chosenDay is { } day ? new DemonstrationClock(day, TimeProvider.System) : TimeProvider.System);
+builder.Services.AddSingleton(new DemonstrationDay(chosenDay));
 builder.Services.AddSingleton<RulebookSource>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AuditLog>();
@@ -125,8 +136,7 @@ builder.Services.AddRazorPages(options =>
 
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection("Demo"));
 builder.Services.Configure<CouncilOptions>(builder.Configuration.GetSection("Council"));
-var demo = builder.Configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions();
-builder.Services.AddSingleton(new DemoMode(demo.IsEnabledFor(provider)));
+builder.Services.AddSingleton(new DemoMode(demoMode));
 
 var app = builder.Build();
 

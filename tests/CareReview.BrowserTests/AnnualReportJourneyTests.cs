@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CareReview.Domain;
-using CareReview.Web;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -17,7 +16,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app)
     public async Task The_IRO_manager_opens_the_year_drills_into_reviews_held_late_and_downloads_the_PDF()
     {
         // The financial year we are in, by the year it ends in; counted here from the reviews, not by the report.
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var year = today.Month >= 4 ? today.Year + 1 : today.Year;
         var (from, to) = (new DateOnly(year - 1, 4, 1), new DateOnly(year, 3, 31));
         var late = await app.QueryDbAsync(db => db.Reviews

@@ -1,3 +1,6 @@
+using System.Globalization;
+using CareReview.Tests.Shared;
+using CareReview.Web;
 using CareReview.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -10,7 +13,8 @@ using Microsoft.Playwright;
 namespace CareReview.BrowserTests;
 
 /// <summary>
-/// The real app on Kestrel, on a random local port, in demo mode on its own temporary SQLite file,
+/// The real app on Kestrel, on a random local port, in demo mode on its own temporary SQLite file, running
+/// as if it were the suite's day (<see cref="SuiteToday"/>, through the app's own Clock:Today setting),
 /// and one headless Debian chromium to drive it. Shared by every browser test (the demo data takes a
 /// few seconds to make); each test opens its own browser context, so cookies are never shared.
 /// </summary>
@@ -24,6 +28,9 @@ public sealed class BrowserApp : IAsyncLifetime
     private Host? _host;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+
+    /// <summary>Today for the app under test and for the journeys' own dates.</summary>
+    public DateOnly Today { get; } = SuiteToday.Date;
 
     /// <summary>Where the app listens, such as http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
@@ -40,6 +47,7 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Database:Provider"] = DatabaseSetup.Sqlite,
             ["ConnectionStrings:App"] = $"Data Source={_databaseFile}",
             ["Demo:Enabled"] = "true",
+            [DemonstrationClock.Setting] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });
         _host.UseKestrel(0);

@@ -1,6 +1,5 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
-using CareReview.Web;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ public sealed class CarePlanJourneyTests(BrowserApp app)
     [Fact]
     public async Task A_social_worker_changes_the_plan_the_IRO_sees_it_flagged_and_an_overdue_visit_is_done_on_the_compliance_view()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
 
         // One of the demo social worker's children with a care plan, no plan change awaiting review, and a
         // visit overdue; made one of the demo IRO's children too, as a manager would reallocate it.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CareReview.Web;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -13,7 +12,7 @@ public sealed class EscalationJourneyTests(BrowserApp app)
     [Fact]
     public async Task The_IRO_raises_a_concern_escalates_it_to_stage_2_the_head_of_service_responds_the_IRO_resolves_it_and_the_register_shows_it()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var people = await app.QueryDbAsync(async db =>
         {
             var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync();

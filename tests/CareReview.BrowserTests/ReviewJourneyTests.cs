@@ -1,5 +1,4 @@
 using CareReview.Domain.Children;
-using CareReview.Web;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -13,7 +12,7 @@ public sealed class ReviewJourneyTests(BrowserApp app)
     [Fact]
     public async Task An_IRO_records_a_review_a_social_worker_completes_a_recommendation_and_the_overdue_one_follows_the_child()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var heldOn = today.AddDays(-20);
         // One of the demo IRO's children, looked after with no review arranged, none held in the last month, and the next not overdue.
         var childId = await app.QueryDbAsync(async db =>

@@ -5,7 +5,6 @@ using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Voice;
-using CareReview.Web;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -27,7 +26,7 @@ public sealed class VoiceJourneyTests(BrowserApp app)
     [Fact]
     public async Task A_child_on_a_phone_sends_views_and_a_Not_happy_card_and_their_IRO_reads_the_views_and_follows_the_card_up()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var demo = await app.QueryDbAsync(async db =>
         {
             var childId = await db.Users.Where(u => u.UserName == DemoAccounts.Child).Select(u => u.ChildId!.Value).SingleAsync();
@@ -182,7 +181,7 @@ public sealed class VoiceJourneyTests(BrowserApp app)
     [Fact]
     public async Task The_IRO_sends_a_parent_a_single_use_link_the_parent_sends_views_once_and_the_IRO_sees_them_on_the_review()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var demo = await app.QueryDbAsync(async db =>
         {
             var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync();
@@ -266,7 +265,7 @@ public sealed class VoiceJourneyTests(BrowserApp app)
     [Fact]
     public async Task The_IRO_manager_sees_participation_figures_that_match_the_reviews_and_downloads_them_as_CSV()
     {
-        var today = TimeProvider.System.TodayInEngland();
+        var today = app.Today;
         var from = new DateOnly(today.Month >= 4 ? today.Year - 2 : today.Year - 3, 4, 1);
         var to = today;
 

@@ -4,14 +4,23 @@ using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
+using CareReview.Tests.Shared;
 using CareReview.Tests.Support;
+using CareReview.Web;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Data;
 
-/// <summary>An app in demo mode, started on the test database (SQLite, or PostgreSQL when asked for).</summary>
-public sealed class DemoApp() : AppFactory(new Dictionary<string, string?> { ["Demo:Enabled"] = "true" });
+/// <summary>
+/// An app in demo mode, started on the test database (SQLite, or PostgreSQL when asked for), running as if it
+/// were the suite's day through its own Clock:Today setting, as the browser journeys' app does.
+/// </summary>
+public sealed class DemoApp() : AppFactory(new Dictionary<string, string?>
+{
+    ["Demo:Enabled"] = "true",
+    [DemonstrationClock.Setting] = SuiteToday.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+});
 
 /// <summary>
 /// The app migrates the test database at start-up and, in demo mode, fills it with a synthetic
@@ -19,7 +28,7 @@ public sealed class DemoApp() : AppFactory(new Dictionary<string, string?> { ["D
 /// </summary>
 public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
 {
-    private static readonly DateOnly s_today = DateOnly.FromDateTime(AppFactory.StartsAt.UtcDateTime);
+    private static readonly DateOnly s_today = SuiteToday.Date;
 
     /// <summary>The council the demo app makes, as the generator builds it before it is saved; built once for the tests that read it.</summary>
     private static readonly Lazy<DemoCouncil> s_council = new(() => DemoCouncil.Generate(new DemoOptions().Seed, s_today, Rulebook.National));

@@ -33,7 +33,11 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// <summary>The password of every user made by <see cref="AUserAsync"/>.</summary>
     public const string Password = "Test-pass-2026!";
 
-    /// <summary>A Monday in November 2026, 10:00 in England (GMT).</summary>
+    /// <summary>
+    /// The day the tests that arrange their own records chose: a Monday in November 2026, 10:00 in England
+    /// (GMT). Their results do not depend on the real date, nor on the suite's day (<c>SuiteToday</c>), which
+    /// the demo council's tests and the browser journeys follow (ADR-0018).
+    /// </summary>
     public static readonly DateTimeOffset StartsAt = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
     private static readonly Regex s_antiforgeryToken = new(
@@ -55,7 +59,18 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>An app with extra configuration, such as <c>["Demo:Enabled"] = "true"</c>.</summary>
     protected AppFactory(IReadOnlyDictionary<string, string?> settings)
+        : this(settings, StartsAt)
     {
+    }
+
+    /// <summary>
+    /// An app whose fake clock starts at <paramref name="startsAt"/>. With <c>Clock:Today</c> among the settings
+    /// (demo mode only) the app keeps its own demonstration clock instead, as it does for a person, and
+    /// <see cref="Time"/> is not the app's clock.
+    /// </summary>
+    protected AppFactory(IReadOnlyDictionary<string, string?> settings, DateTimeOffset startsAt)
+    {
+        Time = new FakeTimeProvider(startsAt);
         _settings = new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
@@ -71,10 +86,12 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>The app's clock. Move it with <c>Time.Advance(...)</c> or <c>Time.SetUtcNow(...)</c>.</summary>
-    public FakeTimeProvider Time { get; } = new(StartsAt);
+    public FakeTimeProvider Time { get; }
 
     /// <summary>Today in England by the app's clock.</summary>
-    public DateOnly Today => Time.TodayInEngland();
+    public DateOnly Today => UsesDemonstrationClock ? Services.GetRequiredService<TimeProvider>().TodayInEngland() : Time.TodayInEngland();
+
+    private bool UsesDemonstrationClock => _settings.ContainsKey(DemonstrationClock.Setting);
 
     /// <summary>The working-day calendar the app is using (bank holidays plus any adjustments).</summary>
     public WorkingDayCalendar Calendar => Services.GetRequiredService<RulebookSource>().Current;
@@ -86,9 +103,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     private IServiceProvider Services => (_host ?? throw new InvalidOperationException("The app has not started.")).Services;
 
     /// <summary>Starts an app outside xunit's fixture handling; dispose it with <c>await using</c>.</summary>
-    public static async Task<AppFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<AppFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? startsAt = null)
     {
-        var app = new AppFactory(settings ?? new Dictionary<string, string?>());
+        var app = new AppFactory(settings ?? new Dictionary<string, string?>(), startsAt ?? StartsAt);
         await app.InitializeAsync();
         return app;
     }
@@ -98,7 +115,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         _database = await TestDatabase.CreateAsync();
         _settings["Database:Provider"] = _database.Provider;
         _settings["ConnectionStrings:App"] = _database.ConnectionString;
-        _host = new Host(_settings, Time);
+        _host = new Host(_settings, UsesDemonstrationClock ? null : Time);
 
         // Starting the server runs the app's start-up: migrations, the calendar and (if on) demo data.
         _ = _host.Server;
@@ -299,7 +316,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>The wrapped factory, never exposed: tests go through the methods above.</summary>
-    private sealed class Host(IReadOnlyDictionary<string, string?> settings, TimeProvider time) : WebApplicationFactory<Program>
+    private sealed class Host(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -308,11 +325,14 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services =>
+            if (time is not null)
             {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(time);
-            });
+                builder.ConfigureTestServices(services =>
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton(time);
+                });
+            }
         }
     }
 }

@@ -71,11 +71,13 @@ internal sealed class SmtpSink : IAsyncDisposable
     /// <summary>Waits until at least <paramref name="count"/> messages have arrived, and returns all that have.</summary>
     public async Task<IReadOnlyList<ReceivedMessage>> WaitForMessagesAsync(int count, TimeSpan? timeout = null)
     {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        // A stopwatch, not the date: how long to wait has nothing to do with what day it is.
+        var limit = timeout ?? TimeSpan.FromSeconds(15);
+        var waited = Stopwatch.StartNew();
         while (true)
         {
             var messages = Received();
-            if (messages.Count >= count || DateTime.UtcNow > until)
+            if (messages.Count >= count || waited.Elapsed > limit)
             {
                 return messages;
             }
