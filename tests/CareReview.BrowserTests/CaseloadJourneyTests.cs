@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CareReview.Domain;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -20,6 +21,8 @@ public sealed class CaseloadJourneyTests(BrowserApp app)
 
         await Expect(page).ToHaveURLAsync(new Regex("/caseload$"));
         await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 })).ToHaveTextAsync("My caseload");
+        await Expect(page.Locator("header [data-testid=demonstration-day]")).ToHaveTextAsync(
+            new Regex($@"^\s*Demonstration:\s+today is {Regex.Escape(GovukDate.Format(app.Today))}\s*$"));
         await Accessibility.AssertNoViolationsAsync(page);
 
         await page.Locator("table tbody tr").First.Locator("a[href*='/children/']").First.ClickAsync();
