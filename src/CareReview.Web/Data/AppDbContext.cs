@@ -6,8 +6,7 @@ using CareReview.Domain.Reports;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Features.Rules;
+using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

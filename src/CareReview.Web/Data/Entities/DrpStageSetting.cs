@@ -1,9 +1,8 @@
 using CareReview.Domain.Escalations;
-using CareReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Escalations;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// One stage of the council's formal dispute-resolution process as an administrator set it. A change saves

@@ -2,7 +2,7 @@ using CareReview.Domain.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Rules;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// A council's change to a grade B or C rule's period. Rows are never changed or deleted: the latest
