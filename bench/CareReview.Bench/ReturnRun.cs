@@ -7,6 +7,7 @@ using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Returns;
 using Microsoft.AspNetCore.Http;

@@ -2,6 +2,7 @@ using CareReview.Web;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Admin;
 using CareReview.Web.Features.AnnualReport;
 using CareReview.Web.Features.Deadlines;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 
 namespace CareReview.Web.Auditing;
 

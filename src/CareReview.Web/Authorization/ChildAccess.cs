@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CareReview.Domain.Children;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Authorization;

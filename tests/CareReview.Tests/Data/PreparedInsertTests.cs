@@ -1,6 +1,6 @@
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Data;

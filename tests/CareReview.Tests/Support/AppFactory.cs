@@ -6,6 +6,7 @@ using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Web;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Admin;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;

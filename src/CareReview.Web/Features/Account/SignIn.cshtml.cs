@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Demo;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -3,6 +3,7 @@ using System.Globalization;
 using CareReview.Domain;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

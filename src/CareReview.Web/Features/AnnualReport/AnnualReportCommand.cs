@@ -1,6 +1,7 @@
 using System.Globalization;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Report = CareReview.Domain.Reports.AnnualReport;
 

@@ -2,6 +2,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Children;
 using Microsoft.AspNetCore.Mvc;
 

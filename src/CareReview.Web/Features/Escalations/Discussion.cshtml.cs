@@ -1,6 +1,7 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 

@@ -5,6 +5,7 @@ using CareReview.Domain.Reports;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,7 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;

@@ -2,6 +2,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Me;

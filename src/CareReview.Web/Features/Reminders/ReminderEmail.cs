@@ -1,4 +1,5 @@
 using CareReview.Domain;
+using CareReview.Web.Data.Entities;
 
 namespace CareReview.Web.Features.Reminders;
 

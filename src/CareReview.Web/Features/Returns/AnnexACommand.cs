@@ -3,6 +3,7 @@ using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 
 namespace CareReview.Web.Features.Returns;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 
 namespace CareReview.Web.Features.Returns;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

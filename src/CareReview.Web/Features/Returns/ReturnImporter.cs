@@ -5,6 +5,7 @@ using CareReview.Domain.Returns;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;

@@ -2,6 +2,7 @@ using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;

@@ -4,8 +4,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Children;

@@ -2,7 +2,7 @@ using System.Net;
 using CareReview.Domain.Escalations;
 using CareReview.Tests.Features.Reminders;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Escalations;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,8 +3,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Escalations;
 
 using static CareReview.Tests.Features.Escalations.EscalationSteps;

@@ -5,8 +5,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Escalations;

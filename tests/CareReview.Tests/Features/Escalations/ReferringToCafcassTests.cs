@@ -1,7 +1,7 @@
 using System.Net;
 using CareReview.Domain.Escalations;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Escalations.EscalationSteps;

@@ -1,6 +1,6 @@
 using System.Net;
 using CareReview.Tests.Support;
-using CareReview.Web.Features.Reminders;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Escalations;

@@ -1,7 +1,7 @@
 using System.Net;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Escalations;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Reminders;

@@ -1,7 +1,7 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Features.Reminders;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Reminders;

@@ -7,8 +7,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Research;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Research;

@@ -4,8 +4,8 @@ using System.Text;
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Returns;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,8 +3,8 @@ using System.Net;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Reviews.ReviewForms;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Voice.VoiceSteps;
@@ -33,7 +33,7 @@ public sealed class ChildSignInTests(AppFactory app) : IClassFixture<AppFactory>
         return link.PathAndQuery;
     }
 
-    private Task<Web.Data.AppUser?> AccountOfAsync(int childId) =>
+    private Task<AppUser?> AccountOfAsync(int childId) =>
         app.QueryDbAsync(db => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.ChildId == childId));
 
     /// <summary>The worker sets up the sign-in through the page and returns the set-up link it shows once.</summary>

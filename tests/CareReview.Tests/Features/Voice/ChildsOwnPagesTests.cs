@@ -4,7 +4,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Voice;
 using Microsoft.EntityFrameworkCore;

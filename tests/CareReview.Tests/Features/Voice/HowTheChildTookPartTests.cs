@@ -2,7 +2,7 @@ using System.Net;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Voice.VoiceSteps;

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using CareReview.Domain.Children;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Voice.VoiceSteps;

@@ -5,8 +5,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 

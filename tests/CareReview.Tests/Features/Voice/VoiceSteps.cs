@@ -6,9 +6,9 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
-using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 

@@ -1312,49 +1312,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("ReviewViews");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Auditing.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("ChildId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Details")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime>("OccurredAtUtc")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChildId");
-
-                    b.HasIndex("OccurredAtUtc");
-
-                    b.ToTable("AuditEvents");
-                });
-
-            modelBuilder.Entity("CareReview.Web.Data.AppUser", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text");
@@ -1432,7 +1390,49 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Data.BankHolidayAdjustment", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OccurredAtUtc");
+
+                    b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.BankHolidayAdjustment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1467,7 +1467,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("BankHolidayAdjustments");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Escalations.DrpStageSetting", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.DrpStageSetting", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1505,7 +1505,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("DrpStageSetting");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Reminders.Reminder", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1553,7 +1553,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("Reminders", (string)null);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Rules.RuleSetting", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.RuleSetting", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -2030,7 +2030,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CareReview.Web.Data.AppUser", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
                         .WithMany()
@@ -2038,7 +2038,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Reminders.Reminder", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
                         .WithMany()
@@ -2064,7 +2064,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2073,7 +2073,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2088,7 +2088,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2097,7 +2097,7 @@ namespace CareReview.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

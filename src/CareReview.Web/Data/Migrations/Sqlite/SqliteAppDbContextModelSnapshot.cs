@@ -1261,47 +1261,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewViews");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Auditing.AuditEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("ChildId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Details")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("OccurredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ChildId");
-
-                    b.HasIndex("OccurredAtUtc");
-
-                    b.ToTable("AuditEvents");
-                });
-
-            modelBuilder.Entity("CareReview.Web.Data.AppUser", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("TEXT");
@@ -1379,7 +1339,47 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Data.BankHolidayAdjustment", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AuditEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("OccurredAtUtc");
+
+                    b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.BankHolidayAdjustment", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1412,7 +1412,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("BankHolidayAdjustments");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Escalations.DrpStageSetting", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.DrpStageSetting", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1448,7 +1448,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("DrpStageSetting");
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Reminders.Reminder", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1494,7 +1494,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("Reminders", (string)null);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Rules.RuleSetting", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.RuleSetting", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -1965,7 +1965,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CareReview.Web.Data.AppUser", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
                         .WithMany()
@@ -1973,7 +1973,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("CareReview.Web.Features.Reminders.Reminder", b =>
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.HasOne("CareReview.Domain.Children.Child", null)
                         .WithMany()
@@ -1999,7 +1999,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2008,7 +2008,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2023,7 +2023,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2032,7 +2032,7 @@ namespace CareReview.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CareReview.Web.Data.AppUser", null)
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)

@@ -1,18 +1,18 @@
-namespace CareReview.Web.Features.Reminders;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>What a reminder is about. Stored by name: never rename a member.</summary>
 public enum ReminderKind
 {
-    /// <summary>An open recommendation due within <see cref="ReminderRules.RecommendationDueSoonWorkingDays"/> working days.</summary>
+    /// <summary>An open recommendation due within <c>ReminderRules.RecommendationDueSoonWorkingDays</c> working days.</summary>
     RecommendationDueSoon,
 
     /// <summary>An open recommendation past its due date.</summary>
     RecommendationOverdue,
 
-    /// <summary>A looked-after child's next review due within <see cref="ReminderRules.ReviewDueSoonWorkingDays"/> working days, or overdue.</summary>
+    /// <summary>A looked-after child's next review due within <c>ReminderRules.ReviewDueSoonWorkingDays</c> working days, or overdue.</summary>
     ReviewDueSoon,
 
-    /// <summary>A formal escalation's response, due from the respondent within <see cref="ReminderRules.EscalationDueSoonWorkingDays"/> working days.</summary>
+    /// <summary>A formal escalation's response, due from the respondent within <c>ReminderRules.EscalationDueSoonWorkingDays</c> working days.</summary>
     EscalationResponseDueSoon,
 
     /// <summary>A formal escalation's response past its due date.</summary>
@@ -20,7 +20,7 @@ public enum ReminderKind
 }
 
 /// <summary>
-/// A reminder recorded for one member of staff by <see cref="ReviewReminderJob"/>: that a recommendation
+/// A reminder recorded for one member of staff by <c>ReviewReminderJob</c>: that a recommendation
 /// they own is due soon or overdue, or that the review of a child they work with is due. There is at most
 /// one per (kind, subject, due date, person), enforced by a unique index, so the job can run any number of
 /// times, on any number of app instances, without repeating itself. A new due date is a new reminder.

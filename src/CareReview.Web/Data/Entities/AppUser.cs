@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace CareReview.Web.Data;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>A person who signs in. Practitioners link to their <see cref="Domain.Staff.StaffMember"/> record.</summary>
 public sealed class AppUser : IdentityUser

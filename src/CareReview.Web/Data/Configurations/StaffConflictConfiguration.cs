@@ -3,17 +3,7 @@ using CareReview.Domain.Staff;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Caseload;
-
-/// <summary>Sibling groups (picked up by AppDbContext's ApplyConfigurationsFromAssembly), and the child's link to one.</summary>
-public sealed class SiblingGroupConfiguration : IEntityTypeConfiguration<SiblingGroup>
-{
-    public void Configure(EntityTypeBuilder<SiblingGroup> group)
-    {
-        group.ToTable("SiblingGroups");
-        group.HasMany<Child>().WithOne(c => c.SiblingGroup).HasForeignKey(c => c.SiblingGroupId).OnDelete(DeleteBehavior.SetNull);
-    }
-}
+namespace CareReview.Web.Data.Configurations;
 
 /// <summary>Conflicts of interest declared for IROs.</summary>
 public sealed class StaffConflictConfiguration : IEntityTypeConfiguration<StaffConflict>

@@ -1,9 +1,7 @@
 using CareReview.Domain.Escalations;
-using CareReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Escalations;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// One stage of the council's formal dispute-resolution process as an administrator set it. A change saves
@@ -36,15 +34,5 @@ public sealed class DrpStageSetting
             .Select(s => new DrpStageDefinition(s.Number, s.Respondent, s.ResponseWorkingDays))
             .ToListAsync();
         return (new DisputeResolutionProcess(stages), revision);
-    }
-}
-
-public sealed class DrpStageSettingConfiguration : IEntityTypeConfiguration<DrpStageSetting>
-{
-    public void Configure(EntityTypeBuilder<DrpStageSetting> setting)
-    {
-        setting.Property(s => s.Respondent).HasMaxLength(DisputeResolutionProcess.MaxRespondentLength);
-        setting.Property(s => s.ChangedBy).HasMaxLength(256);
-        setting.HasIndex(s => new { s.Revision, s.Number }).IsUnique();
     }
 }

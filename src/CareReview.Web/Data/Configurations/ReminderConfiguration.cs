@@ -1,11 +1,12 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
+using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Reminders;
+namespace CareReview.Web.Data.Configurations;
 
-/// <summary>The Reminders table (picked up by AppDbContext's ApplyConfigurationsFromAssembly).</summary>
+/// <summary>The Reminders table.</summary>
 public sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
 {
     public void Configure(EntityTypeBuilder<Reminder> reminder)

@@ -1,4 +1,4 @@
-namespace CareReview.Web.Auditing;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// What happened, who did it and to which child. Append-only. Details hold ids and codes, never

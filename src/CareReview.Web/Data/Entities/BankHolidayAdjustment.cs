@@ -1,4 +1,4 @@
-namespace CareReview.Web.Data;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// A change an administrator made to the bank holiday rules: a newly proclaimed day (Added) or a rule

@@ -1,8 +1,6 @@
 using CareReview.Domain.Deadlines;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace CareReview.Web.Features.Rules;
+namespace CareReview.Web.Data.Entities;
 
 /// <summary>
 /// A council's change to a grade B or C rule's period. Rows are never changed or deleted: the latest
@@ -21,16 +19,4 @@ public sealed class RuleSetting
     public required string Reason { get; set; }
     public required string ChangedBy { get; set; }
     public DateTime ChangedAtUtc { get; set; }
-}
-
-public sealed class RuleSettingConfiguration : IEntityTypeConfiguration<RuleSetting>
-{
-    public void Configure(EntityTypeBuilder<RuleSetting> setting)
-    {
-        setting.Property(s => s.RuleId).HasMaxLength(10);
-        setting.Property(s => s.Unit).HasConversion<string>().HasMaxLength(20);
-        setting.Property(s => s.Reason).HasMaxLength(1000);
-        setting.Property(s => s.ChangedBy).HasMaxLength(256);
-        setting.HasIndex(s => new { s.RuleId, s.Change }).IsUnique();
-    }
 }
