@@ -13,7 +13,7 @@ public static class DatabaseSetup
     /// </summary>
     public static string AddAppDatabase(this IServiceCollection services, IConfiguration config)
     {
-        var provider = config["Database:Provider"] ?? Sqlite;
+        var provider = ProviderIn(config);
         var connection = config.GetConnectionString("App") ?? "Data Source=carereview.db";
         switch (provider)
         {
@@ -31,6 +31,9 @@ public static class DatabaseSetup
     }
 
     /// <summary>SQLite as the app uses it, with <see cref="SqliteConnectionSettings"/>; for anything that builds its own context.</summary>
+    /// <summary>The engine Database:Provider names: Sqlite unless it says otherwise.</summary>
+    public static string ProviderIn(IConfiguration config) => config["Database:Provider"] ?? Sqlite;
+
     public static DbContextOptionsBuilder UseAppSqlite(this DbContextOptionsBuilder options, string connection) =>
         options.UseSqlite(connection).AddInterceptors(SqliteConnectionSettings.Instance);
 

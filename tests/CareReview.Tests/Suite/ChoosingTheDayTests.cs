@@ -104,6 +104,21 @@ public sealed class ChoosingTheDayTests(DemoApp app) : IClassFixture<DemoApp>
 
         Assert.Equal(1, exitCode);
         Assert.Contains("Clock:Today is set to 2027-02-28, but demo mode is off", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_app_with_a_chosen_day_that_is_not_a_date_does_not_start_and_says_why()
+    {
+        var (exitCode, output) = await RunTheAppAsync(new Dictionary<string, string>
+        {
+            ["Clock__Today"] = "28/02/2027",
+            ["Demo__Enabled"] = "true",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("Clock:Today is \"28/02/2027\", which is not a date written as 2027-02-28.", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace CareReview.Web.Hosting;
+
+/// <summary>What every request passes through, in order.</summary>
+public static class CareReviewPipeline
+{
+    public static void UseCareReview(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found");
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            // Case records must not sit in shared or browser caches.
+            headers.CacheControl = "no-store";
+            await next();
+        });
+
+        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // GOV.UK Frontend's stylesheet asks for its fonts and images under /assets.
+            FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "govuk", "assets")),
+            RequestPath = "/assets",
+        });
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapRazorPages();
+    }
+}

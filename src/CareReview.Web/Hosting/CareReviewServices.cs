@@ -1,0 +1,156 @@
+using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
+using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Demo;
+using CareReview.Web.Features.Family;
+using CareReview.Web.Features.Me;
+using CareReview.Web.Features.Reminders;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+
+namespace CareReview.Web.Hosting;
+
+/// <summary>Everything the app registers: its database, clock, sign-ins, who may open which pages, and jobs.</summary>
+public static class CareReviewServices
+{
+    /// <summary>
+    /// Why the app must not start with these settings, or null when it may: a chosen day (Clock:Today) must be
+    /// a date, and is honoured only in demo mode, so that no council's records are judged against a pretend date.
+    /// </summary>
+    public static string? Refusal(IConfiguration configuration)
+    {
+        DateOnly? chosenDay;
+        try
+        {
+            chosenDay = DemonstrationClock.ChosenDay(configuration);
+        }
+        catch (InvalidOperationException notADate)
+        {
+            return notADate.Message;
+        }
+
+        return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration));
+    }
+
+    public static void AddCareReview(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddAppDatabase(configuration);
+
+        var chosenDay = DemonstrationClock.ChosenDay(configuration);
+        services.AddSingleton<TimeProvider>(chosenDay is { } day ? new DemonstrationClock(day, TimeProvider.System) : TimeProvider.System);
+        services.AddSingleton(new DemonstrationDay(chosenDay));
+        services.AddSingleton<RulebookSource>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<AuditLog>();
+        services.AddReminders(configuration);
+
+        services
+            .AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                // Length over composition rules, as the NCSC advises for passwords.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddClaimsPrincipalFactory<CareReviewClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        // A child's set-up link carries a password-reset token: it works once (the password changes the security
+        // stamp) and for a week, long enough for the social worker to hand it over at a visit.
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = ChildSignIns.SetUpLinkLifetime);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/sign-in";
+            options.LogoutPath = "/sign-out";
+            options.AccessDeniedPath = "/not-found";
+            options.Cookie.Name = "care-review";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+
+            // A page the user's role does not allow answers "Page not found", like a record they may not see.
+            // It is audited like any other refusal.
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var services = context.HttpContext.RequestServices;
+                var path = context.Request.Path.Value ?? "";
+                services.GetRequiredService<AuditLog>().Record(context.HttpContext.User, AuditAction.AccessRefused, null,
+                    $"path:{path[..Math.Min(path.Length, 400)]}");
+                await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+            };
+        });
+
+        // A parent or carer never holds a council sign-in: the link they open gives a short-lived cookie of its
+        // own, which the staff and child pages do not read.
+        services.AddAuthentication()
+            .AddCookie(FamilyLink.Scheme, options =>
+            {
+                options.Cookie.Name = "care-review-family";
+                options.Cookie.HttpOnly = true;
+                // Lax, not Strict: the link is opened from an email, and a Strict cookie set on that first request
+                // would not be sent on the redirect to the family page. Forms still carry anti-forgery tokens.
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = FamilyLink.SessionLength;
+                options.SlidingExpiration = false;
+                options.LoginPath = "/invite/expired";
+                options.AccessDeniedPath = "/invite/expired";
+            });
+
+        // Every page is for staff unless it says otherwise, so a child's sign-in reaches only the child's own pages.
+        var staffOnly = new AuthorizationPolicyBuilder().RequireRole(Roles.Staff).Build();
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(staffOnly)
+            .SetDefaultPolicy(staffOnly)
+            .AddPolicy(Policies.Staff, staffOnly)
+            .AddPolicy(Policies.SignedIn, p => p.RequireRole(Roles.All))
+            .AddPolicy(Policies.Child, p => p.RequireRole(Roles.Child).RequireClaim(CareReviewClaims.ChildId))
+            .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId))
+            .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
+            .AddPolicy(Policies.Research, p => p.RequireRole(Roles.Researcher, Roles.IroManager))
+            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
+            .AddPolicy(Policies.CarePlanning, p => p.RequireRole(Roles.SocialWorker, Roles.TeamManager))
+            .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.IroManager, Roles.TeamManager, Roles.Administrator))
+            .AddPolicy(Policies.Respondents, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager))
+            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Iro, Roles.IroManager, Roles.SocialWorker, Roles.TeamManager));
+
+        services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/Voice", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/CarePlans", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
+            options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
+            options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
+            options.Conventions.AuthorizeFolder("/Returns", Policies.IroManager);
+            options.Conventions.AuthorizeFolder("/Research", Policies.Research);
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
+            options.Conventions.AuthorizeFolder("/Me", Policies.Child);
+            options.Conventions.AuthorizeFolder("/Family", Policies.Family);
+        });
+
+        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.Configure<CouncilOptions>(configuration.GetSection("Council"));
+        services.AddSingleton(new DemoMode(DemoModeIn(configuration)));
+    }
+
+    private static bool DemoModeIn(IConfiguration configuration) =>
+        (configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions()).IsEnabledFor(DatabaseSetup.ProviderIn(configuration));
+}

@@ -1,0 +1,35 @@
+using CareReview.Web.Data;
+using CareReview.Web.Features.Admin;
+using CareReview.Web.Features.Deadlines;
+using CareReview.Web.Features.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CareReview.Web.Hosting;
+
+/// <summary>What the app does once before it serves a page or runs a command that reads the records.</summary>
+public static class StartUp
+{
+    public static async Task RunAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+
+        // The embedded SQLite install migrates itself; production PostgreSQL is migrated the same way
+        // unless Database:MigrateAtStartup is false (then run the migration bundle at deploy).
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (app.Configuration.GetValue("Database:MigrateAtStartup", true))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        // A release may bring a new role (the child's own sign-in did), so every role is made sure of here.
+        await CreateAdministratorCommand.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
+
+        var rules = app.Services.GetRequiredService<RulebookSource>();
+        await rules.LoadAsync(db);
+        await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, DatabaseSetup.ProviderIn(app.Configuration));
+
+        // A release may carry a changed rule catalogue, so stored deadlines are brought up to date.
+        await DeadlineRecalculation.RecalculateAllAsync(db, app.Services.GetRequiredService<TimeProvider>().TodayInEngland(), rules.Rules);
+    }
+}
