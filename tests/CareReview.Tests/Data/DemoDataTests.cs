@@ -80,6 +80,52 @@ public sealed class DemoDataTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task The_council_the_seeder_saved_keeps_every_promise_of_the_demo()
+    {
+        var demo = await app.QueryDbAsync(async db =>
+        {
+            var users = await db.Users.AsNoTracking().Select(u => new { u.UserName, u.StaffMemberId, u.ChildId }).ToListAsync();
+            return new DemoContents(
+                app.Today,
+                app.Rules,
+                await db.StaffMembers.AsNoTracking().ToListAsync(),
+                await db.Children.AsNoTracking().Include(c => c.Episodes).Include(c => c.Reviews).Include(c => c.CarePlans).Include(c => c.Deadlines)
+                    .AsSplitQuery().ToListAsync(),
+                await db.Escalations.AsNoTracking().Include(e => e.Stages).ToListAsync(),
+                await db.CafcassReferrals.AsNoTracking().ToListAsync(),
+                await db.ReviewFeedback.AsNoTracking().ToListAsync(),
+                await db.ReviewViews.AsNoTracking().ToListAsync(),
+                await db.ParentInvitations.AsNoTracking().ToListAsync(),
+                users.Where(u => DemoAccounts.All.Any(a => a.UserName == u.UserName)).ToDictionary(u => u.UserName!, u => u.StaffMemberId, StringComparer.Ordinal),
+                users.SingleOrDefault(u => u.UserName == DemoAccounts.Child)?.ChildId);
+        });
+
+        Assert.Empty(DemoPromises.Broken(demo));
+
+        // The fast test checks the demo built in memory; it must be the demo the seeder saves.
+        Assert.Equal(Outline(await DemoPromisesTests.BuildAsync(app.Today)), Outline(demo));
+    }
+
+    /// <summary>What the promises look at, in words that do not depend on how the ids were given.</summary>
+    private static List<string> Outline(DemoContents demo)
+    {
+        var localIds = demo.Children.ToDictionary(c => c.Id, c => c.LocalId);
+        var demoIro = demo.StaffOf(DemoAccounts.Iro);
+        return
+        [
+            $"staff: {string.Join(", ", demo.Staff.Select(s => $"{s.Name} {s.Role}").Order(StringComparer.Ordinal))}",
+            $"demo IRO's: {string.Join(", ", demo.Children.Where(c => c.IroId == demoIro).Select(c => c.LocalId).Order(StringComparer.Ordinal))}",
+            $"demo child: {localIds.GetValueOrDefault(demo.DemoChildId ?? 0)}",
+            $"reviews: {demo.Children.Sum(c => c.Reviews.Count)}, deadlines: {demo.Children.Sum(c => c.Deadlines.Count)}",
+            $"escalations: {string.Join(", ", demo.Escalations.Select(e => $"{localIds[e.ChildId]} {e.State} {e.StageReached} {e.Outcome}").Order(StringComparer.Ordinal))}",
+            $"Cafcass: {string.Join(", ", demo.CafcassReferrals.Select(r => $"{localIds[r.ChildId]} {r.Outcome} {r.EscalationId is not null}").Order(StringComparer.Ordinal))}",
+            $"cards: {string.Join(", ", demo.Cards.GroupBy(c => (c.Rating, c.NeedsFollowUp)).Select(g => $"{g.Key} {g.Count()}").Order(StringComparer.Ordinal))}",
+            $"views: {string.Join(", ", demo.Views.Select(v => $"{localIds[v.ChildId]} {v.Author}").Order(StringComparer.Ordinal))}",
+            $"links: {string.Join(", ", demo.Invitations.Select(i => localIds[i.ChildId]).Order(StringComparer.Ordinal))}",
+        ];
+    }
+
+    [Fact]
     public async Task Some_reviews_were_held_late_and_some_children_are_overdue_now()
     {
         var today = app.Today;

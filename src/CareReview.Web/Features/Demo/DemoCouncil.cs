@@ -5,8 +5,10 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Reports;
+using CareReview.Domain.Returns;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
+using CareReview.Domain.Voice;
 using CareReview.Web.Authorization;
 
 namespace CareReview.Web.Features.Demo;
@@ -562,9 +564,16 @@ public sealed class DemoCouncil
     private string _secondary = "";
     private string _college = "";
 
-    // So that the demo shows each kind at least once, whatever the seed.
+    // So that the demo shows each kind at least once, whatever the seed and the day (see DemoPromises).
     private StaffMember? _demoIro;
+    private StaffMember? _demoSocialWorker;
+    private int _demoIroChildren;
     private bool _demoIroHasPlanChange;
+    private bool _demoIroHasReviewOverdue;
+    private bool _demoIroHasReviewDueSoon;
+    private bool _demoSocialWorkerHasVisitOverdue;
+    private bool _demoChildCandidate;
+    private bool _reviewHeldLateThisYear;
     private int _fewerVisitsAgreed;
     private int _parentAssessmentsIncomplete;
 
@@ -593,6 +602,41 @@ public sealed class DemoCouncil
         var council = Staffed(seed, today, rules);
         council.AddChildren();
         return council;
+    }
+
+    /// <summary>
+    /// The whole demo, saved stage by stage through <paramref name="save"/>: each later stage names the ids the
+    /// stage before was given. The seeder saves to the database; a test can give the ids in memory, so both
+    /// build the demo in the same order and the test sees what the seeder saves.
+    /// </summary>
+    public static async Task<DemoBuild> BuildAsync(int seed, DateOnly today, Rulebook rules, Func<IReadOnlyList<object>, Task> save)
+    {
+        var council = Staffed(seed, today, rules);
+
+        // EF inserts the staff without a team first, so the senior managers are saved on their own after the
+        // others: everyone else keeps the id they had before senior managers were added.
+        await save([.. council.Teams, .. council.Staff.Where(s => s.Role != StaffRole.SeniorManager)]);
+        await save([.. council.Staff.Where(s => s.Role == StaffRole.SeniorManager)]);
+        council.AddChildren();
+        await save(council.Children);
+
+        // Escalations name the saved children, reviews and recommendations; two Cafcass referrals name saved escalations.
+        council.AddEscalations();
+        council.TagThemes();
+        await save(council.Escalations);
+        council.AddCafcassReferrals();
+        await save(council.CafcassReferrals);
+
+        // Cards and views name saved reviews; parents' views name their saved links.
+        var voices = council.AddVoices();
+        await save([.. voices.Cards, .. voices.ChildViews, .. voices.Invitations]);
+        List<ReviewViews> parentViews = [.. voices.ParentViews()];
+        await save(parentViews);
+
+        // Last, so that linking brothers and sisters (and moving one to another IRO) changes nothing made before.
+        var siblings = council.AddSiblings();
+        await save([.. siblings.Groups, .. siblings.Conflicts]);
+        return new DemoBuild(council, voices, parentViews, siblings);
     }
 
     /// <summary>
@@ -666,9 +710,12 @@ public sealed class DemoCouncil
         var iros = Staff.Where(s => s.Role == StaffRole.Iro).ToList();
         var socialWorkers = Staff.Where(s => s.Role == StaffRole.SocialWorker).ToList();
         _demoIro = DemoStaffFor(Roles.Iro);
+        _demoSocialWorker = DemoStaffFor(Roles.SocialWorker);
 
-        // Weight allocation by FTE, with the first IRO a little over the band so the caseload page has a story.
+        // Weight allocation by FTE, with the first IRO a little fuller than the others so the caseload page has a story.
         var iroWeights = iros.Select((iro, i) => (double)iro.Fte * (i == 0 ? 1.25 : 1.0)).ToArray();
+        var otherIros = iros.Where(iro => iro != _demoIro).ToList();
+        var otherIroWeights = otherIros.Select(iro => (double)iro.Fte).ToArray();
         var swWeights = socialWorkers.Select(sw => (double)sw.Fte).ToArray();
 
         for (var i = 0; i < ChildCount; i++)
@@ -676,6 +723,19 @@ public sealed class DemoCouncil
             var child = NewChild();
             var iro = Weighted(iros, iroWeights);
             var socialWorker = Weighted(socialWorkers, swWeights);
+
+            // The demo IRO's caseload stays within the IRO Handbook's 50 to 70 whatever the day: once full, the
+            // next child goes to another IRO; short of 50 near the end, the demo IRO takes every child until there
+            // are enough (about nine in ten stay looked after, so twice the shortfall is plenty).
+            if (iro == _demoIro && _demoIroChildren >= IroCaseload.FullTimeUpper)
+            {
+                iro = Weighted(otherIros, otherIroWeights);
+            }
+            else if (iro != _demoIro && 2 * (IroCaseload.FullTimeLower - _demoIroChildren) >= ChildCount - i)
+            {
+                iro = _demoIro!;
+            }
+
             PlayCareHistory(child, iro, socialWorker);
             if (!child.IsLookedAfter && _random.NextDouble() < 0.5)
             {
@@ -685,7 +745,13 @@ public sealed class DemoCouncil
 
             DemoReturnDetails.Fill(child, _returnDetails, _today);
             child.RecalculateDeadlines(_today, _rules);
-            _demoIroHasPlanChange |= child.Iro == _demoIro && child.PlanChangeAwaitingReviewOn is not null;
+            var demoIros = child.IsLookedAfter && child.Iro == _demoIro;
+            _demoIroChildren += demoIros ? 1 : 0;
+            _demoIroHasPlanChange |= demoIros && child.PlanChangeAwaitingReviewOn is not null;
+            _demoIroHasReviewOverdue |= demoIros && DemoPromises.IsReviewOverdue(child, _today);
+            _demoIroHasReviewDueSoon |= demoIros && DemoPromises.IsReviewDueSoon(child, _today, _rules);
+            _demoChildCandidate |= demoIros && DemoVoices.CouldBeDemoChild(child, _today);
+            _demoSocialWorkerHasVisitOverdue |= child.SocialWorker == _demoSocialWorker && DemoPromises.SuitsCarePlanJourney(child, _today);
             Children.Add(child);
         }
     }
@@ -845,6 +911,7 @@ public sealed class DemoCouncil
             var due = child.NextReviewDue(_rules)!;
             var late = _random.NextDouble() < 0.12;
             var heldOn = late ? due.DueOn.AddDays(_random.Next(1, 35)) : due.DueOn.AddDays(-_random.Next(0, 15));
+            heldOn = ShapeHeldOn(child, due.DueOn, heldOn);
             // A review brought forward after a move can fall due within days; it is never held on the
             // day of the last review or move.
             heldOn = Max(heldOn, day.AddDays(1));
@@ -896,6 +963,31 @@ public sealed class DemoCouncil
     }
 
     /// <summary>
+    /// So that the demo shows what it promises on any day (<see cref="DemoPromises"/>), a few reviews are held on a
+    /// day chosen for them. Until one of the demo IRO's children is overdue a review, the first of theirs whose
+    /// review fell due in the last four weeks is still waiting for it. Until one of theirs has a review due soon,
+    /// the first whose review fell due about six months ago has it held then, so the next falls due in the coming
+    /// days. Until a review has been held late in this financial year, another IRO's child whose review fell due
+    /// in the last five weeks has it late, since the year began (on 1 April, that day).
+    /// </summary>
+    private DateOnly ShapeHeldOn(Child child, DateOnly dueOn, DateOnly heldOn)
+    {
+        if (child.Iro == _demoIro)
+        {
+            var sixMonthsAgo = _today.AddMonths(-6).AddDays(5);
+            return !_demoIroHasReviewOverdue && dueOn < _today && dueOn >= _today.AddDays(-28) ? Max(heldOn, _today.AddDays(1))
+                : !_demoIroHasReviewDueSoon && Math.Abs(dueOn.DayNumber - sixMonthsAgo.DayNumber) <= 14 ? sixMonthsAgo
+                : heldOn;
+        }
+
+        var yearStart = CollectionYear.Containing(_today).Start;
+        var lateFrom = Max(dueOn.AddDays(1), yearStart);
+        return !_reviewHeldLateThisYear && dueOn < _today && dueOn >= _today.AddDays(-35) && (heldOn <= dueOn || heldOn < yearStart || heldOn > _today)
+            ? lateFrom.AddDays((_today.DayNumber - lateFrom.DayNumber) / 2)
+            : heldOn;
+    }
+
+    /// <summary>
     /// Holds a review as an IRO would record it: what was said, two to four SMART recommendations, and
     /// the decisions and record sent out (mostly on time). Whatever the last review asked for is done
     /// first, most of it on time and some late.
@@ -919,6 +1011,7 @@ public sealed class DemoCouncil
             null);
         var drafts = Enumerable.Range(0, _random.Next(2, 5)).Select(_ => RecommendationFor(child, heldOn)).ToList();
         var review = child.RecordReview(record, drafts, [], child.Iro?.Name ?? "IRO", _today, _rules);
+        _reviewHeldLateThisYear |= DemoPromises.HeldLateThisYear(review, _today);
         review.WriteLetterToChild(Reviews.ChildLetter.Draft(child, heldOn, drafts, child.NextReviewDueOn, child.Iro?.Name));
 
         var decisionsOn = _rules.Calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.85 ? _random.Next(1, 6) : _random.Next(6, 12));
@@ -991,11 +1084,22 @@ public sealed class DemoCouncil
         }
     }
 
-    /// <summary>Children whose review is close have it arranged, with some of the preparation done.</summary>
+    /// <summary>
+    /// Children whose review is close have it arranged, with some of the preparation done. Until one of the demo
+    /// IRO's children could be the demo child (see <see cref="DemoVoices"/>), theirs of the right age have it
+    /// arranged always, and up to four months ahead.
+    /// </summary>
     private void ArrangeNextReview(Child child)
     {
         var due = child.NextReviewDueOn!.Value;
-        if (due < _today.AddDays(3) || due > _today.AddDays(45) || _random.NextDouble() < 0.25)
+        var forDemoChild = !_demoChildCandidate && child.Iro == _demoIro && DemoVoices.HasLetterToRate(child, _today);
+        if (due < _today.AddDays(3) || due > _today.AddDays(forDemoChild ? 120 : 45))
+        {
+            return;
+        }
+
+        var notYet = due <= _today.AddDays(45) && _random.NextDouble() < 0.25;
+        if (notYet && !forDemoChild)
         {
             return;
         }
@@ -1003,7 +1107,12 @@ public sealed class DemoCouncil
         var on = _rules.Calendar.AddWorkingDays(due, -_random.Next(1, 6));
         if (on < _today.AddDays(1))
         {
-            return;
+            if (!forDemoChild)
+            {
+                return;
+            }
+
+            on = _today.AddDays(1);
         }
 
         var review = child.ScheduleReview(new ReviewArrangements(on, new TimeOnly(_random.Next(9, 16), _random.Next(0, 2) * 30),
@@ -1654,7 +1763,10 @@ public sealed class DemoCouncil
         var firstReview = child.Reviews.Where(r => r.HeldOn >= period).Min(r => r.HeldOn);
         var flags = new VisitFlags(child.ChildAgreedToFewerVisitsOn, child.ParentAssessmentIncomplete, child.ConnectedPersonTemporarilyApproved);
         var visits = PlanVisits(episodes, firstReview, _today, flags);
-        if (_random.NextDouble() < 0.09)
+
+        // Until the demo social worker has a child to show the care plan journey with, theirs that could show it have lapsed.
+        var lapse = _random.NextDouble() < 0.09;
+        if (lapse || (!_demoSocialWorkerHasVisitOverdue && child.SocialWorker == _demoSocialWorker && DemoPromises.HasPlanAndUsualVisits(child)))
         {
             LetVisitsLapse(visits);
         }

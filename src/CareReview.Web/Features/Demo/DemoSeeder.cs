@@ -1,4 +1,3 @@
-using CareReview.Domain.Staff;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
@@ -33,44 +32,13 @@ public static class DemoSeeder
 
         var time = services.GetRequiredService<TimeProvider>();
         var rules = services.GetRequiredService<RulebookSource>().Rules;
-        var council = DemoCouncil.Staffed(options.Seed, time.TodayInEngland(), rules);
-
         await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Teams.AddRange(council.Teams);
-
-        // EF inserts the staff without a team first, so the senior managers are saved on their own after the
-        // others: everyone else keeps the id they had before senior managers were added.
-        db.StaffMembers.AddRange(council.Staff.Where(s => s.Role != StaffRole.SeniorManager));
-        await db.SaveChangesAsync();
-        db.StaffMembers.AddRange(council.Staff.Where(s => s.Role == StaffRole.SeniorManager));
-        await db.SaveChangesAsync();
-        council.AddChildren();
-        db.Children.AddRange(council.Children);
-        await db.SaveChangesAsync();
-
-        // Escalations name the saved children, reviews and recommendations; two Cafcass referrals name saved escalations.
-        council.AddEscalations();
-        council.TagThemes();
-        db.Escalations.AddRange(council.Escalations);
-        await db.SaveChangesAsync();
-        council.AddCafcassReferrals();
-        db.CafcassReferrals.AddRange(council.CafcassReferrals);
-        await db.SaveChangesAsync();
-
-        // Cards and views name saved reviews; parents' views name their saved links.
-        var voices = council.AddVoices();
-        db.ReviewFeedback.AddRange(voices.Cards);
-        db.ReviewViews.AddRange(voices.ChildViews);
-        db.ParentInvitations.AddRange(voices.Invitations);
-        await db.SaveChangesAsync();
-        db.ReviewViews.AddRange(voices.ParentViews());
-        await db.SaveChangesAsync();
-
-        // Last, so that linking brothers and sisters (and moving one to another IRO) changes nothing made before.
-        var siblings = council.AddSiblings();
-        db.AddRange(siblings.Groups);
-        db.AddRange(siblings.Conflicts);
-        await db.SaveChangesAsync();
+        var demo = await DemoCouncil.BuildAsync(options.Seed, time.TodayInEngland(), rules, async entities =>
+        {
+            db.AddRange(entities);
+            await db.SaveChangesAsync();
+        });
+        var council = demo.Council;
 
         var users = services.GetRequiredService<UserManager<AppUser>>();
         foreach (var (userName, role) in DemoAccounts.All)
@@ -86,7 +54,7 @@ public static class DemoSeeder
             await users.AddToRoleAsync(user, role);
         }
 
-        if (voices.DemoChild is { } demoChild)
+        if (demo.Voices.DemoChild is { } demoChild)
         {
             var child = new AppUser { UserName = DemoAccounts.Child, DisplayName = demoChild.GivenName, ChildId = demoChild.Id };
             await users.CreateAsync(child, DemoOptions.Password);

@@ -65,6 +65,25 @@ public sealed class DemoVoices(int seed, DateOnly today, IReadOnlyList<Child> ch
                 AddViewsBefore(child, open);
             }
         }
+
+        LeaveANotHappyCardForTheDemoIro();
+    }
+
+    /// <summary>
+    /// The demo IRO's work list always has a "Not happy" card to follow up: when none of theirs is waiting, the
+    /// latest card one of their children gave says "Not happy", and has not been followed up yet.
+    /// </summary>
+    private void LeaveANotHappyCardForTheDemoIro()
+    {
+        var theirs = children.Where(c => c.IroId == demoIroId).ToDictionary(c => c.Id);
+        if (Cards.Any(c => c.NeedsFollowUp && theirs.ContainsKey(c.ChildId))
+            || Cards.Where(c => theirs.ContainsKey(c.ChildId)).OrderByDescending(c => c.GivenOn).ThenBy(c => c.ReviewId).FirstOrDefault() is not { } latest)
+        {
+            return;
+        }
+
+        var review = theirs[latest.ChildId].Reviews.Single(r => r.Id == latest.ReviewId);
+        Cards[Cards.IndexOf(latest)] = ReviewFeedback.Give(review, ReviewRating.NotHappy, s_unhappyComments[_random.Next(s_unhappyComments.Length)], latest.GivenOn);
     }
 
     /// <summary>The parents' views, which name the saved links.</summary>
@@ -85,13 +104,19 @@ public sealed class DemoVoices(int seed, DateOnly today, IReadOnlyList<Child> ch
     private Child? ChooseDemoChild()
     {
         var candidates = children
-            .Where(c => c.IsLookedAfter && c.IroId == demoIroId && c.AgeOn(today) is >= 10 and <= 15 && c.OpenReview is not null
-                && LatestHeld(c) is { DecisionsIssuedOn: not null, LetterToChild: not null })
+            .Where(c => c.IroId == demoIroId && CouldBeDemoChild(c, today))
             .OrderByDescending(c => c.SocialWorkerId == demoSocialWorkerId)
             .ThenBy(c => c.LocalId, StringComparer.Ordinal)
             .ToList();
         return candidates.FirstOrDefault();
     }
+
+    /// <summary>A looked-after child aged 10 to 15 with a review arranged, and a held review to rate whose decisions went out with a letter.</summary>
+    public static bool CouldBeDemoChild(Child child, DateOnly today) => child.OpenReview is not null && HasLetterToRate(child, today);
+
+    /// <summary>A looked-after child aged 10 to 15 whose latest review's decisions went out with a letter to them.</summary>
+    public static bool HasLetterToRate(Child child, DateOnly today) =>
+        child.IsLookedAfter && child.AgeOn(today) is >= 10 and <= 15 && LatestHeld(child) is { DecisionsIssuedOn: not null, LetterToChild: not null };
 
     private static Review? LatestHeld(Child child) => child.Reviews.Where(r => r.IsHeld).MaxBy(r => r.HeldOn);
 
