@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CareReview.Domain;
+using CareReview.Domain.Returns;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -17,11 +18,10 @@ public sealed class AnnualReportJourneyTests(BrowserApp app)
     {
         // The financial year we are in, by the year it ends in; counted here from the reviews, not by the report.
         var today = app.Today;
-        var year = today.Month >= 4 ? today.Year + 1 : today.Year;
-        var (from, to) = (new DateOnly(year - 1, 4, 1), new DateOnly(year, 3, 31));
-        var late = await app.QueryDbAsync(db => db.Reviews
-            .Where(r => r.HeldOn != null && r.HeldOn >= from && r.HeldOn <= to && r.HeldOn > r.DueOn)
-            .Select(r => r.ChildId).ToListAsync());
+        var financialYear = CollectionYear.Containing(today);
+        var (year, from, to) = (financialYear.EndingYear, financialYear.Start, financialYear.End);
+        var late = (await app.QueryDbAsync(db => db.Reviews.Where(r => r.HeldOn != null && r.HeldOn >= from && r.HeldOn <= to).ToListAsync()))
+            .Where(r => DemoPromises.HeldLateThisYear(r, today)).Select(r => r.ChildId).ToList();
         Assert.NotEmpty(late);
 
         var page = await app.NewPageAsync();

@@ -1,4 +1,3 @@
-using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Demo;
@@ -17,20 +16,17 @@ public sealed class CarePlanJourneyTests(BrowserApp app)
         var today = app.Today;
 
         // One of the demo social worker's children with a care plan, no plan change awaiting review, and a
-        // visit overdue; made one of the demo IRO's children too, as a manager would reallocate it.
+        // visit overdue (a promise the demo keeps on any day); made one of the demo IRO's children too, as a
+        // manager would reallocate it.
         var child = await app.QueryDbAsync(async db =>
         {
-            var swId = await db.Users.Where(u => u.UserName == DemoAccounts.SocialWorker).Select(u => u.StaffMemberId).SingleAsync();
+            var swId = await db.Users.Where(u => u.UserName == DemoAccounts.SocialWorker).Select(u => u.StaffMemberId!.Value).SingleAsync();
             var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync();
             var iroStaff = await db.StaffMembers.SingleAsync(s => s.Id == iroId);
-            var chosen = await db.Children.WithDeadlineFacts().Include(c => c.SocialWorker)
-                .Where(c => c.SocialWorkerId == swId && c.PlanChangeAwaitingReviewOn == null && c.CarePlans.Any()
-                    && c.Deadlines.Any(d => d.Item == StatutoryItem.Visit && d.DoneOn == null && d.DueOn < today)
-                    // Not on weekly visits (reg 28(3) and (4)), so a visit today is done until well after the "due soon" weeks.
-                    && !c.ConnectedPersonTemporarilyApproved && !c.ParentAssessmentIncomplete
-                    && c.Episodes.Any(e => e.EndedOn == null && e.PlacementType != PlacementType.P1))
+            var candidates = await db.Children.WithDeadlineFacts().Include(c => c.SocialWorker).Where(c => c.SocialWorkerId == swId).ToListAsync();
+            var chosen = candidates.Where(c => DemoPromises.FitsCarePlanJourney(c, swId, today))
                 .OrderBy(c => c.IroId == iroId ? 0 : 1).ThenBy(c => c.Id)
-                .FirstAsync();
+                .First();
             if (chosen.IroId != iroId)
             {
                 chosen.Allocate(iroStaff, chosen.SocialWorker, today);

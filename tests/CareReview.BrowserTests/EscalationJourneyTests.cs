@@ -15,10 +15,10 @@ public sealed class EscalationJourneyTests(BrowserApp app)
         var today = app.Today;
         var people = await app.QueryDbAsync(async db =>
         {
-            var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync();
-            var child = await db.Children.Where(c => c.IroId == iroId && c.Episodes.Any(e => e.EndedOn == null)
-                    && !db.Escalations.Any(e => e.ChildId == c.Id))
-                .OrderBy(c => c.Id).Select(c => new { c.Id, c.FullName }).FirstAsync();
+            var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId!.Value).SingleAsync();
+            var escalated = DemoPromises.EscalatedChildIds(await db.Escalations.ToListAsync());
+            var child = (await db.Children.Where(c => c.IroId == iroId).Include(c => c.Episodes).OrderBy(c => c.Id).ToListAsync())
+                .First(c => DemoPromises.FitsEscalationJourney(c, iroId, escalated));
             var staffOf = async (string userName) => await db.Users.Where(u => u.UserName == userName).Select(u => u.StaffMemberId!.Value).SingleAsync();
             return new
             {

@@ -184,17 +184,12 @@ public sealed class VoiceJourneyTests(BrowserApp app)
         var today = app.Today;
         var demo = await app.QueryDbAsync(async db =>
         {
-            var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId).SingleAsync();
+            var iroId = await db.Users.Where(u => u.UserName == DemoAccounts.Iro).Select(u => u.StaffMemberId!.Value).SingleAsync();
             var demoChildId = await db.Users.Where(u => u.UserName == DemoAccounts.Child).Select(u => u.ChildId).SingleOrDefaultAsync();
-            var chosen = await (
-                    from review in db.Reviews
-                    join child in db.Children on review.ChildId equals child.Id
-                    where child.IroId == iroId && review.State != ReviewState.Held && child.Id != demoChildId
-                        && !db.ParentInvitations.Any(i => i.ReviewId == review.Id)
-                    orderby child.Id
-                    select new { ChildId = child.Id, child.GivenName, ReviewId = review.Id })
-                .FirstAsync();
-            return chosen;
+            var invitations = await db.ParentInvitations.ToListAsync();
+            var child = (await db.Children.Where(c => c.IroId == iroId).Include(c => c.Reviews).OrderBy(c => c.Id).ToListAsync())
+                .First(c => DemoPromises.FitsParentLinkJourney(c, iroId, demoChildId, invitations));
+            return new { ChildId = child.Id, child.GivenName, ReviewId = DemoPromises.ParentLinkReview(child)!.Id };
         });
         const string parent = "Morgan Ellery";
         const string relationship = "Aunt";
@@ -266,7 +261,7 @@ public sealed class VoiceJourneyTests(BrowserApp app)
     public async Task The_IRO_manager_sees_participation_figures_that_match_the_reviews_and_downloads_them_as_CSV()
     {
         var today = app.Today;
-        var from = new DateOnly(today.Month >= 4 ? today.Year - 2 : today.Year - 3, 4, 1);
+        var from = DemoPromises.ParticipationFrom(today);
         var to = today;
 
         var manager = await app.NewPageAsync();
