@@ -171,11 +171,15 @@ if wants fast-postgres; then start_postgres; fi
 rm -rf "$results"
 mkdir -p "$results"
 
-run_suite() { # name project [VAR=value...]
+run_suite() { # name project [VAR=value...] [-- dotnet test options...]
   local name=$1 project=$2
   shift 2
+  local vars=() options=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do vars+=("$1"); shift; done
+  [ $# -gt 0 ] && shift
+  options=("$@")
   step "Tests: $name"
-  if ! env "$@" dotnet test "$project" -c Release --no-build \
+  if ! env "${vars[@]}" dotnet test "$project" -c Release --no-build "${options[@]}" \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
     --blame-hang-timeout 10m --blame-hang-dump-type none; then
     failed_steps+=("tests: $name")
@@ -183,7 +187,8 @@ run_suite() { # name project [VAR=value...]
 }
 
 if wants fast-sqlite; then run_suite fast-sqlite tests/CareReview.Tests CAREREVIEW_TEST_POSTGRES=; fi
-if wants fast-postgres; then run_suite fast-postgres tests/CareReview.Tests "CAREREVIEW_TEST_POSTGRES=$postgres_connection"; fi
+# Tests marked [Trait("Database", "none")] use no database at all, so they run on the SQLite pass only.
+if wants fast-postgres; then run_suite fast-postgres tests/CareReview.Tests "CAREREVIEW_TEST_POSTGRES=$postgres_connection" -- --filter "Database!=none"; fi
 if wants browser; then run_suite browser tests/CareReview.BrowserTests CAREREVIEW_TEST_POSTGRES=; fi
 
 stop_postgres

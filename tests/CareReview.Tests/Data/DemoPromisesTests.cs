@@ -12,7 +12,9 @@ namespace CareReview.Tests.Data;
 /// The demo council keeps its promises (<see cref="DemoPromises"/>) whatever the day it is made, built in
 /// memory in the order the seeder saves it. DemoDataTests checks the same promises on the council the
 /// seeder saved, so the two cannot drift apart.
+/// It uses no database, so the PostgreSQL run leaves it out (test.sh filters on the trait).
 /// </summary>
+[Trait("Database", "none")]
 public sealed class DemoPromisesTests
 {
     /// <summary>Set to 1 to check every day from 2026 to 2028 instead of <see cref="SampleDays"/> (several minutes on 2 cores).</summary>
