@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
@@ -18,8 +19,6 @@ namespace CareReview.Web.Features.Caseload;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
-    public const int DueSoonWorkingDays = 20;
-
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
@@ -69,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             filtered = filtered.Where(c => c.IroId == iroId);
         }
 
-        var dueSoonBy = calendar.AddWorkingDays(Today, DueSoonWorkingDays);
+        var dueSoonBy = calendar.AddWorkingDays(Today, DueSoonPolicy.CaseloadReviewsDueWithinWorkingDays);
         filtered = Show switch
         {
             "overdue" => filtered.Where(c => c.NextReviewDueOn < Today),
