@@ -446,55 +446,104 @@ public sealed partial class Child
     }
 
     /// <summary>
-    /// Checks what the review decided about each recommendation still open from before: every one needs an
-    /// outcome, once. Returns the changes to make once the whole review is known to be acceptable; a
-    /// carried-forward recommendation is added to <paramref name="made"/>, linked to the one it replaces.
+    /// Everything wrong with what a review held on <paramref name="heldOn"/> decided about the recommendations
+    /// still open from before it, so that a form can show each message beside its field at once: every one
+    /// needs an outcome, once; carried forward needs a new date after the review; no longer needed needs a
+    /// reason. Fields are named <c>Outcomes[id].Outcome</c>, <c>.NewDueOn</c> and <c>.Note</c>.
     /// </summary>
-    private List<Action> CheckedOutcomes(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today,
-        List<Recommendation> made)
+    public IReadOnlyList<DomainRuleException> OutcomeProblems(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes)
     {
-        // Recommendations made at reviews held before this one; a review entered late does not answer for
-        // recommendations made after it.
-        var stillOpen = _reviews.Where(r => r.HeldOn < heldOn).SelectMany(r => r.Recommendations).Where(r => r.IsOpen).ToList();
-        foreach (var open in stillOpen)
+        var problems = new List<DomainRuleException>();
+        void Add(bool wrong, string message, string field)
         {
-            Require(outcomes.Any(o => o.RecommendationId == open.Id),
-                $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
+            if (wrong)
+            {
+                problems.Add(new DomainRuleException(message, field));
+            }
         }
 
-        var changes = new List<Action>();
+        var stillOpen = OpenBefore(heldOn);
+        foreach (var open in stillOpen)
+        {
+            Add(outcomes.All(o => o.RecommendationId != open.Id),
+                $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}].Outcome");
+        }
+
         var seen = new HashSet<int>();
         foreach (var outcome in outcomes)
         {
             var field = $"Outcomes[{outcome.RecommendationId}]";
-            var open = stillOpen.SingleOrDefault(r => r.Id == outcome.RecommendationId)
-                ?? throw new DomainRuleException("That recommendation is not open on this child's case", field);
-            Require(seen.Add(open.Id), "Say what happened to each recommendation once", field);
+            if (stillOpen.All(r => r.Id != outcome.RecommendationId))
+            {
+                Add(true, "That recommendation is not open on this child's case", field);
+                continue;
+            }
+
+            if (!seen.Add(outcome.RecommendationId))
+            {
+                Add(true, "Say what happened to each recommendation once", field);
+                continue;
+            }
+
             var note = string.IsNullOrWhiteSpace(outcome.Note) ? null : outcome.Note.Trim();
-            Require(note is null || note.Length <= Recommendation.MaxNoteLength, "The note must be 2,000 characters or fewer", field);
+            Add(note?.Length > Recommendation.MaxNoteLength, "The note must be 2,000 characters or fewer", $"{field}.Note");
+            Add(outcome.Outcome is not (RecommendationStatus.Done or RecommendationStatus.CarriedForward or RecommendationStatus.Dropped),
+                "Choose done, carried forward or no longer needed", $"{field}.Outcome");
+            Add(outcome.Outcome == RecommendationStatus.CarriedForward && !(outcome.NewDueOn > heldOn),
+                "Enter a new date, after the review, for the carried-forward recommendation", $"{field}.NewDueOn");
+            Add(outcome.Outcome == RecommendationStatus.Dropped && note is null, "Say why the recommendation is no longer needed", $"{field}.Note");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks what the review decided about each recommendation still open from before (<see cref="OutcomeProblems"/>)
+    /// and returns the changes to make once the whole review is known to be acceptable; a carried-forward
+    /// recommendation is added to <paramref name="made"/>, linked to the one it replaces.
+    /// </summary>
+    private List<Action> CheckedOutcomes(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today,
+        List<Recommendation> made)
+    {
+        if (OutcomeProblems(heldOn, outcomes).FirstOrDefault() is { } problem)
+        {
+            throw new DomainRuleException(problem.Message, problem.Field);
+        }
+
+        var stillOpen = OpenBefore(heldOn);
+        var changes = new List<Action>();
+        foreach (var outcome in outcomes)
+        {
+            var open = stillOpen.Single(r => r.Id == outcome.RecommendationId);
+            var note = string.IsNullOrWhiteSpace(outcome.Note) ? null : outcome.Note.Trim();
             switch (outcome.Outcome)
             {
                 case RecommendationStatus.Done:
                     changes.Add(() => open.Complete(heldOn, note ?? "Confirmed done at the review", by, today));
                     break;
                 case RecommendationStatus.CarriedForward:
-                    Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation", field);
                     made.Add(new Recommendation(
                         new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring, open.Themes),
                         heldOn, open.Id));
                     changes.Add(() => open.CarryForward(heldOn, note ?? "Carried forward", by));
                     break;
                 case RecommendationStatus.Dropped:
-                    Require(note is not null, "Say why the recommendation is no longer needed", field);
                     changes.Add(() => open.Drop(heldOn, note!, by));
                     break;
                 default:
-                    throw new DomainRuleException("Choose done, carried forward or no longer needed", field);
+                    throw new InvalidOperationException("Checked by OutcomeProblems");
             }
         }
 
         return changes;
     }
+
+    /// <summary>
+    /// Recommendations made at reviews held before <paramref name="heldOn"/> and still open: a review entered
+    /// late does not answer for recommendations made after it.
+    /// </summary>
+    private List<Recommendation> OpenBefore(DateOnly heldOn) =>
+        [.. _reviews.Where(r => r.HeldOn < heldOn).SelectMany(r => r.Recommendations).Where(r => r.IsOpen)];
 
     private void ClearBringForward()
     {
