@@ -239,7 +239,7 @@ public sealed partial class Child
     {
         Require(!IsLookedAfter, "The child is already looked after. Record a change of placement or legal status instead", "StartedOn");
         Require(startedOn >= DateOfBirth, "The date the child became looked after must be on or after their date of birth", "StartedOn");
-        Require(startedOn <= today, "The date the child became looked after must be today or in the past", "StartedOn");
+        DateRules.RequireNotInTheFuture(startedOn, today, "The date the child became looked after", "StartedOn");
         Require(AgeOn(startedOn) < 18, "A child must be under 18 to become looked after", "StartedOn");
         var lastEnded = _episodes.Max(e => e.EndedOn);
         // SSDA903 rule 431: a period that starts the day the last one ended is a change of episode (X1), not a new period.
@@ -261,7 +261,7 @@ public sealed partial class Child
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after, so there is nothing to change", "ChangedOn");
         Require(changedOn >= current.StartedOn,
             $"The date of the change must be on or after the current episode started on {GovukDate.Format(current.StartedOn)}", "ChangedOn");
-        Require(changedOn <= today, "The date of the change must be today or in the past", "ChangedOn");
+        DateRules.RequireNotInTheFuture(changedOn, today, "The date of the change", "ChangedOn");
 
         var legalChanged = legalStatus != current.LegalStatus;
         Require(move != PlacementMove.None || placementType == current.PlacementType,
@@ -320,7 +320,7 @@ public sealed partial class Child
             "X1 is for a change of episode on the same day. Choose the reason the child stopped being looked after", "Reason");
         Require(endedOn >= current.StartedOn,
             $"The date must be on or after the current episode started on {GovukDate.Format(current.StartedOn)}", "EndedOn");
-        Require(endedOn <= today, "The date the child stopped being looked after must be today or in the past", "EndedOn");
+        DateRules.RequireNotInTheFuture(endedOn, today, "The date the child stopped being looked after", "EndedOn");
         var period = CurrentPeriodStart()!.Value;
         var lastReview = HeldOnDates(period).Max(d => (DateOnly?)d);
         Require(OpenReview is null, "A review is arranged for this child. Record it, or cancel it, first", "EndedOn");
@@ -395,7 +395,7 @@ public sealed partial class Child
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("Reviews can only be recorded while the child is looked after", "HeldOn");
         Require(heldOn >= period, $"The review date must be on or after the child became looked after on {GovukDate.Format(period)}", "HeldOn");
-        Require(heldOn <= today, "The review date must be today or in the past", "HeldOn");
+        DateRules.RequireNotInTheFuture(heldOn, today, "The review date", "HeldOn");
         Require(_reviews.All(r => r.HeldOn != heldOn), $"A review held on {GovukDate.Format(heldOn)} is already recorded", "HeldOn");
         CheckParticipation(heldOn, record.Participation);
 
@@ -656,7 +656,7 @@ public sealed partial class Child
     {
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("This can only be recorded while the child is looked after", "On");
-        Require(draft.On <= today, "The date must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(draft.On, today, "The date", "On");
 
         // An initial health assessment done in the 3 months before the child became looked after still counts (H1).
         var earliest = draft.Kind == CareEventKind.HealthAssessment ? period.AddMonths(-3) : period;
@@ -685,7 +685,7 @@ public sealed partial class Child
     public void SetVisitArrangements(DateOnly? childAgreedOn, bool parentAssessmentIncomplete, bool connectedPersonTemporarilyApproved, DateOnly today)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after", "");
-        Require(childAgreedOn is null || childAgreedOn <= today, "The date the child agreed must be today or in the past", "ChildAgreedOn");
+        DateRules.RequireNotInTheFuture(childAgreedOn, today, "The date the child agreed", "ChildAgreedOn");
         Require(childAgreedOn is null || childAgreedOn >= current.StartedOn,
             $"The date the child agreed must be on or after the placement started on {GovukDate.Format(current.StartedOn)}", "ChildAgreedOn");
         Require(!(parentAssessmentIncomplete && current.PlacementType != PlacementType.P1),
