@@ -52,7 +52,7 @@ internal static class ReturnRun
         var runs = Option(args, "--runs", 5);
         var today = Population.Today;
         var rules = Rulebook.National;
-        var year = CollectionYear.Containing(today);
+        var year = FinancialYear.Containing(today);
         var postgres = args.SkipWhile(a => a != "--postgres").Skip(1).FirstOrDefault();
         if (args.Contains("--postgres") && (postgres is null || postgres.StartsWith("--", StringComparison.Ordinal)))
         {
@@ -201,7 +201,7 @@ internal static class ReturnRun
     }
 
     /// <summary>What export-903 and the Returns page's download do: load the year's children, build the files, write them, audit it.</summary>
-    private static async Task<ReturnFiles> ExportAsync(BenchDatabases databases, string database, CollectionYear year, string folder)
+    private static async Task<ReturnFiles> ExportAsync(BenchDatabases databases, string database, FinancialYear year, string folder)
     {
         await using var db = databases.Open(database);
         var files = await ReturnData.LoadAsync(db, year);
@@ -217,7 +217,7 @@ internal static class ReturnRun
     }
 
     /// <summary>The app's checks over the files on disk, read as the import reads them.</summary>
-    private static async Task<(int Rows, IReadOnlyList<ReturnProblem> Problems)> CheckAsync(string folder, CollectionYear year)
+    private static async Task<(int Rows, IReadOnlyList<ReturnProblem> Problems)> CheckAsync(string folder, FinancialYear year)
     {
         var set = await ImportReturnCommand.ReadAsync(folder);
         var tables = ReturnTables.FromFiles(
@@ -228,7 +228,7 @@ internal static class ReturnRun
     }
 
     /// <summary>What import-903 does: read the folder, plan the import (with every check) and save the children.</summary>
-    private static async Task<ImportOutcome> ImportAsync(string folder, BenchDatabases databases, string database, CollectionYear year, DateOnly today, Rulebook rules)
+    private static async Task<ImportOutcome> ImportAsync(string folder, BenchDatabases databases, string database, FinancialYear year, DateOnly today, Rulebook rules)
     {
         var current = await ImportReturnCommand.ReadAsync(folder);
         await using var db = databases.Open(database);

@@ -239,7 +239,7 @@ public sealed partial class Child
     {
         Require(!IsLookedAfter, "The child is already looked after. Record a change of placement or legal status instead", "StartedOn");
         Require(startedOn >= DateOfBirth, "The date the child became looked after must be on or after their date of birth", "StartedOn");
-        Require(startedOn <= today, "The date the child became looked after must be today or in the past", "StartedOn");
+        DateRules.RequireNotInTheFuture(startedOn, today, "The date the child became looked after", "StartedOn");
         Require(AgeOn(startedOn) < 18, "A child must be under 18 to become looked after", "StartedOn");
         var lastEnded = _episodes.Max(e => e.EndedOn);
         // SSDA903 rule 431: a period that starts the day the last one ended is a change of episode (X1), not a new period.
@@ -261,7 +261,7 @@ public sealed partial class Child
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after, so there is nothing to change", "ChangedOn");
         Require(changedOn >= current.StartedOn,
             $"The date of the change must be on or after the current episode started on {GovukDate.Format(current.StartedOn)}", "ChangedOn");
-        Require(changedOn <= today, "The date of the change must be today or in the past", "ChangedOn");
+        DateRules.RequireNotInTheFuture(changedOn, today, "The date of the change", "ChangedOn");
 
         var legalChanged = legalStatus != current.LegalStatus;
         Require(move != PlacementMove.None || placementType == current.PlacementType,
@@ -320,7 +320,7 @@ public sealed partial class Child
             "X1 is for a change of episode on the same day. Choose the reason the child stopped being looked after", "Reason");
         Require(endedOn >= current.StartedOn,
             $"The date must be on or after the current episode started on {GovukDate.Format(current.StartedOn)}", "EndedOn");
-        Require(endedOn <= today, "The date the child stopped being looked after must be today or in the past", "EndedOn");
+        DateRules.RequireNotInTheFuture(endedOn, today, "The date the child stopped being looked after", "EndedOn");
         var period = CurrentPeriodStart()!.Value;
         var lastReview = HeldOnDates(period).Max(d => (DateOnly?)d);
         Require(OpenReview is null, "A review is arranged for this child. Record it, or cancel it, first", "EndedOn");
@@ -395,7 +395,7 @@ public sealed partial class Child
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("Reviews can only be recorded while the child is looked after", "HeldOn");
         Require(heldOn >= period, $"The review date must be on or after the child became looked after on {GovukDate.Format(period)}", "HeldOn");
-        Require(heldOn <= today, "The review date must be today or in the past", "HeldOn");
+        DateRules.RequireNotInTheFuture(heldOn, today, "The review date", "HeldOn");
         Require(_reviews.All(r => r.HeldOn != heldOn), $"A review held on {GovukDate.Format(heldOn)} is already recorded", "HeldOn");
         CheckParticipation(heldOn, record.Participation);
 
@@ -446,55 +446,104 @@ public sealed partial class Child
     }
 
     /// <summary>
-    /// Checks what the review decided about each recommendation still open from before: every one needs an
-    /// outcome, once. Returns the changes to make once the whole review is known to be acceptable; a
-    /// carried-forward recommendation is added to <paramref name="made"/>, linked to the one it replaces.
+    /// Everything wrong with what a review held on <paramref name="heldOn"/> decided about the recommendations
+    /// still open from before it, so that a form can show each message beside its field at once: every one
+    /// needs an outcome, once; carried forward needs a new date after the review; no longer needed needs a
+    /// reason. Fields are named <c>Outcomes[id].Outcome</c>, <c>.NewDueOn</c> and <c>.Note</c>.
     /// </summary>
-    private List<Action> CheckedOutcomes(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today,
-        List<Recommendation> made)
+    public IReadOnlyList<DomainRuleException> OutcomeProblems(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes)
     {
-        // Recommendations made at reviews held before this one; a review entered late does not answer for
-        // recommendations made after it.
-        var stillOpen = _reviews.Where(r => r.HeldOn < heldOn).SelectMany(r => r.Recommendations).Where(r => r.IsOpen).ToList();
-        foreach (var open in stillOpen)
+        var problems = new List<DomainRuleException>();
+        void Add(bool wrong, string message, string field)
         {
-            Require(outcomes.Any(o => o.RecommendationId == open.Id),
-                $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}]");
+            if (wrong)
+            {
+                problems.Add(new DomainRuleException(message, field));
+            }
         }
 
-        var changes = new List<Action>();
+        var stillOpen = OpenBefore(heldOn);
+        foreach (var open in stillOpen)
+        {
+            Add(outcomes.All(o => o.RecommendationId != open.Id),
+                $"Say what happened to \"{Shorten(open.Action)}\": done, carried forward or no longer needed", $"Outcomes[{open.Id}].Outcome");
+        }
+
         var seen = new HashSet<int>();
         foreach (var outcome in outcomes)
         {
             var field = $"Outcomes[{outcome.RecommendationId}]";
-            var open = stillOpen.SingleOrDefault(r => r.Id == outcome.RecommendationId)
-                ?? throw new DomainRuleException("That recommendation is not open on this child's case", field);
-            Require(seen.Add(open.Id), "Say what happened to each recommendation once", field);
+            if (stillOpen.All(r => r.Id != outcome.RecommendationId))
+            {
+                Add(true, "That recommendation is not open on this child's case", field);
+                continue;
+            }
+
+            if (!seen.Add(outcome.RecommendationId))
+            {
+                Add(true, "Say what happened to each recommendation once", field);
+                continue;
+            }
+
             var note = string.IsNullOrWhiteSpace(outcome.Note) ? null : outcome.Note.Trim();
-            Require(note is null || note.Length <= Recommendation.MaxNoteLength, "The note must be 2,000 characters or fewer", field);
+            Add(note?.Length > Recommendation.MaxNoteLength, "The note must be 2,000 characters or fewer", $"{field}.Note");
+            Add(outcome.Outcome is not (RecommendationStatus.Done or RecommendationStatus.CarriedForward or RecommendationStatus.Dropped),
+                "Choose done, carried forward or no longer needed", $"{field}.Outcome");
+            Add(outcome.Outcome == RecommendationStatus.CarriedForward && !(outcome.NewDueOn > heldOn),
+                "Enter a new date, after the review, for the carried-forward recommendation", $"{field}.NewDueOn");
+            Add(outcome.Outcome == RecommendationStatus.Dropped && note is null, "Say why the recommendation is no longer needed", $"{field}.Note");
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks what the review decided about each recommendation still open from before (<see cref="OutcomeProblems"/>)
+    /// and returns the changes to make once the whole review is known to be acceptable; a carried-forward
+    /// recommendation is added to <paramref name="made"/>, linked to the one it replaces.
+    /// </summary>
+    private List<Action> CheckedOutcomes(DateOnly heldOn, IReadOnlyList<RecommendationOutcome> outcomes, string by, DateOnly today,
+        List<Recommendation> made)
+    {
+        if (OutcomeProblems(heldOn, outcomes).FirstOrDefault() is { } problem)
+        {
+            throw new DomainRuleException(problem.Message, problem.Field);
+        }
+
+        var stillOpen = OpenBefore(heldOn);
+        var changes = new List<Action>();
+        foreach (var outcome in outcomes)
+        {
+            var open = stillOpen.Single(r => r.Id == outcome.RecommendationId);
+            var note = string.IsNullOrWhiteSpace(outcome.Note) ? null : outcome.Note.Trim();
             switch (outcome.Outcome)
             {
                 case RecommendationStatus.Done:
                     changes.Add(() => open.Complete(heldOn, note ?? "Confirmed done at the review", by, today));
                     break;
                 case RecommendationStatus.CarriedForward:
-                    Require(outcome.NewDueOn > heldOn, "Enter a new date, after the review, for the carried-forward recommendation", field);
                     made.Add(new Recommendation(
                         new RecommendationDraft(open.Action, open.OwnerName, open.OwnerRole, open.OwnerStaffId, outcome.NewDueOn, open.Monitoring, open.Themes),
                         heldOn, open.Id));
                     changes.Add(() => open.CarryForward(heldOn, note ?? "Carried forward", by));
                     break;
                 case RecommendationStatus.Dropped:
-                    Require(note is not null, "Say why the recommendation is no longer needed", field);
                     changes.Add(() => open.Drop(heldOn, note!, by));
                     break;
                 default:
-                    throw new DomainRuleException("Choose done, carried forward or no longer needed", field);
+                    throw new InvalidOperationException("Checked by OutcomeProblems");
             }
         }
 
         return changes;
     }
+
+    /// <summary>
+    /// Recommendations made at reviews held before <paramref name="heldOn"/> and still open: a review entered
+    /// late does not answer for recommendations made after it.
+    /// </summary>
+    private List<Recommendation> OpenBefore(DateOnly heldOn) =>
+        [.. _reviews.Where(r => r.HeldOn < heldOn).SelectMany(r => r.Recommendations).Where(r => r.IsOpen)];
 
     private void ClearBringForward()
     {
@@ -607,7 +656,7 @@ public sealed partial class Child
     {
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("This can only be recorded while the child is looked after", "On");
-        Require(draft.On <= today, "The date must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(draft.On, today, "The date", "On");
 
         // An initial health assessment done in the 3 months before the child became looked after still counts (H1).
         var earliest = draft.Kind == CareEventKind.HealthAssessment ? period.AddMonths(-3) : period;
@@ -636,7 +685,7 @@ public sealed partial class Child
     public void SetVisitArrangements(DateOnly? childAgreedOn, bool parentAssessmentIncomplete, bool connectedPersonTemporarilyApproved, DateOnly today)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after", "");
-        Require(childAgreedOn is null || childAgreedOn <= today, "The date the child agreed must be today or in the past", "ChildAgreedOn");
+        DateRules.RequireNotInTheFuture(childAgreedOn, today, "The date the child agreed", "ChildAgreedOn");
         Require(childAgreedOn is null || childAgreedOn >= current.StartedOn,
             $"The date the child agreed must be on or after the placement started on {GovukDate.Format(current.StartedOn)}", "ChildAgreedOn");
         Require(!(parentAssessmentIncomplete && current.PlacementType != PlacementType.P1),

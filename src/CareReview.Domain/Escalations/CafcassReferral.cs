@@ -92,7 +92,7 @@ public sealed class CafcassReferral
         int? referredByStaffId, string referredBy, DateOnly today)
     {
         Require(referredOn is not null, "Enter the date of the referral", "ReferredOn");
-        Require(referredOn <= today, "The date of the referral must be today or in the past", "ReferredOn");
+        DateRules.RequireNotInTheFuture(referredOn, today, "The date of the referral", "ReferredOn");
         Require(grounds != CafcassGrounds.None, "Choose at least one ground for the referral (s25B(3))", "Grounds");
         Require(!string.IsNullOrWhiteSpace(reasons), "Enter why the referral is needed, and how the child's rights are at risk", "Reasons");
         Require(reasons!.Trim().Length <= Escalation.MaxTextLength, $"The reasons must be {Escalation.MaxTextLength:N0} characters or fewer", "Reasons");
@@ -111,7 +111,7 @@ public sealed class CafcassReferral
         Require(outcome is not null and not CafcassOutcome.AwaitingCafcass, "Choose the outcome", "Outcome");
         Require(on is not null, "Enter the date of the outcome", "OutcomeOn");
         Require(on >= ReferredOn, "The outcome cannot be before the referral", "OutcomeOn");
-        Require(on <= today, "The date of the outcome must be today or in the past", "OutcomeOn");
+        DateRules.RequireNotInTheFuture(on, today, "The date of the outcome", "OutcomeOn");
         Require(note?.Trim().Length is null or <= Escalation.MaxTextLength, $"The note must be {Escalation.MaxTextLength:N0} characters or fewer", "OutcomeNote");
         Outcome = outcome!.Value;
         OutcomeOn = on;

@@ -210,7 +210,7 @@ public sealed class Escalation
     {
         Require(State == EscalationState.Informal,
             IsOpen ? "The formal process has started: informal discussions are recorded before it" : "This escalation is closed", "");
-        Require(on <= today, "The date of the conversation must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(on, today, "The date of the conversation", "On");
         Require(on >= RaisedOn.AddYears(-1), "The conversation must be within a year before the concern was raised", "On");
         Require(!string.IsNullOrWhiteSpace(with), "Enter who the conversation was with", "With");
         Require(with!.Trim().Length <= MaxNameLength, $"Who it was with must be {MaxNameLength} characters or fewer", "With");

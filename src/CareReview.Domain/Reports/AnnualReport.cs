@@ -74,15 +74,11 @@ public sealed class AnnualReport
     /// <summary>The children behind a figure, by id; null when there is no such figure.</summary>
     public IReadOnlySet<int>? ChildrenBehind(string figure) => _children.TryGetValue(figure, out var ids) ? ids : null;
 
-    /// <summary>The financial year that ends on 31 March of <paramref name="endingYear"/>: 2026 is 1 April 2025 to 31 March 2026.</summary>
-    public static (DateOnly From, DateOnly To) FinancialYear(int endingYear) => (new DateOnly(endingYear - 1, 4, 1), new DateOnly(endingYear, 3, 31));
-
-    /// <summary>The quarter of the financial year a date falls in: Q1 April to June … Q4 January to March.</summary>
+    /// <summary>The quarter of the financial year a date falls in, as the report names it: "2025-26 Q1" is April to June 2025.</summary>
     public static string Quarter(DateOnly date)
     {
-        var startYear = date.Month >= 4 ? date.Year : date.Year - 1;
-        var q = date.Month switch { >= 4 and <= 6 => 1, >= 7 and <= 9 => 2, >= 10 and <= 12 => 3, _ => 4 };
-        return string.Create(CultureInfo.InvariantCulture, $"{startYear}-{(startYear + 1) % 100:00} Q{q}");
+        var year = FinancialYear.Containing(date);
+        return string.Create(CultureInfo.InvariantCulture, $"{year.StartingYear}-{year.EndingYear % 100:00} Q{FinancialYear.QuarterOf(date)}");
     }
 
     public static AnnualReport For(DateOnly from, DateOnly to, IEnumerable<CarePeriodFact> periods, IEnumerable<ReviewFact> reviews,

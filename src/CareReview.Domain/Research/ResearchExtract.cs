@@ -73,10 +73,7 @@ public sealed class ResearchExtract
             throw new DomainRuleException("The end date must be the same as or after the start date", "To");
         }
 
-        if (to > today)
-        {
-            throw new DomainRuleException("The end date must be today or in the past", "To");
-        }
+        DateRules.RequireNotInTheFuture(to, today, "The end date", "To");
     }
 
     public static ResearchExtract Build(IEnumerable<ResearchChildFacts> facts, DateOnly from, DateOnly to, Pseudonyms pseudonyms)

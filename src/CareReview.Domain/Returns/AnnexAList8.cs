@@ -86,10 +86,7 @@ public static class AnnexAList8
             throw new DomainRuleException("The end date must be the same as or after the start date", "To");
         }
 
-        if (to > today)
-        {
-            throw new DomainRuleException("The end date must be today or in the past", "To");
-        }
+        DateRules.RequireNotInTheFuture(to, today, "The end date", "To");
     }
 
     /// <summary>

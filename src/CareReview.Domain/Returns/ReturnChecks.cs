@@ -4,7 +4,7 @@ namespace CareReview.Domain.Returns;
 
 /// <summary>
 /// Runs the 903 rules Care Review knows over a return. One entry point for the check page, the import
-/// and the tests: <c>ReturnChecks.Run(tables, new CollectionYear(2026))</c>. Problems come back ordered
+/// and the tests: <c>ReturnChecks.Run(tables, new FinancialYear(2026))</c>. Problems come back ordered
 /// by table, line and code. Conditions follow data-to-insight's csc-validator-be-903 (issue-7 plan §3).
 /// </summary>
 public static class ReturnChecks
@@ -63,11 +63,11 @@ public static class ReturnChecks
     ];
 
     /// <summary>Checks <paramref name="tables"/> for <paramref name="year"/> with every rule in <see cref="Rules"/>.</summary>
-    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, CollectionYear year) =>
+    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, FinancialYear year) =>
         Run(tables, year, Rules);
 
     /// <summary>Checks with the rules given (tests run one rule at a time).</summary>
-    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, CollectionYear year, IEnumerable<IReturnRule> rules)
+    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, FinancialYear year, IEnumerable<IReturnRule> rules)
     {
         var context = new ReturnContext(tables, year, ReturnRuleCatalogue.Current);
         return [.. rules.SelectMany(r => r.Check(context))

@@ -15,7 +15,7 @@ public interface IReturnRule
 /// </summary>
 public sealed class ReturnContext
 {
-    public ReturnContext(ReturnTables tables, CollectionYear year, ReturnRuleCatalogue catalogue)
+    public ReturnContext(ReturnTables tables, FinancialYear year, ReturnRuleCatalogue catalogue)
     {
         Tables = tables;
         Year = year;
@@ -34,7 +34,7 @@ public sealed class ReturnContext
 
     public ReturnTables Tables { get; }
 
-    public CollectionYear Year { get; }
+    public FinancialYear Year { get; }
 
     public ReturnRuleCatalogue Catalogue { get; }
 

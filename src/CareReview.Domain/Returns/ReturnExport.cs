@@ -8,7 +8,7 @@ namespace CareReview.Domain.Returns;
 /// each would have in its file, so the in-app check reports what the DfE would see.
 /// </summary>
 public sealed record ReturnFiles(
-    CollectionYear Year,
+    FinancialYear Year,
     IReadOnlyList<string?[]> Header,
     IReadOnlyList<string?[]> Episodes,
     IReadOnlyList<string?[]> Reviews)
@@ -30,7 +30,7 @@ public sealed record ReturnFiles(
 /// <summary>What of a child's record goes in a year's return (ssda903.md §1).</summary>
 public static class ReturnExport
 {
-    public static ReturnFiles Build(IEnumerable<Child> children, CollectionYear year)
+    public static ReturnFiles Build(IEnumerable<Child> children, FinancialYear year)
     {
         var header = new List<string?[]>();
         var episodes = new List<string?[]>();

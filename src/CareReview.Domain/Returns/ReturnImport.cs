@@ -35,7 +35,7 @@ public sealed record ReturnFileSet(IReadOnlyDictionary<string, byte[]> Files)
 /// stops everything.
 /// </summary>
 public sealed record ImportPlan(
-    CollectionYear Year,
+    FinancialYear Year,
     IReadOnlyList<Child> Children,
     IReadOnlyList<ImportProblem> Problems,
     IReadOnlySet<string> ChildrenWithProblems,
@@ -58,7 +58,7 @@ public static class ReturnImport
 {
     private const string PreviousSuffix = " (previous year)";
 
-    public static ImportPlan Plan(ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, DateOnly today, Rulebook rules)
+    public static ImportPlan Plan(ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, DateOnly today, Rulebook rules)
     {
         var problems = new List<ImportProblem>();
         var ignored = current.Files.Keys.Concat(previous?.Files.Keys ?? []).Where(n => !ReturnFileSet.Known.Contains(n, StringComparer.OrdinalIgnoreCase))
@@ -79,7 +79,7 @@ public static class ReturnImport
                 problems.Add(new(ReturnFileSet.EpisodesFile, 1, null, null, "The files hold no dates to tell which year they are for. Give the year."));
             }
 
-            return new(collection ?? CollectionYear.Containing(today), [], problems, new HashSet<string>(), true, ignored);
+            return new(collection ?? FinancialYear.Containing(today), [], problems, new HashSet<string>(), true, ignored);
         }
 
         tables = tables with { HeaderLast = lastTables?.Header ?? [], EpisodesLast = lastTables?.Episodes ?? [] };
@@ -95,10 +95,10 @@ public static class ReturnImport
     }
 
     /// <summary>The year whose 31 March is on or after every date in the files: the latest date falls in it.</summary>
-    private static CollectionYear? Infer(ReturnTables tables)
+    private static FinancialYear? Infer(ReturnTables tables)
     {
         var dates = tables.Episodes.SelectMany(e => new[] { e.Decom, e.Dec }).Concat(tables.Reviews.Select(r => r.Review)).OfType<DateOnly>().ToList();
-        return dates.Count == 0 ? null : CollectionYear.Containing(dates.Max());
+        return dates.Count == 0 ? null : FinancialYear.Containing(dates.Max());
     }
 
     private static ReturnTables? Read(ReturnFileSet set, string suffix, List<ImportProblem> problems)

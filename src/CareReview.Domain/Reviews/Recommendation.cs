@@ -158,7 +158,7 @@ public sealed class Recommendation
     {
         Check(!string.IsNullOrWhiteSpace(note), "Enter a note saying what has been done", "Note");
         CheckNoteLength(note);
-        Check(on <= today, "The date must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(on, today, "The date", "On");
         Check(on >= MadeOn, $"The date must be on or after the review that made this recommendation, on {GovukDate.Format(MadeOn)}", "On");
     }
 

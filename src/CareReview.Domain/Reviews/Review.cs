@@ -160,7 +160,7 @@ public sealed class Review
     {
         Check(State == ReviewState.Scheduled,
             State == ReviewState.Adjourned ? "A review can only be adjourned once" : "Only a review that has not been held can be adjourned", "AdjournedOn");
-        Check(on <= today, "The date of the adjourned meeting must be today or in the past", "AdjournedOn");
+        DateRules.RequireNotInTheFuture(on, today, "The date of the adjourned meeting", "AdjournedOn");
         Check(!string.IsNullOrWhiteSpace(reason), "Enter why the review was adjourned, for example the information that was missing", "AdjournmentReason");
         Check(Length(reason) <= 1000, "The reason must be 1,000 characters or fewer", "AdjournmentReason");
         var period = rules.Period(ReviewSchedule.Adjournment, on);
@@ -231,7 +231,7 @@ public sealed class Review
     private DateOnly CheckedPreparationDate(DateOnly on, DateOnly today)
     {
         CheckNotHeld();
-        Check(on <= today, "The date must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(on, today, "The date", "On");
         return on;
     }
 
@@ -242,7 +242,7 @@ public sealed class Review
     {
         Check(HeldOn is not null, "The review has not been held yet", "On");
         Check(on >= HeldOn, $"The date must be on or after the review on {GovukDate.Format(HeldOn)}", "On");
-        Check(on <= today, "The date must be today or in the past", "On");
+        DateRules.RequireNotInTheFuture(on, today, "The date", "On");
         return on;
     }
 

@@ -60,7 +60,7 @@ public sealed class StaffConflict
         Require(Enum.IsDefined(kind), "Select the kind of conflict", nameof(Kind));
         Require(!string.IsNullOrWhiteSpace(reason), "Enter the reason for the conflict", nameof(Reason));
         Require(reason!.Trim().Length <= MaxReasonLength, "The reason must be 1,000 characters or fewer", nameof(Reason));
-        Require(declaredOn <= today, "The date the conflict was declared must be today or in the past", nameof(DeclaredOn));
+        DateRules.RequireNotInTheFuture(declaredOn, today, "The date the conflict was declared", nameof(DeclaredOn));
         StaffMember = iro;
         StaffMemberId = iro.Id;
         ChildId = childId;
@@ -77,7 +77,7 @@ public sealed class StaffConflict
     {
         Require(WithdrawnOn is null, "This conflict has already ended", nameof(WithdrawnOn));
         Require(on >= DeclaredOn, $"The date must be on or after the conflict was declared on {GovukDate.Format(DeclaredOn)}", nameof(WithdrawnOn));
-        Require(on <= today, "The date the conflict ended must be today or in the past", nameof(WithdrawnOn));
+        DateRules.RequireNotInTheFuture(on, today, "The date the conflict ended", nameof(WithdrawnOn));
         WithdrawnOn = on;
     }
 

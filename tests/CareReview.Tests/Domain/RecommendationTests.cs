@@ -231,7 +231,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        var refusal = AssertRefused("Outcomes[0]", () => RecordNext(child));
+        var refusal = AssertRefused("Outcomes[0].Outcome", () => RecordNext(child));
 
         Assert.Equal("Say what happened to \"Arrange weekly contact with Mum\": done, carried forward or no longer needed", refusal.Message);
         Assert.True(recommendation.IsOpen);
@@ -249,7 +249,7 @@ public sealed class RecommendationTests
 
         Assert.True(recommendation.IsOpen);
         Assert.Equal(2, child.Reviews.Count);
-        AssertRefused("Outcomes[0]", () => RecordNext(child)); // the next review still must
+        AssertRefused("Outcomes[0].Outcome", () => RecordNext(child)); // the next review still must
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class RecommendationTests
         var child = AChild();
         RecordWith(child, FirstReview, Draft("2026-08-01", action: new string('a', 100)));
 
-        var refusal = AssertRefused("Outcomes[0]", () => RecordNext(child));
+        var refusal = AssertRefused("Outcomes[0].Outcome", () => RecordNext(child));
 
         Assert.Contains($"\"{new string('a', 57)}...\"", refusal.Message, StringComparison.Ordinal);
     }
@@ -324,7 +324,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        AssertRefused("Outcomes[0]", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.CarriedForward, null, OptionalD(newDueOn))));
+        AssertRefused("Outcomes[0].NewDueOn", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.CarriedForward, null, OptionalD(newDueOn))));
 
         Assert.True(recommendation.IsOpen);
         Assert.Single(child.Reviews);
@@ -338,7 +338,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        var refusal = AssertRefused("Outcomes[0]", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.Dropped, note, null)));
+        var refusal = AssertRefused("Outcomes[0].Note", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.Dropped, note, null)));
 
         Assert.Equal("Say why the recommendation is no longer needed", refusal.Message);
         Assert.True(recommendation.IsOpen);
@@ -364,7 +364,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        AssertRefused("Outcomes[0]", () => RecordNext(child,
+        AssertRefused("Outcomes[0].Note", () => RecordNext(child,
             new RecommendationOutcome(0, RecommendationStatus.CarriedForward, new string('x', 2001), D("2026-10-31"))));
         Assert.True(recommendation.IsOpen);
     }
@@ -375,7 +375,7 @@ public sealed class RecommendationTests
         var child = AChild();
         var recommendation = OneRecommendationDueOn(child, "2026-08-01");
 
-        AssertRefused("Outcomes[0]", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.Open, "Still going", null)));
+        AssertRefused("Outcomes[0].Outcome", () => RecordNext(child, new RecommendationOutcome(0, RecommendationStatus.Open, "Still going", null)));
         Assert.True(recommendation.IsOpen);
     }
 
@@ -415,7 +415,7 @@ public sealed class RecommendationTests
             Draft("2026-08-01", "Find a tutor"));
         var (dentist, contact, tutor) = (Saved(first.Recommendations[0], 1), Saved(first.Recommendations[1], 2), Saved(first.Recommendations[2], 3));
 
-        AssertRefused("Outcomes[3]", () => RecordNext(child,
+        AssertRefused("Outcomes[3].Outcome", () => RecordNext(child,
             new RecommendationOutcome(1, RecommendationStatus.Done, null, null),
             new RecommendationOutcome(2, RecommendationStatus.CarriedForward, null, D("2026-12-01"))));
 
@@ -432,6 +432,26 @@ public sealed class RecommendationTests
     }
 
     [Fact]
+    public void Every_problem_with_the_outcomes_is_found_at_once_each_beside_its_field()
+    {
+        var child = AChild();
+        var first = RecordWith(child, FirstReview, Draft("2026-07-01", "Book the dentist"), Draft("2026-08-01", "Weekly contact"),
+            Draft("2026-08-01", "Find a tutor"));
+        Saved(first.Recommendations[0], 1);
+        Saved(first.Recommendations[1], 2);
+        Saved(first.Recommendations[2], 3);
+
+        var problems = child.OutcomeProblems(D(NextReview),
+        [
+            new RecommendationOutcome(2, RecommendationStatus.CarriedForward, null, D(NextReview)),
+            new RecommendationOutcome(3, RecommendationStatus.Dropped, " ", null),
+        ]);
+
+        Assert.Equal(["Outcomes[1].Outcome", "Outcomes[2].NewDueOn", "Outcomes[3].Note"], problems.Select(p => p.Field));
+        Assert.Empty(child.OutcomeProblems(D("2026-06-10"), [])); // a review held before the first answers for none of them
+    }
+
+    [Fact]
     public void A_refused_review_record_changes_no_recommendation()
     {
         var child = AChild();
@@ -444,7 +464,7 @@ public sealed class RecommendationTests
         };
 
         // The first outcome is fine but the second is not: the first must not have been applied.
-        AssertRefused("Outcomes[2]", () => RecordNext(child, outcomes[0], new RecommendationOutcome(2, RecommendationStatus.Dropped, null, null)));
+        AssertRefused("Outcomes[2].Note", () => RecordNext(child, outcomes[0], new RecommendationOutcome(2, RecommendationStatus.Dropped, null, null)));
 
         // The outcomes are fine but a new recommendation is not.
         AssertRefused("DueOn", () => child.RecordReview(Held(NextReview), [Draft(dueOn: null)], outcomes, "IRO Jo", D(NextReview), Rules));
@@ -469,7 +489,7 @@ public sealed class RecommendationTests
         var carried = Saved(Assert.Single(RecordNext(child,
             new RecommendationOutcome(1, RecommendationStatus.CarriedForward, null, D("2026-10-31"))).Recommendations), 2);
 
-        AssertRefused("Outcomes[2]", () => child.RecordReviewHeld(D("2027-02-01"), ParticipationCode.PN1, D("2027-02-01"), Rules));
+        AssertRefused("Outcomes[2].Outcome", () => child.RecordReviewHeld(D("2027-02-01"), ParticipationCode.PN1, D("2027-02-01"), Rules));
 
         child.RecordReview(Held("2027-02-01"), [], [new RecommendationOutcome(2, RecommendationStatus.Done, null, null)], "IRO Jo",
             D("2027-02-01"), Rules);

@@ -3,16 +3,16 @@ namespace CareReview.Web.Data.Entities;
 /// <summary>What a reminder is about. Stored by name: never rename a member.</summary>
 public enum ReminderKind
 {
-    /// <summary>An open recommendation due within <c>ReminderRules.RecommendationDueSoonWorkingDays</c> working days.</summary>
+    /// <summary>An open recommendation due within <c>DueSoonPolicy.RecommendationReminderWorkingDays</c> working days.</summary>
     RecommendationDueSoon,
 
     /// <summary>An open recommendation past its due date.</summary>
     RecommendationOverdue,
 
-    /// <summary>A looked-after child's next review due within <c>ReminderRules.ReviewDueSoonWorkingDays</c> working days, or overdue.</summary>
+    /// <summary>A looked-after child's next review due within <c>DueSoonPolicy.ReviewReminderWorkingDays</c> working days, or overdue.</summary>
     ReviewDueSoon,
 
-    /// <summary>A formal escalation's response, due from the respondent within <c>ReminderRules.EscalationDueSoonWorkingDays</c> working days.</summary>
+    /// <summary>A formal escalation's response, due from the respondent within <c>DueSoonPolicy.EscalationResponseReminderWorkingDays</c> working days.</summary>
     EscalationResponseDueSoon,
 
     /// <summary>A formal escalation's response past its due date.</summary>

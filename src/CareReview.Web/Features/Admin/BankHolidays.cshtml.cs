@@ -31,24 +31,13 @@ public sealed class BankHolidaysModel(AppDbContext db, AuditLog audit, TimeProvi
     public async Task<IActionResult> OnPostAsync()
     {
         var date = ModelState.ReadDate("Input.Date", Input.Date, "Date");
-        if (date is { } d && await db.BankHolidayAdjustments.AnyAsync(a => a.Date == d))
+        if (date is { } day)
         {
-            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(d)} has already been changed. Ask a developer to correct it");
-        }
-
-        if (date is { } day && Input.Removed == false && calendars.Current.IsBankHoliday(day))
-        {
-            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(day)} is already a bank holiday");
-        }
-
-        if (date is { } rd && Input.Removed == true && !calendars.Current.IsBankHoliday(rd))
-        {
-            ModelState.AddModelError("Input.Date", $"{GovukDate.Format(rd)} is not a bank holiday, so it cannot be removed");
-        }
-
-        if (date is { Year: < WorkingDayCalendar.FirstSupportedYear or > WorkingDayCalendar.LastSupportedYear })
-        {
-            ModelState.AddModelError("Input.Date", $"Date must be between {WorkingDayCalendar.FirstSupportedYear} and {WorkingDayCalendar.LastSupportedYear}");
+            var alreadyChanged = await db.BankHolidayAdjustments.AnyAsync(a => a.Date == day);
+            foreach (var problem in BankHolidayChange.Problems(day, Input.Removed, alreadyChanged, calendars.Current))
+            {
+                ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
+            }
         }
 
         if (!ModelState.IsValid)

@@ -1,9 +1,9 @@
 using System.Globalization;
+using CareReview.Domain;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Report = CareReview.Domain.Reports.AnnualReport;
 
 namespace CareReview.Web.Features.AnnualReport;
 
@@ -49,13 +49,14 @@ public static class AnnualReportCommand
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync();
         var calendar = (await RulebookSource.BuildAsync(db)).Calendar;
-        var (from, to) = Report.FinancialYear(year.Value);
+        var financialYear = new FinancialYear(year.Value);
+        var (from, to) = (financialYear.Start, financialYear.End);
         var report = await AnnualReportData.LoadAsync(db, from, to, calendar);
         await File.WriteAllBytesAsync(outFile, AnnualReportOutput.Pdf(report));
         scope.ServiceProvider.GetRequiredService<AuditLog>().RecordFor("command-line", Environment.UserName, AuditAction.AnnualReportExported,
             $"from:{Shared.Csv.Date(from)};to:{Shared.Csv.Date(to)};format:pdf");
         await db.SaveChangesAsync();
-        Console.WriteLine($"Wrote the IRO annual report for 1 April {year - 1} to 31 March {year} to {outFile}.");
+        Console.WriteLine($"Wrote the IRO annual report for {financialYear.Label} to {outFile}.");
         return 0;
     }
 

@@ -75,7 +75,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     private async Task<bool> LoadAsync()
     {
         var today = time.TodayInEngland();
-        var currentYear = today.Month >= 4 ? today.Year + 1 : today.Year;
+        var currentYear = FinancialYear.Containing(today).EndingYear;
         Years = [.. Enumerable.Range(0, 6).Select(i => currentYear - i)];
         DateOnly from, to;
 
@@ -119,7 +119,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             }
 
             Year ??= currentYear;
-            (from, to) = Report.FinancialYear(Year.Value);
+            var financialYear = new FinancialYear(Year.Value);
+            (from, to) = (financialYear.Start, financialYear.End);
         }
 
         try

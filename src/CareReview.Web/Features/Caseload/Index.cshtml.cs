@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
@@ -18,8 +19,6 @@ namespace CareReview.Web.Features.Caseload;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
-    public const int DueSoonWorkingDays = 20;
-
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
 
@@ -69,7 +68,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             filtered = filtered.Where(c => c.IroId == iroId);
         }
 
-        var dueSoonBy = calendar.AddWorkingDays(Today, DueSoonWorkingDays);
+        var dueSoonBy = calendar.AddWorkingDays(Today, DueSoonPolicy.CaseloadReviewsDueWithinWorkingDays);
         filtered = Show switch
         {
             "overdue" => filtered.Where(c => c.NextReviewDueOn < Today),
@@ -100,7 +99,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             .ToListAsync();
 
         var changes = await IroChangesAsync(filtered);
-        Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, AgeOn(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
+        Rows = [.. rows.Select(r => new Row(r.Id, r.LocalId, r.Name, Child.Age(r.DateOfBirth, Today), r.Episode.LegalStatus, r.Episode.PlacementType,
             r.SocialWorker, r.Iro, r.LastReview, r.NextReviewDueOn,
             r.NextReviewDueOn is { } due ? DueStatus.For(due, Today, calendar) : null, r.OpenRecommendations, r.OverdueRecommendations, r.PlanChangeAwaitingReviewOn,
             changes.GetValueOrDefault(r.Id)))];
@@ -141,12 +140,6 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         var ids = periods.Select(p => p.Id).ToList();
         var history = (await db.Set<Allocation>().AsNoTracking().Where(a => ids.Contains(a.ChildId)).ToListAsync()).ToLookup(a => a.ChildId);
         return periods.ToDictionary(p => p.Id, p => IroContinuity.Changes(history[p.Id], p.Since));
-    }
-
-    private static int AgeOn(DateOnly dateOfBirth, DateOnly today)
-    {
-        var age = today.Year - dateOfBirth.Year;
-        return dateOfBirth.AddYears(age) > today ? age - 1 : age;
     }
 
     public sealed record Row(int Id, string LocalId, string Name, int Age, LegalStatus LegalStatus, PlacementType PlacementType,

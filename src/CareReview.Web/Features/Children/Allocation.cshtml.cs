@@ -61,9 +61,9 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
             ModelState.AddModelError("Input.SocialWorkerId", "Select a social worker from the list");
         }
 
-        if (from > Today)
+        if (DateRules.NotInTheFuture(from, Today, "The date of the change", "From") is { } later)
         {
-            ModelState.AddModelError("Input.From", "The date of the change must be today or in the past");
+            ModelState.AddModelError($"Input.{later.Field}", later.Message);
         }
 
         if (!ModelState.IsValid)

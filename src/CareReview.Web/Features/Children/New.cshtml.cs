@@ -50,9 +50,9 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
             ModelState.AddModelError("Input.LocalId", $"Another child already has the reference {localId}");
         }
 
-        if (dateOfBirth > time.TodayInEngland())
+        if (DateRules.NotInTheFuture(dateOfBirth, time.TodayInEngland(), "Date of birth", "DateOfBirth") is { } bornLater)
         {
-            ModelState.AddModelError("Input.DateOfBirth", "Date of birth must be today or in the past");
+            ModelState.AddModelError($"Input.{bornLater.Field}", bornLater.Message);
         }
 
         if (!ModelState.IsValid)

@@ -53,7 +53,7 @@ public sealed class ComplianceModel(AppDbContext db, AuditLog audit, TimeProvide
     public async Task OnGetAsync()
     {
         Today = time.TodayInEngland();
-        var soonUntil = ComplianceState.SoonUntil(Today, Calendar);
+        var soonUntil = DueSoonPolicy.ShownAsDueSoonUntil(Today, Calendar);
         var children = db.Children.VisibleTo(User).Where(c => c.NextReviewDueOn != null);
         if (Team is { } team)
         {

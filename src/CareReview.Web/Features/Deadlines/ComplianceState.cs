@@ -7,7 +7,7 @@ namespace CareReview.Web.Features.Deadlines;
 public enum Compliance { Overdue, DueSoon, Due, Done }
 
 /// <summary>
-/// Where a statutory item stands today: overdue, due soon (within <see cref="DueStatus.SoonWorkingDays"/>
+/// Where a statutory item stands today: overdue, due soon (within <see cref="DueSoonPolicy.ShownAsDueSoonWorkingDays"/>
 /// working days), due later, or done (a one-off item done, or a recurring one done and not due again soon).
 /// The same rules are written as SQL in <see cref="Where"/>, so lists filter in the database.
 /// </summary>
@@ -30,10 +30,6 @@ public sealed record ComplianceState(Compliance State, string Text, string TagCl
             _ => new(Compliance.Due, "Due", "govuk-tag govuk-tag--blue"),
         };
     }
-
-    /// <summary>The last day that counts as "due soon" from today: a weekend after the last working day counts too.</summary>
-    public static DateOnly SoonUntil(DateOnly today, WorkingDayCalendar calendar) =>
-        calendar.AddWorkingDays(today, DueStatus.SoonWorkingDays + 1).AddDays(-1);
 
     public static string Describe(Compliance state) => state switch
     {

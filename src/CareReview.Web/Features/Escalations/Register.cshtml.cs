@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Escalations;
 using CareReview.Web.Auditing;
@@ -95,13 +96,13 @@ public sealed class RegisterModel(AppDbContext db, AuditLog audit, TimeProvider 
                 e.CurrentStage is { } open && open.IsResponseOverdueOn(Today));
         }).ToList();
 
-        FinancialYears = [.. all.Select(r => FinancialYear(r.RaisedOn)).Append(FinancialYear(Today)).Distinct().OrderDescending()];
+        FinancialYears = [.. all.Select(r => YearOf(r.RaisedOn)).Append(YearOf(Today)).Distinct().OrderDescending()];
         MaxStage = Math.Max(process.Stages.Count, all.Select(r => r.StageReached).DefaultIfEmpty(0).Max());
         Rows = [.. all.Where(Filter.Matches).OrderByDescending(r => r.IsOpen).ThenByDescending(r => r.RaisedOn).ThenByDescending(r => r.Id)];
     }
 
-    /// <summary>The year a financial year starts in: 1 April 2026 to 31 March 2027 is 2026.</summary>
-    public static int FinancialYear(DateOnly date) => date.Month >= 4 ? date.Year : date.Year - 1;
+    /// <summary>The register names a financial year by the year it starts in: 1 April 2026 to 31 March 2027 is 2026.</summary>
+    private static int YearOf(DateOnly date) => FinancialYear.Containing(date).StartingYear;
 
     public sealed record Row(int Id, int ChildId, string ChildName, string LocalId, ReportingAgeBand AgeBand, int? TeamId, string Team,
         ConcernCategory Category, DateOnly RaisedOn, int StageReached, IReadOnlyList<int> SkippedStages, string Status, bool IsOpen,
@@ -129,7 +130,7 @@ public sealed class RegisterModel(AppDbContext db, AuditLog audit, TimeProvider 
             && (TeamId is null || row.TeamId == TeamId)
             && (AgeBand is null || row.AgeBand == AgeBand)
             && (Outcome is null || row.Outcome == Outcome)
-            && (Year is null || FinancialYear(row.RaisedOn) == Year);
+            && (Year is null || YearOf(row.RaisedOn) == Year);
 
         /// <summary>The same filter as a query string, for the CSV link.</summary>
         public string QueryString() => string.Join('&', new (string Key, object? Value)[]

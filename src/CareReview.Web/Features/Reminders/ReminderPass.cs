@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareReview.Domain;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
@@ -10,18 +11,9 @@ using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Features.Reminders;
 
-/// <summary>When a reminder is due (issue 3): the look-ahead of each kind, in working days.</summary>
+/// <summary>Which kind of reminder a due date calls for (issue 3); how far ahead each kind looks is <see cref="DueSoonPolicy"/>.</summary>
 public static class ReminderRules
 {
-    /// <summary>An open recommendation is a reminder from this many working days before its due date.</summary>
-    public const int RecommendationDueSoonWorkingDays = 5;
-
-    /// <summary>A looked-after child's next review is a reminder from this many working days before it is due.</summary>
-    public const int ReviewDueSoonWorkingDays = 15;
-
-    /// <summary>A respondent is reminded of an escalation's response from this many working days before it is due.</summary>
-    public const int EscalationDueSoonWorkingDays = 2;
-
     public static ReminderKind ForRecommendation(DateOnly dueOn, DateOnly today) =>
         dueOn < today ? ReminderKind.RecommendationOverdue : ReminderKind.RecommendationDueSoon;
 
@@ -69,7 +61,7 @@ public sealed class ReminderPass(
     /// <summary>Every reminder the rules call for today, whether or not it is recorded yet.</summary>
     private async Task<List<Reminder>> DueAsync(DateOnly today, WorkingDayCalendar calendar, DateTime now, CancellationToken cancellationToken)
     {
-        var recommendationsBy = calendar.AddWorkingDays(today, ReminderRules.RecommendationDueSoonWorkingDays);
+        var recommendationsBy = calendar.AddWorkingDays(today, DueSoonPolicy.RecommendationReminderWorkingDays);
         var recommendations = await (
                 from recommendation in db.Recommendations
                 join review in db.Reviews on recommendation.ReviewId equals review.Id
@@ -79,7 +71,7 @@ public sealed class ReminderPass(
                 select new { recommendation.Id, Owner = recommendation.OwnerStaffId!.Value, recommendation.DueOn, review.ChildId })
             .ToListAsync(cancellationToken);
 
-        var reviewsBy = calendar.AddWorkingDays(today, ReminderRules.ReviewDueSoonWorkingDays);
+        var reviewsBy = calendar.AddWorkingDays(today, DueSoonPolicy.ReviewReminderWorkingDays);
         var children = await db.Children
             .Where(c => c.NextReviewDueOn != null && c.NextReviewDueOn <= reviewsBy
                         && c.Episodes.Any(e => e.EndedOn == null)
@@ -87,7 +79,7 @@ public sealed class ReminderPass(
             .Select(c => new { c.Id, DueOn = c.NextReviewDueOn!.Value, c.IroId, c.SocialWorkerId })
             .ToListAsync(cancellationToken);
 
-        var escalationsBy = calendar.AddWorkingDays(today, ReminderRules.EscalationDueSoonWorkingDays);
+        var escalationsBy = calendar.AddWorkingDays(today, DueSoonPolicy.EscalationResponseReminderWorkingDays);
         var stages = await (
                 from stage in db.Set<EscalationStage>()
                 join escalation in db.Escalations on stage.EscalationId equals escalation.Id

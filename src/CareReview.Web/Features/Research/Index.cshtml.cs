@@ -31,7 +31,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnGetAsync()
     {
-        var (from, to) = LastFinancialYear(time.TodayInEngland());
+        // The last whole financial year before today.
+        var lastYear = FinancialYear.Containing(time.TodayInEngland()).Previous;
+        var (from, to) = (lastYear.Start, lastYear.End);
         From = From is null || From.IsEmpty ? DateInput.From(from) : From;
         To = To is null || To.IsEmpty ? DateInput.From(to) : To;
         audit.Record(AuditAction.ResearchExtractViewed);
@@ -73,13 +75,6 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             details: $"from:{Csv.Date(extract.From)};to:{Csv.Date(extract.To)};children:{Csv.Number(extract.Children.Count)};reviews:{Csv.Number(extract.Reviews.Count)};table_cells:{Csv.Number(tableRows.Count)}");
         await db.SaveChangesAsync();
         return File(Zip(extract, tableRows), "application/zip", $"research-extract-{Csv.Date(extract.From)}-to-{Csv.Date(extract.To)}.zip");
-    }
-
-    /// <summary>The last whole financial year before today: 1 April to 31 March.</summary>
-    public static (DateOnly From, DateOnly To) LastFinancialYear(DateOnly today)
-    {
-        var startYear = (today.Month >= 4 ? today.Year : today.Year - 1) - 1;
-        return (new DateOnly(startYear, 4, 1), new DateOnly(startYear + 1, 3, 31));
     }
 
     public static string Window(DateOnly from, DateOnly to) =>

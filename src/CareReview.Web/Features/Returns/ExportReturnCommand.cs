@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
@@ -46,7 +47,7 @@ public static class ExportReturnCommand
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var collection = new CollectionYear(year.Value);
+        var collection = new FinancialYear(year.Value);
         var files = await ReturnData.LoadAsync(db, collection);
         Directory.CreateDirectory(outDir);
         foreach (var (name, content) in files.Files)

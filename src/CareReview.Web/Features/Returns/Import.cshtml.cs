@@ -1,4 +1,5 @@
 using System.Globalization;
+using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
@@ -23,7 +24,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
     [BindProperty]
     public ImportInput Input { get; set; } = new();
 
-    public IReadOnlyList<CollectionYear> Years { get; private set; } = [];
+    public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
 
     public ImportOutcome? Outcome { get; private set; }
 
@@ -60,7 +61,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
         SetYears();
         var current = await ReadAsync("Input.Current", Input.Current, required: true, cancellationToken);
         var previous = await ReadAsync("Input.Previous", Input.Previous, required: false, cancellationToken);
-        CollectionYear? year = null;
+        FinancialYear? year = null;
         if (!string.IsNullOrEmpty(Input.Year))
         {
             if (Years.FirstOrDefault(y => y.EndingYear.ToString(CultureInfo.InvariantCulture) == Input.Year) is { } chosen)
@@ -133,7 +134,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     private void SetYears()
     {
-        Years = CollectionYear.Recent(time.TodayInEngland());
+        Years = FinancialYear.Recent(time.TodayInEngland());
     }
 
     public sealed class ImportInput

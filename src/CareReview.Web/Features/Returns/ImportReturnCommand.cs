@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
@@ -69,7 +70,7 @@ public static class ImportReturnCommand
             [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
         var outcome = await ReturnImporter.ImportAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), user,
             await ReadAsync(dir), previousDir is null ? null : await ReadAsync(previousDir),
-            year is null ? null : new CollectionYear(year.Value), cleanOnly, today, rules);
+            year is null ? null : new FinancialYear(year.Value), cleanOnly, today, rules);
 
         foreach (var problem in outcome.Problems)
         {

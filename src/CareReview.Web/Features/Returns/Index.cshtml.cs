@@ -1,3 +1,4 @@
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
@@ -18,9 +19,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     [BindProperty(SupportsGet = true)]
     public int? Year { get; set; }
 
-    public CollectionYear Collection { get; private set; } = null!;
+    public FinancialYear Collection { get; private set; } = null!;
 
-    public IReadOnlyList<CollectionYear> Years { get; private set; } = [];
+    public IReadOnlyList<FinancialYear> Years { get; private set; } = [];
 
     public ReturnFiles Files { get; private set; } = null!;
 
@@ -121,14 +122,14 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        Years = CollectionYear.Recent(time.TodayInEngland());
+        Years = FinancialYear.Recent(time.TodayInEngland());
         Year ??= Years[0].Previous.EndingYear;
         if (Years.All(y => y.EndingYear != Year))
         {
             return false;
         }
 
-        Collection = new CollectionYear(Year.Value);
+        Collection = new FinancialYear(Year.Value);
         Files = await ReturnData.LoadAsync(db, Collection, cancellationToken);
         return true;
     }

@@ -1,3 +1,4 @@
+using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace CareReview.Web.Features.Returns;
 /// <summary>The year's return from the database: the export, the in-app check and the command line all read it here.</summary>
 public static class ReturnData
 {
-    public static async Task<ReturnFiles> LoadAsync(AppDbContext db, CollectionYear year, CancellationToken cancellationToken = default)
+    public static async Task<ReturnFiles> LoadAsync(AppDbContext db, FinancialYear year, CancellationToken cancellationToken = default)
     {
         // Only children with an episode open at some point in the year, read without tracking: a return touches every child.
         var children = await db.Children.AsNoTracking()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
@@ -15,7 +16,7 @@ namespace CareReview.Web.Features.Returns;
 /// it added, or, for a check, the children it would add.
 /// </summary>
 public sealed record ImportOutcome(
-    CollectionYear Year,
+    FinancialYear Year,
     IReadOnlyList<ImportProblem> Problems,
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Unchanged,
@@ -39,18 +40,18 @@ public static class ReturnImporter
     private const int SaveChunk = 100;
 
     public static async Task<ImportOutcome> ImportAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
-        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
+        ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
         CancellationToken cancellationToken = default) =>
         await RunAsync(db, audit, user, current, previous, year, cleanOnly, load: true, today, rules, cancellationToken);
 
     /// <summary>Everything an import does except saving the children: the problems, and who would be added.</summary>
     public static async Task<ImportOutcome> CheckAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
-        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
+        ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, bool cleanOnly, DateOnly today, Rulebook rules,
         CancellationToken cancellationToken = default) =>
         await RunAsync(db, audit, user, current, previous, year, cleanOnly, load: false, today, rules, cancellationToken);
 
     private static async Task<ImportOutcome> RunAsync(AppDbContext db, AuditLog audit, ClaimsPrincipal? user,
-        ReturnFileSet current, ReturnFileSet? previous, CollectionYear? year, bool cleanOnly, bool load, DateOnly today, Rulebook rules,
+        ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, bool cleanOnly, bool load, DateOnly today, Rulebook rules,
         CancellationToken cancellationToken)
     {
         var plan = ReturnImport.Plan(current, previous, year, today, rules);

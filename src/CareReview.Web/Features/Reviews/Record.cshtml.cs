@@ -172,32 +172,33 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     private List<RecommendationOutcome> ReadOutcomes(DateOnly? heldOn)
     {
         var outcomes = new List<RecommendationOutcome>();
+        var unreadDates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var open in StillOpen)
         {
-            var prefix = $"Input.Outcomes[{open.Id}]";
-            var input = Input.Outcomes.GetValueOrDefault(open.Id);
-            if (input?.Outcome is not { } outcome || outcome == RecommendationStatus.Open)
+            // Nothing chosen is not an outcome: the domain asks for one.
+            if (Input.Outcomes.GetValueOrDefault(open.Id) is not { Outcome: { } outcome } input)
             {
-                ModelState.AddModelError($"{prefix}.Outcome", $"Say what happened to \"{open.Action}\"");
                 continue;
             }
 
             DateOnly? newDueOn = null;
             if (outcome == RecommendationStatus.CarriedForward)
             {
-                newDueOn = ModelState.ReadDate($"{prefix}.NewDueOn", input.NewDueOn, "New date it must be done by");
-                if (newDueOn <= heldOn)
+                var field = $"Outcomes[{open.Id}].NewDueOn";
+                newDueOn = ModelState.ReadDate($"Input.{field}", input.NewDueOn, "New date it must be done by");
+                if (newDueOn is null)
                 {
-                    ModelState.AddModelError($"{prefix}.NewDueOn", "The new date must be after the review");
+                    unreadDates.Add(field);
                 }
             }
 
-            if (outcome == RecommendationStatus.Dropped && string.IsNullOrWhiteSpace(input.Note))
-            {
-                ModelState.AddModelError($"{prefix}.Note", "Say why it is no longer needed");
-            }
-
             outcomes.Add(new RecommendationOutcome(open.Id, outcome, input.Note, newDueOn));
+        }
+
+        // A date that could not be read already has its message beside it.
+        foreach (var problem in Child.OutcomeProblems(heldOn ?? Today, outcomes).Where(p => !unreadDates.Contains(p.Field ?? "")))
+        {
+            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
         }
 
         return outcomes;

@@ -1,4 +1,5 @@
 using CareReview.Domain;
+using CareReview.Domain.Deadlines;
 
 namespace CareReview.Web.Features.Shared;
 
@@ -6,12 +7,11 @@ public enum DueState { Overdue, DueToday, DueSoon, Later }
 
 /// <summary>
 /// How near a deadline is, in working days, as every list and record shows it. A deadline that passed
-/// on a Friday is overdue on the Saturday, though no working day has gone by since.
+/// on a Friday is overdue on the Saturday, though no working day has gone by since. How near is "soon" is
+/// <see cref="DueSoonPolicy.ShownAsDueSoonWorkingDays"/>.
 /// </summary>
 public sealed record DueStatus(DueState State, int WorkingDays, string Text)
 {
-    public const int SoonWorkingDays = 15;
-
     public static DueStatus For(DateOnly due, DateOnly today, WorkingDayCalendar calendar)
     {
         var days = calendar.WorkingDaysUntil(today, due);
@@ -24,7 +24,7 @@ public sealed record DueStatus(DueState State, int WorkingDays, string Text)
         return days switch
         {
             0 => new DueStatus(DueState.DueToday, 0, "Due today"),
-            <= SoonWorkingDays => new DueStatus(DueState.DueSoon, days, $"{days} working {(days == 1 ? "day" : "days")} left"),
+            <= DueSoonPolicy.ShownAsDueSoonWorkingDays => new DueStatus(DueState.DueSoon, days, $"{days} working {(days == 1 ? "day" : "days")} left"),
             _ => new DueStatus(DueState.Later, days, $"{days} working days left"),
         };
     }

@@ -100,7 +100,7 @@ public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider t
     private async Task<bool> LoadAsync()
     {
         var today = time.TodayInEngland();
-        var financialYearStart = new DateOnly(today.Month >= 4 ? today.Year : today.Year - 1, 4, 1);
+        var financialYearStart = FinancialYear.Containing(today).Start;
         var start = From is null || From.IsEmpty ? financialYearStart : ModelState.ReadDate(nameof(From), From, "The start date");
         var end = To is null || To.IsEmpty ? today : ModelState.ReadDate(nameof(To), To, "The end date");
         From = From is null || From.IsEmpty ? DateInput.From(start) : From;

@@ -1,4 +1,5 @@
 using System.Text;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
@@ -12,7 +13,7 @@ public sealed class ReturnExportTests
 {
     private static readonly Rulebook s_rules = Rulebook.National;
     private static readonly DateOnly s_today = D("2026-11-23");
-    private static readonly CollectionYear s_year = new(2026);
+    private static readonly FinancialYear s_year = new(2026);
 
     private static Child AChild(string localId = "CR0001") => new(localId, "Sam", "Taylor", D("2012-05-01"), Sex.F);
 

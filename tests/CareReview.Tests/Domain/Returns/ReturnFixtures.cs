@@ -1,3 +1,4 @@
+using CareReview.Domain;
 using CareReview.Domain.Returns;
 
 namespace CareReview.Tests.Domain.Returns;
@@ -5,7 +6,7 @@ namespace CareReview.Tests.Domain.Returns;
 /// <summary>Small builders for 903 rows; line numbers follow the order rows are given in, from line 2.</summary>
 internal static class ReturnFixtures
 {
-    public static readonly CollectionYear Year2026 = new(2026);
+    public static readonly FinancialYear Year2026 = new(2026);
 
     public static HeaderRow Header(string child, string sex = "M", string dob = "01/01/2015", string mother = "", int line = 2) =>
         new(line, ReturnTables.Row(ReturnColumns.Header, child, sex, dob, "WBRI", "A123456789012", mother, ""));

@@ -1,4 +1,5 @@
 using System.Text;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
@@ -13,7 +14,7 @@ public sealed class ReturnImportTests
 {
     private static readonly Rulebook s_rules = Rulebook.National;
     private static readonly DateOnly s_today = D("2026-11-23");
-    private static readonly CollectionYear s_year = new(2026);
+    private static readonly FinancialYear s_year = new(2026);
 
     private const string Header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\r\n";
     private const string Episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";

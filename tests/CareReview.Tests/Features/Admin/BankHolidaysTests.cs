@@ -50,6 +50,18 @@ public sealed class BankHolidaysTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task A_day_before_the_years_the_calendar_covers_is_refused_beside_the_date()
+    {
+        await app.AUserAsync("admin-too-early", Roles.Administrator);
+        using var admin = await app.SignedInClientAsync("admin-too-early");
+
+        using var response = await app.SubmitFormAsync(admin, "/admin/bank-holidays", Form("1", "6", "1953", "false", "Coronation"));
+
+        Pages.AssertFieldError(await response.Content.ReadAsStringAsync(), "Input-Date", "Date must be between 1978 and 2199");
+        Assert.False(await app.QueryDbAsync(db => db.BankHolidayAdjustments.AnyAsync(a => a.Date == new DateOnly(1953, 6, 1))));
+    }
+
+    [Fact]
     public async Task Only_administrators_manage_bank_holidays()
     {
         var iro = await app.AStaffMemberAsync("Ina Nosy", StaffRole.Iro);

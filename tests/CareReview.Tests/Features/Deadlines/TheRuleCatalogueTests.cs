@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Encodings.Web;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
@@ -25,6 +26,25 @@ public sealed class TheRuleCatalogueTests(AppFactory app) : IClassFixture<AppFac
         }
 
         Assert.Contains("CPPCR 2010 reg 28(2)(a)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_rules_page_lists_how_far_ahead_each_list_and_reminder_counts_as_due_soon()
+    {
+        await app.AUserAsync("tm-due-soon", Roles.TeamManager, await app.AStaffMemberAsync("Tam Soon", StaffRole.TeamManager));
+        using var tm = await app.SignedInClientAsync("tm-due-soon");
+
+        var page = await tm.GetPageAsync("/rules");
+
+        var table = page[page.IndexOf("data-testid=\"due-soon\"", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(DueSoonPolicy.Thresholds.Count, table.Split("<tr class=\"govuk-table__row\">").Length - 2);
+        foreach (var threshold in DueSoonPolicy.Thresholds)
+        {
+            Assert.Contains(HtmlEncoder.Default.Encode(threshold.What), table, StringComparison.Ordinal);
+            Assert.Contains($">{threshold.WorkingDays}</td>", table, StringComparison.Ordinal);
+            Assert.Contains(HtmlEncoder.Default.Encode(threshold.Why), table, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

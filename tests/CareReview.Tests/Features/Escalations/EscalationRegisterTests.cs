@@ -1,11 +1,11 @@
 using System.Net;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Escalations;
 
 using static CareReview.Tests.Features.Escalations.EscalationSteps;
 
@@ -86,7 +86,8 @@ public sealed class EscalationRegisterTests(AppFactory app) : IClassFixture<AppF
     [Fact]
     public async Task Each_filter_keeps_the_rows_that_match_and_only_those()
     {
-        var thisYear = RegisterModel.FinancialYear(app.Today);
+        // The register names a financial year by the year it starts in.
+        var thisYear = FinancialYear.Containing(app.Today).StartingYear;
         var cases = new (string Query, int[] Expected)[]
         {
             ("", [_a, _b, _c, _d]),

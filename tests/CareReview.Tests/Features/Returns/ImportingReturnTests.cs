@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
@@ -371,7 +372,7 @@ public sealed class ReturnRoundTripTests(RoundTripApps apps) : IClassFixture<Rou
         try
         {
             // The last whole collection year before the demo council's today, and the one before it.
-            var year = CollectionYear.Containing(apps.Source.Today).Previous.EndingYear;
+            var year = FinancialYear.Containing(apps.Source.Today).Previous.EndingYear;
             var current = await ExportAsync(apps.Source, year);
             var previous = await ExportAsync(apps.Source, year - 1);
             folders.AddRange([current, previous]);

@@ -1,3 +1,4 @@
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Returns;
 using CareReview.Tests.Support;
@@ -24,7 +25,7 @@ public sealed class PuttingPlacementProblemsRightTests(AppFactory app) : IClassF
         });
         return await app.QueryDbAsync(async db => (
             await db.Children.Include(c => c.Episodes).AsNoTracking().SingleAsync(c => c.Id == child.Id),
-            await ReturnData.LoadAsync(db, new CollectionYear(2027))));
+            await ReturnData.LoadAsync(db, new FinancialYear(2027))));
     }
 
     [Theory]

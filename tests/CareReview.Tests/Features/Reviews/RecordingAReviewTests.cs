@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Net;
+using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Reviews.ReviewForms;
@@ -108,6 +110,40 @@ public sealed class RecordingAReviewTests(AppFactory app) : IClassFixture<AppFac
         var after = await app.ReloadAsync(child.Id);
         Assert.False(after.OpenReview!.IsHeld);
         Assert.Equal(new DateOnly(2026, 11, 30), after.NextReviewDueOn);
+    }
+
+    [Fact]
+    public async Task What_became_of_each_open_recommendation_is_refused_beside_its_own_field_and_nothing_is_saved()
+    {
+        // Looked after since 3 August 2026; the first review, on 24 August, made two recommendations. The next is due 24 November.
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 8, 3), _iro, _socialWorker, dateOfBirth: new DateOnly(2015, 3, 1));
+        await app.ExecuteDbAsync(async db =>
+        {
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
+            loaded.RecordReview(new ReviewRecord(new DateOnly(2026, 8, 24), ParticipationCode.PN1, null, null, null, null, new Dictionary<int, string>(), null),
+                [
+                    new RecommendationDraft("Book a dental check", "Pat Carer", "Foster carer", null, new DateOnly(2026, 10, 1), "Carer tells the social worker"),
+                    new RecommendationDraft("Find a tutor", "Sol Worker", "Social worker", null, new DateOnly(2026, 10, 1), "Note on file"),
+                ],
+                [], "Isla Chair", app.Today, app.Rules);
+        });
+        var made = (await app.ReloadAsync(child.Id)).Reviews.Single().Recommendations;
+        var (dentist, tutor) = (made.Single(r => r.Action == "Book a dental check").Id, made.Single(r => r.Action == "Find a tutor").Id);
+        using var client = await app.SignedInClientAsync(_iroUser);
+        var review = await app.ArrangeReviewAsync(client, child, new DateOnly(2026, 11, 23));
+
+        // Nothing said about the dental check; the tutor dropped without a reason.
+        var form = RecordForm((await app.ReloadAsync(child.Id)).Version, new DateOnly(2026, 11, 23));
+        form[$"Input.Outcomes[{tutor}].Outcome"] = "Dropped";
+        using var response = await app.SubmitFormAsync(client, $"/children/{child.Id}/reviews/{review.Id}/record", form);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Pages.AssertFieldError(html, $"Input-Outcomes-{dentist}-Outcome",
+            "Say what happened to \"Book a dental check\": done, carried forward or no longer needed");
+        Pages.AssertFieldError(html, $"Input-Outcomes-{tutor}-Note", "Say why the recommendation is no longer needed");
+        var after = await app.ReloadAsync(child.Id);
+        Assert.False(after.OpenReview!.IsHeld);
+        Assert.All(after.Recommendations, r => Assert.True(r.IsOpen));
     }
 
     [Fact]
