@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CareReview.Domain;
-using CareReview.Domain.Returns;
 using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -18,7 +17,7 @@ public sealed class AnnualReportJourneyTests(BrowserApp app)
     {
         // The financial year we are in, by the year it ends in; counted here from the reviews, not by the report.
         var today = app.Today;
-        var financialYear = CollectionYear.Containing(today);
+        var financialYear = FinancialYear.Containing(today);
         var (year, from, to) = (financialYear.EndingYear, financialYear.Start, financialYear.End);
         var late = (await app.QueryDbAsync(db => db.Reviews.Where(r => r.HeldOn != null && r.HeldOn >= from && r.HeldOn <= to).ToListAsync()))
             .Where(r => DemoPromises.HeldLateThisYear(r, today)).Select(r => r.ChildId).ToList();

@@ -5,7 +5,6 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
 using CareReview.Domain.Reports;
-using CareReview.Domain.Returns;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
@@ -980,7 +979,7 @@ public sealed class DemoCouncil
                 : heldOn;
         }
 
-        var yearStart = CollectionYear.Containing(_today).Start;
+        var yearStart = FinancialYear.Containing(_today).Start;
         var lateFrom = Max(dueOn.AddDays(1), yearStart);
         return !_reviewHeldLateThisYear && dueOn < _today && dueOn >= _today.AddDays(-35) && (heldOn <= dueOn || heldOn < yearStart || heldOn > _today)
             ? lateFrom.AddDays((_today.DayNumber - lateFrom.DayNumber) / 2)

@@ -1,3 +1,4 @@
+using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Escalations;
@@ -6,7 +7,6 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Web.Authorization;
-using CareReview.Web.Features.Reminders;
 
 namespace CareReview.Web.Features.Demo;
 
@@ -103,7 +103,7 @@ public static class DemoPromises
 
     /// <summary>Due today or within the reminders' 15 working days, which the caseload's "due soon" also covers.</summary>
     public static bool IsReviewDueSoon(Child child, DateOnly today, Rulebook rules) =>
-        child.NextReviewDueOn is { } due && due >= today && due <= rules.Calendar.AddWorkingDays(today, ReminderRules.ReviewDueSoonWorkingDays);
+        child.NextReviewDueOn is { } due && due >= today && due <= rules.Calendar.AddWorkingDays(today, DueSoonPolicy.ReviewReminderWorkingDays);
 
     /// <summary>
     /// CarePlanJourneyTests: a child of the social worker who <see cref="SuitsCarePlanJourney"/>; the journey
@@ -179,16 +179,16 @@ public static class DemoPromises
 
     /// <summary>AnnualReportJourneyTests: a review held after it was due, in the financial year to today.</summary>
     public static bool HeldLateThisYear(Review review, DateOnly today) =>
-        review.HeldOn is { } held && CollectionYear.Containing(today).Contains(held) && held <= today && held > review.DueOn;
+        review.HeldOn is { } held && FinancialYear.Containing(today).Contains(held) && held <= today && held > review.DueOn;
 
     /// <summary>The year the returns page opens on: the last whole collection year, the one the council sends next.</summary>
-    public static CollectionYear ReturnsPageYear(DateOnly today) => CollectionYear.Containing(today).Previous;
+    public static FinancialYear ReturnsPageYear(DateOnly today) => FinancialYear.Containing(today).Previous;
 
     /// <summary>
     /// ReturnsJourneyTests: the year's return has over 100 children and passes the app's own checks, and the
     /// import page, checking those same files, finds no problem and every child as it is.
     /// </summary>
-    public static bool ReturnIsClean(IEnumerable<Child> children, CollectionYear year, DateOnly today, Rulebook rules)
+    public static bool ReturnIsClean(IEnumerable<Child> children, FinancialYear year, DateOnly today, Rulebook rules)
     {
         var files = ReturnExport.Build(children, year);
         if (files.Header.Count <= 100 || ReturnChecks.Run(files.Tables, year).Count > 0)
@@ -211,7 +211,7 @@ public static class DemoPromises
     }
 
     /// <summary>VoiceJourneyTests: the participation page from 1 April two financial years back to today.</summary>
-    public static DateOnly ParticipationFrom(DateOnly today) => CollectionYear.Containing(today).Start.AddYears(-2);
+    public static DateOnly ParticipationFrom(DateOnly today) => FinancialYear.Containing(today).Start.AddYears(-2);
 
     private static bool HasParticipationFigures(DemoContents demo)
     {
