@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using CareReview.Domain.Children;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Authorization;
 
@@ -37,32 +33,6 @@ public static class ChildAccess
             (iro && c.IroId == staffId)
             || ((socialWorker || teamManager) && c.SocialWorkerId == staffId)
             || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
-    }
-
-    /// <summary>Loads a child the user may see, with the whole record (episodes, reviews, care plans, visits, deadlines), or null (answer 404).</summary>
-    public static async Task<Child?> LoadVisibleChildAsync(this AppDbContext db, ClaimsPrincipal user, int childId, AuditLog audit)
-    {
-        var child = await db.Children.VisibleTo(user)
-            .Include(c => c.Episodes)
-            .Include(c => c.Allocations)
-            .Include(c => c.Reviews).ThenInclude(r => r.Considerations)
-            .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
-            .Include(c => c.CarePlans).ThenInclude(v => v.Sections)
-            .Include(c => c.CareEvents)
-            .Include(c => c.ChildFriendlyPlans)
-            .Include(c => c.Deadlines)
-            .Include(c => c.Iro)
-            .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == childId);
-        if (child is null)
-        {
-            // Refusals are audited too; the id is kept so that managers can see who tried what.
-            audit.Record(user, AuditAction.AccessRefused, null, $"child:{childId}");
-            await db.SaveChangesAsync();
-        }
-
-        return child;
     }
 
     /// <summary>

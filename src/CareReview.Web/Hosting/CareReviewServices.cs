@@ -1,6 +1,7 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
+using CareReview.Web.Records;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Family;
@@ -132,6 +133,9 @@ public static class CareReviewServices
         services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
+
+            // A page about a child or an escalation opens it here, once, before any handler runs.
+            options.Conventions.ConfigureFilter(new RecordFilter());
             options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
             options.Conventions.AuthorizeFolder("/Voice", Policies.CaseWork);

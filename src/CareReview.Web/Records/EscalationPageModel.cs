@@ -1,6 +1,5 @@
 using CareReview.Domain;
 using CareReview.Domain.Escalations;
-using CareReview.Domain.Staff;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareReview.Web.Features.Escalations;
+namespace CareReview.Web.Records;
 
 /// <summary>The little a respondent may know of the child: who the escalation is about, and nothing of the case.</summary>
 public sealed record EscalatedChild(int Id, string FullName, string GivenName, string LocalId, DateOnly DateOfBirth, int? IroId);
@@ -17,13 +16,11 @@ public sealed record EscalatedChild(int Id, string FullName, string GivenName, s
 /// <summary>
 /// What every page about one escalation shares. Two kinds of people may open one: those who may see the
 /// child (the IRO, the social worker, their managers), and the people asked to respond at one of its
-/// stages, who see the escalation and nothing else of the case. Anyone else is answered 404 and audited.
+/// stages, who see the escalation and nothing else of the case. <see cref="RecordFilter"/> loads it for
+/// them before any handler runs, and answers anyone else 404, audited.
 /// </summary>
 public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel
 {
-    public const string ConcurrencyMessage =
-        "Someone else changed this escalation while you were working on it. Your change has not been saved. Check it below and try again";
-
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
 
@@ -41,8 +38,11 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
     /// <summary>The user is asked to respond at the open stage and has not yet.</summary>
     public bool MustRespond => Escalation.CurrentStage is { Response: null } stage && stage.RespondentStaffId == User.StaffMemberId();
 
-    /// <summary>Loads the escalation if the user may open it; otherwise records the refusal. The caller answers 404 on false.</summary>
-    protected async Task<bool> LoadAsync(int id)
+    /// <summary>Whether this page may be used on this escalation by this user, once it is loaded; false answers 404, audited.</summary>
+    protected internal virtual Task<bool> AdmitsAsync() => Task.FromResult(true);
+
+    /// <summary>Loads the escalation named <c>{id}</c> if the user may open it; false when there is none or they may not.</summary>
+    internal async Task<bool> OpenAsync(int id)
     {
         var escalation = await db.Escalations
             .Include(e => e.Discussions).Include(e => e.Stages).Include(e => e.Recommendations)
@@ -53,8 +53,7 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
         var asked = escalation is not null && me is not null && escalation.Stages.Any(s => s.RespondentStaffId == me);
         if (escalation is null || !(canSeeCase || asked))
         {
-            audit.Record(AuditAction.AccessRefused, escalation?.ChildId, $"escalation:{id}");
-            await db.SaveChangesAsync();
+            _refusedChildId = escalation?.ChildId;
             return false;
         }
 
@@ -66,42 +65,27 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
         return true;
     }
 
-    /// <summary>Answers 404 for a page the user may not use on an escalation they may open, and audits it.</summary>
-    protected async Task<IActionResult> RefuseAsync(string details)
-    {
-        audit.Record(AuditAction.AccessRefused, Escalation.ChildId, $"escalation:{Escalation.Id};{details}");
-        await db.SaveChangesAsync();
-        return NotFound();
-    }
+    private int? _refusedChildId;
+
+    /// <summary>The child a refused escalation is about, when there is one, for the audit.</summary>
+    internal int? RefusedChildId => _refusedChildId;
 
     /// <summary>
-    /// Applies the change with its audit event in one save (one transaction); rule breaks become messages
-    /// beside their field and a save that lost a race with someone else is refused whole.
+    /// Applies the change with its audit event in one save (<see cref="RecordChanges"/>). On a refusal the
+    /// page shows the escalation as saved, loaded again, with the message.
     /// </summary>
     protected async Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null)
     {
-        db.Entry(Escalation).Property(e => e.Version).OriginalValue = seenVersion;
-        try
+        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Escalation, seenVersion, change,
+            () => [new Audited(action, Escalation.ChildId, $"escalation:{Escalation.Id}" + (details is null ? "" : $";{details()}"))]);
+        if (result == ChangeResult.Saved)
         {
-            change();
-            audit.Record(action, Escalation.ChildId, $"escalation:{Escalation.Id}" + (details is null ? "" : $";{details()}"));
-            await db.SaveChangesAsync();
             return true;
         }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError(e.Field is null or "" ? "" : $"Input.{e.Field}", e.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", ConcurrencyMessage);
-            _refusedAsStale = true;
-        }
 
-        // Nothing half-done stays in memory: the page shows the escalation as it is saved.
-        var id = Escalation.Id;
-        db.ChangeTracker.Clear();
-        await LoadAsync(id);
+        _refusedAsStale = result == ChangeResult.LostRace;
+        await OpenAsync(Escalation.Id);
+        await AdmitsAsync();
         return false;
     }
 
@@ -115,18 +99,4 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
         TempData["Success"] = message;
         return RedirectToPage("/Escalations/Details", new { id = Escalation.Id });
     }
-
-    /// <summary>
-    /// The people who may be asked to respond: team managers and senior managers who can sign in (a
-    /// respondent must be a real user, to see and answer it).
-    /// </summary>
-    public static async Task<List<StaffMember>> RespondentChoicesAsync(AppDbContext db) =>
-        await db.StaffMembers.Include(s => s.Team)
-            .Where(s => (s.Role == StaffRole.TeamManager || s.Role == StaffRole.SeniorManager)
-                        && db.Users.Any(u => u.StaffMemberId == s.Id))
-            .OrderBy(s => s.Role).ThenBy(s => s.Name)
-            .ToListAsync();
-
-    public static string Describe(StaffMember staff) =>
-        staff.Role == StaffRole.TeamManager ? $"{staff.Name}, team manager{(staff.Team is null ? "" : $" ({staff.Team.Name})")}" : staff.NameAndPost;
 }

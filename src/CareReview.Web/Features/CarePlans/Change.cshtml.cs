@@ -3,7 +3,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -24,10 +24,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (!child.IsLookedAfter)
         {
@@ -46,10 +43,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         Current = child.CurrentCarePlan;
         var permanence = Input.Permanence.Select(p => Enum.TryParse<PermanenceOption>(p, out var option) ? option : (PermanenceOption?)null).ToList();

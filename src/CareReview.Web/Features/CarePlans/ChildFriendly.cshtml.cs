@@ -4,7 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
@@ -31,10 +31,7 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
 
     public async Task<IActionResult> OnGetAsync(int id, AgeBand? band, bool redraft = false)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (child.CurrentCarePlan is null)
         {
@@ -63,10 +60,7 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
 
     private async Task<IActionResult> SaveAsync(int id, bool share)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (!CanWrite)
         {

@@ -2,7 +2,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
@@ -16,10 +16,7 @@ public sealed class CompareModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public async Task<IActionResult> OnGetAsync(int id, int from, int to)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (child.CarePlans.FirstOrDefault(v => v.Number == Math.Min(from, to)) is not { } older
             || child.CarePlans.FirstOrDefault(v => v.Number == Math.Max(from, to)) is not { } newer)

@@ -3,7 +3,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
@@ -21,10 +21,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         Plan = child.CurrentCarePlan;
         Audit.Record(AuditAction.CarePlanViewed, child.Id, Plan is null ? null : $"version:{Plan.Number}");

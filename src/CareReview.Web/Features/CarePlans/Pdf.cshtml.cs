@@ -3,7 +3,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,13 +13,9 @@ namespace CareReview.Web.Features.CarePlans;
 public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
-    public async Task<IActionResult> OnGetAsync(int id)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadChildAsync(id) is null || Child.SharedChildFriendlyPlan is not { } shared)
-        {
-            return await RefuseAsync("page:child-friendly-plan;pdf");
-        }
-
+        var shared = Child.SharedChildFriendlyPlan!;
         using var pdf = new PrintedDocument($"My plan: {Child.GivenName}");
         pdf.Title($"My plan, {Child.GivenName}");
         pdf.Paragraph($"Shared on {GovukDate.Format(shared.SharedOn)}.", size: 10, secondary: true);
@@ -43,4 +39,9 @@ public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time,
         await Db.SaveChangesAsync();
         return File(bytes, "application/pdf", $"my-plan-{PrintedDocument.FileNamePart(Child.LocalId)}.pdf");
     }
+
+    /// <summary>Only a plan that has been shared is printed.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(Child.SharedChildFriendlyPlan is not null);
+
+    protected internal override string RefusalDetails => "page:child-friendly-plan;pdf";
 }

@@ -6,6 +6,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -30,24 +31,11 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
     /// <summary>The IRO the child's looked-after brothers and sisters have, offered first (statutory-rules.md §6.2).</summary>
     public StaffMember? SiblingsIro { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
+    public void OnGet() =>
         Input = new InputModel { Version = Child.Version, IroId = SiblingsIro?.Id ?? Child.IroId, SocialWorkerId = Child.SocialWorkerId, From = DateInput.From(Today) };
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
         var from = ModelState.ReadDate("Input.From", Input.From, "Date of the change");
         var iro = CanChangeIro ? Iros.SingleOrDefault(s => s.Id == Input.IroId) : Child.Iro;
         var socialWorker = SocialWorkers.SingleOrDefault(s => s.Id == Input.SocialWorkerId);
@@ -87,8 +75,6 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, from, checks),
                 AuditAction.ChildReallocated, () => $"iro:{iro?.Id};sw:{socialWorker?.Id}"))
         {
-            await LoadStaffAsync();
-            await LoadSiblingsIroAsync();
             return Page();
         }
 
@@ -96,13 +82,8 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         return RedirectToPage("/Children/Details", new { id });
     }
 
-    private async Task<bool> LoadAsync(int id)
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null)
-        {
-            return false;
-        }
-
         await LoadStaffAsync();
         await LoadSiblingsIroAsync();
         return true;

@@ -5,6 +5,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,10 +21,7 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (!child.IsLookedAfter)
         {
@@ -36,10 +34,7 @@ public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         var endedOn = ModelState.ReadDate("Input.EndedOn", Input.EndedOn, "Date the child stopped being looked after");
         if (!ModelState.IsValid)

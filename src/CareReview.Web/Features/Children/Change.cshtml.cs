@@ -5,6 +5,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,10 +21,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         var current = child.CurrentEpisode;
         if (current is null)
@@ -45,10 +43,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         var changedOn = ModelState.ReadDate("Input.ChangedOn", Input.ChangedOn, "Date of the change");
         if (!ModelState.IsValid)

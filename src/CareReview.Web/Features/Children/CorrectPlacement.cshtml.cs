@@ -3,6 +3,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,25 +22,15 @@ public sealed class CorrectPlacementModel(AppDbContext db, AuditLog audit, TimeP
 
     public CareEpisode Episode { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int episodeId)
+    public void OnGet()
     {
-        if (await LoadAsync(id, episodeId) is not { } episode)
-        {
-            return NotFound();
-        }
-
         Input = new InputModel { Version = Child.Version };
-        Input.Show(episode.Placement);
-        return Page();
+        Input.Show(Episode.Placement);
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, int episodeId)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadAsync(id, episodeId) is not { } episode)
-        {
-            return NotFound();
-        }
-
+        var episode = Episode;
         if (!ModelState.IsValid)
         {
             return Page();
@@ -49,31 +40,28 @@ public sealed class CorrectPlacementModel(AppDbContext db, AuditLog audit, TimeP
             AuditAction.EpisodePlacementCorrected, () => $"episode:{episode.Id}");
         if (!saved)
         {
-            // The record was loaded again: show this page's episode as it now is, and keep what the user typed.
-            Episode = Child.Episodes.Single(e => e.Id == episodeId);
+            // The record was loaded again, and this page's episode with it; what the user typed is kept.
             return Page();
         }
 
         return BackToChild($"Placement details saved for the episode that started on {Domain.GovukDate.Format(episode.StartedOn)}");
     }
 
-    private async Task<CareEpisode?> LoadAsync(int id, int episodeId)
+    /// <summary>Another child's episode is refused as that child would be: not found, and audited.</summary>
+    protected internal override Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is not { } child)
+        var episode = Child.Episodes.SingleOrDefault(e => e.Id == EpisodeId);
+        if (episode is not null)
         {
-            return null;
+            Episode = episode;
         }
 
-        // Another child's episode is refused as that child would be: not found, and audited.
-        if (child.Episodes.SingleOrDefault(e => e.Id == episodeId) is not { } episode)
-        {
-            await RefuseAsync($"episode:{episodeId}");
-            return null;
-        }
-
-        Episode = episode;
-        return episode;
+        return Task.FromResult(episode is not null);
     }
+
+    protected internal override string RefusalDetails => $"episode:{EpisodeId}";
+
+    private int EpisodeId => int.TryParse(RouteData.Values["episodeId"]?.ToString(), out var id) ? id : 0;
 
     public sealed class InputModel : PlacementInput
     {

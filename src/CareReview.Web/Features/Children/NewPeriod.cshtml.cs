@@ -5,6 +5,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,10 +29,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         if (child.IsLookedAfter)
         {
@@ -45,10 +43,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         await LoadIrosAsync();
         var startedOn = ModelState.ReadDate("Input.StartedOn", Input.StartedOn, "Date the child became looked after");

@@ -4,6 +4,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Me;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -31,22 +32,12 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
         UserName ??= SuggestedUserName();
         return Page();
     }
 
     public async Task<IActionResult> OnPostCreateAsync(int id)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
         if (Account is not null || !MayHaveSignIn)
         {
             return Page();
@@ -87,7 +78,7 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostLinkAsync(int id)
     {
-        if (!await LoadAsync(id) || Account is null)
+        if (Account is null)
         {
             return NotFound();
         }
@@ -100,7 +91,7 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostTurnOffAsync(int id)
     {
-        if (!await LoadAsync(id) || Account is null)
+        if (Account is null)
         {
             return NotFound();
         }
@@ -113,20 +104,14 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
     }
 
     /// <summary>The child's social worker, their IRO or the IRO manager; others are refused as if the page did not exist.</summary>
-    private async Task<bool> LoadAsync(int id)
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null)
-        {
-            return false;
-        }
-
         if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
         {
-            await RefuseAsync("own-sign-in");
             return false;
         }
 
-        Account = await users.Users.SingleOrDefaultAsync(u => u.ChildId == id);
+        Account = await users.Users.SingleOrDefaultAsync(u => u.ChildId == Child.Id);
         return true;
     }
 

@@ -4,6 +4,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -21,10 +22,7 @@ public sealed class ReturnDetailsModel(AppDbContext db, AuditLog audit, TimeProv
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         Input = new InputModel
         {
@@ -42,10 +40,7 @@ public sealed class ReturnDetailsModel(AppDbContext db, AuditLog audit, TimeProv
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
+        var child = Child;
 
         var childBornOn = OptionalDate("Input.MothersChildBornOn", Input.MothersChildBornOn, "Date of birth of her child");
         var uascCeasedOn = OptionalDate("Input.UascCeasedOn", Input.UascCeasedOn, "Date the child stopped being an unaccompanied asylum-seeking child");

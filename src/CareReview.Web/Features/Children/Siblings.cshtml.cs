@@ -4,6 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,15 +31,7 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        if (!CanLink(User, child))
-        {
-            return await RefuseAsync("siblings");
-        }
+        var child = Child;
 
         Input = new InputModel { Version = child.Version };
         await LoadSiblingsAsync();
@@ -49,15 +42,7 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        if (!CanLink(User, child))
-        {
-            return await RefuseAsync("siblings");
-        }
+        var child = Child;
 
         var reference = Input.LocalId?.Trim();
         var sibling = string.IsNullOrEmpty(reference) ? null
@@ -92,42 +77,29 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
             ? await Db.Children.Where(c => c.SiblingGroupId == oldGroup && c.Id != child.Id).ToListAsync()
             : [];
 
-        // A new group is saved first so that the audit event can name it; the transaction keeps the pair whole.
-        await using var transaction = await Db.Database.BeginTransactionAsync();
-        if (group.Id == 0)
-        {
-            Db.Add(group);
-            await Db.SaveChangesAsync();
-        }
-
         if (!await TryApplyAsync(Input.Version, () =>
             {
+                if (group.Id == 0)
+                {
+                    Db.Add(group);
+                }
+
                 child.JoinSiblingGroup(group);
                 sibling.JoinSiblingGroup(group);
                 moving.ForEach(c => c.JoinSiblingGroup(group));
             }, AuditAction.SiblingLinked, () => $"sibling:{sibling.Id};group:{group.Id}"))
         {
-            await transaction.RollbackAsync();
             await LoadSiblingsAsync();
             return Page();
         }
 
-        await transaction.CommitAsync();
         return RedirectToPage("/Children/Siblings", new { id });
     }
 
     /// <summary>Takes the child out of the group (linked in error).</summary>
     public async Task<IActionResult> OnPostUnlinkAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        if (!CanLink(User, child))
-        {
-            return await RefuseAsync("siblings");
-        }
+        var child = Child;
 
         var group = child.SiblingGroupId;
         if (!await TryApplyAsync(Input.Version, child.LeaveSiblingGroup, AuditAction.SiblingUnlinked, () => $"group:{group}"))
@@ -138,6 +110,9 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
         return RedirectToPage("/Children/Siblings", new { id });
     }
+
+    /// <summary>The IRO manager or the child's social worker links brothers and sisters.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(CanLink(User, Child));
 
     private async Task LoadSiblingsAsync()
     {

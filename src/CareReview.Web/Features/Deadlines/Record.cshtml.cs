@@ -4,7 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -49,31 +49,19 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public static IEnumerable<(string Slug, CareEventKind Kind)> Kinds => s_kinds.Select(k => (k.Key, k.Value));
 
-    public async Task<IActionResult> OnGetAsync(int id, string kind)
+    public IActionResult OnGet(int id)
     {
-        if (!s_kinds.TryGetValue(kind, out var known) || await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        Kind = known;
-        if (!child.IsLookedAfter)
+        if (!Child.IsLookedAfter)
         {
             return RedirectToPage("/Children/Details", new { id });
         }
 
-        Input = new InputModel { Version = child.Version, On = DateInput.From(Today) };
+        Input = new InputModel { Version = Child.Version, On = DateInput.From(Today) };
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id, string kind)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!s_kinds.TryGetValue(kind, out var known) || await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        Kind = known;
         var on = ModelState.ReadDate("Input.On", Input.On, DateLabel);
         if (!ModelState.IsValid)
         {
@@ -82,15 +70,23 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
         var by = User.DisplayName();
         var draft = new CareEventDraft(Kind, on!.Value, Input.ChildSeen, Input.SeenAlone, Input.NotSeenAloneReason, Input.Note);
-        if (!await TryApplyAsync(Input.Version, () => child.RecordCareEvent(draft, by, Today), AuditAction.CareEventRecorded,
+        if (!await TryApplyAsync(Input.Version, () => Child.RecordCareEvent(draft, by, Today), AuditAction.CareEventRecorded,
                 () => $"kind:{Kind};on:{on.Value:yyyy-MM-dd}"))
         {
             return Page();
         }
 
-        var next = child.Deadlines.FirstOrDefault(d => d.Item == CareEvent.ItemMet(Kind));
+        var next = Child.Deadlines.FirstOrDefault(d => d.Item == CareEvent.ItemMet(Kind));
         return BackToChild($"{CareEvent.Describe(Kind)} on {Domain.GovukDate.Format(on.Value)} recorded"
             + (next is { DoneOn: null } ? $". The next is due by {Domain.GovukDate.Format(next.DueOn)}" : ""));
+    }
+
+    /// <summary>The kind on the route must be one this page records.</summary>
+    protected internal override Task<bool> AdmitsAsync()
+    {
+        var known = s_kinds.TryGetValue(RouteData.Values["kind"]?.ToString() ?? "", out var kind);
+        Kind = kind;
+        return Task.FromResult(known);
     }
 
     public sealed class InputModel

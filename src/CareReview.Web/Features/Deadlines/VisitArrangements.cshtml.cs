@@ -2,7 +2,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,13 +17,9 @@ public sealed class VisitArrangementsModel(AppDbContext db, AuditLog audit, Time
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public IActionResult OnGet(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
+        var child = Child;
         if (!child.IsLookedAfter)
         {
             return RedirectToPage("/Children/Details", new { id });
@@ -40,13 +36,8 @@ public sealed class VisitArrangementsModel(AppDbContext db, AuditLog audit, Time
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
         var agreedOn = Input.ChildAgreed ? ModelState.ReadDate("Input.ChildAgreedOn", Input.ChildAgreedOn, "Date the child agreed") : null;
         if (!ModelState.IsValid)
         {
@@ -54,14 +45,14 @@ public sealed class VisitArrangementsModel(AppDbContext db, AuditLog audit, Time
         }
 
         if (!await TryApplyAsync(Input.Version,
-                () => child.SetVisitArrangements(agreedOn, Input.ParentAssessmentIncomplete, Input.ConnectedPersonTemporarilyApproved, Today),
+                () => Child.SetVisitArrangements(agreedOn, Input.ParentAssessmentIncomplete, Input.ConnectedPersonTemporarilyApproved, Today),
                 AuditAction.VisitArrangementsChanged,
                 () => $"agreed:{agreedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "no"};reg19:{Input.ParentAssessmentIncomplete};reg24:{Input.ConnectedPersonTemporarilyApproved}"))
         {
             return Page();
         }
 
-        var visit = child.Deadlines.FirstOrDefault(d => d.Item == Domain.Deadlines.StatutoryItem.Visit);
+        var visit = Child.Deadlines.FirstOrDefault(d => d.Item == Domain.Deadlines.StatutoryItem.Visit);
         return BackToChild("Visit arrangements saved" + (visit is { } v ? $". The next visit is due by {Domain.GovukDate.Format(v.DueOn)}" : ""));
     }
 

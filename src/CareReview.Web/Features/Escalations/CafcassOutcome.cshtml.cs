@@ -3,7 +3,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -21,45 +21,19 @@ public sealed class CafcassOutcomeModel(AppDbContext db, AuditLog audit, TimePro
 
     public CafcassReferral Referral { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet() => Input = new InputModel { Version = Referral.Version, OutcomeOn = DateInput.From(Today) };
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (await LoadAsync(id) is { } refused)
-        {
-            return refused;
-        }
-
-        Input = new InputModel { Version = Referral.Version, OutcomeOn = DateInput.From(Today) };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (await LoadAsync(id) is { } refused)
-        {
-            return refused;
-        }
-
         var on = ModelState.ReadDate("Input.OutcomeOn", Input.OutcomeOn, "The date of the outcome");
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        Db.Entry(Referral).Property(r => r.Version).OriginalValue = Input.Version;
-        try
+        if (!await TryApplyToAsync(Referral, Input.Version, () => Referral.RecordOutcome(Input.Outcome, on, Input.Note, Today),
+                AuditAction.CafcassOutcomeRecorded, () => $"referral:{Referral.Id};outcome:{Referral.Outcome}"))
         {
-            Referral.RecordOutcome(Input.Outcome, on, Input.Note, Today);
-            Audit.Record(AuditAction.CafcassOutcomeRecorded, Child.Id, $"referral:{Referral.Id};outcome:{Referral.Outcome}");
-            await Db.SaveChangesAsync();
-        }
-        catch (Domain.DomainRuleException e)
-        {
-            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", "Someone else recorded the outcome while you were working on it. Your change has not been saved");
             return Page();
         }
 
@@ -68,18 +42,20 @@ public sealed class CafcassOutcomeModel(AppDbContext db, AuditLog audit, TimePro
             : BackToChild("Outcome of the referral to Cafcass recorded");
     }
 
-    /// <summary>Loads the referral and its child; answers 404 (audited) unless the user is the child's IRO or the IRO manager.</summary>
-    private async Task<IActionResult?> LoadAsync(int id)
-    {
-        var referral = await Db.CafcassReferrals.SingleOrDefaultAsync(r => r.Id == id);
-        if (referral is null || await LoadChildAsync(referral.ChildId) is null)
-        {
-            return NotFound();
-        }
+    /// <summary>The route names the referral; the child is the referral's.</summary>
+    protected internal override async Task<int?> ChildIdAsync() =>
+        await Db.CafcassReferrals.Where(r => r.Id == ReferralId).Select(r => (int?)r.ChildId).SingleOrDefaultAsync();
 
-        Referral = referral;
-        return CanChair && referral.IsOpen ? null : await RefuseAsync($"cafcass-outcome:{id}");
+    /// <summary>The child's IRO or the IRO manager records the outcome of a referral still open.</summary>
+    protected internal override async Task<bool> AdmitsAsync()
+    {
+        Referral = await Db.CafcassReferrals.SingleAsync(r => r.Id == ReferralId);
+        return CanChair && Referral.IsOpen;
     }
+
+    protected internal override string RefusalDetails => $"cafcass-outcome:{ReferralId}";
+
+    private int ReferralId => int.TryParse(RouteData.Values["id"]?.ToString(), out var id) ? id : 0;
 
     public sealed class InputModel
     {

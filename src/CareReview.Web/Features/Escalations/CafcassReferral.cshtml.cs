@@ -5,7 +5,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,34 +30,11 @@ public sealed class CafcassReferralModel(AppDbContext db, AuditLog audit, TimePr
     public IEnumerable<(string Value, string Text)> EscalationOptions => OpenEscalations.Select(e =>
         (e.Id.ToString(CultureInfo.InvariantCulture), $"{e.Category.Describe()}, raised on {GovukDate.Format(e.RaisedOn)} ({e.Status()})"));
 
-    public async Task<IActionResult> OnGetAsync(int id, int? escalation)
+    public void OnGet(int? escalation) =>
+Input = new InputModel { ReferredOn = DateInput.From(Today), EscalationId = OpenEscalations.Any(e => e.Id == escalation) ? escalation : null };
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanChair)
-        {
-            return await RefuseAsync("cafcass-referral");
-        }
-
-        Input = new InputModel { ReferredOn = DateInput.From(Today), EscalationId = OpenEscalations.Any(e => e.Id == escalation) ? escalation : null };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanChair)
-        {
-            return await RefuseAsync("cafcass-referral");
-        }
-
         var referredOn = ModelState.ReadDate("Input.ReferredOn", Input.ReferredOn, "The date of the referral");
         var escalation = OpenEscalations.SingleOrDefault(e => e.Id == Input.EscalationId);
         if (Input.EscalationId is not null && escalation is null)
@@ -77,39 +54,30 @@ public sealed class CafcassReferralModel(AppDbContext db, AuditLog audit, TimePr
 
         var grounds = Input.Grounds.Aggregate(CafcassGrounds.None, (all, g) => all | g);
         var by = User.DisplayName();
-        try
-        {
-            var referral = new CafcassReferral(Child.Id, escalation?.Id, referredOn, grounds, Input.Reasons, User.StaffMemberId(), by, Today);
-            if (Input.ClosesEscalation)
-            {
-                escalation!.HandToCafcass(Input.Reasons, by, Today);
-            }
+        CafcassReferral? referral = null;
 
-            // The referral, the escalation it closes and both audit events are saved together or not at all.
-            await using var transaction = await Db.Database.BeginTransactionAsync();
-            Db.CafcassReferrals.Add(referral);
-            await Db.SaveChangesAsync();
-            Audit.Record(AuditAction.CafcassReferralRecorded, Child.Id, $"referral:{referral.Id};grounds:{(int)grounds}" + (escalation is null ? "" : $";escalation:{escalation.Id}"));
-            if (Input.ClosesEscalation)
-            {
-                Audit.Record(AuditAction.EscalationHandedToCafcass, Child.Id, $"escalation:{escalation!.Id};referral:{referral.Id}");
-            }
+        // The referral, the escalation it closes and both audit events are saved together or not at all; the
+        // escalation was loaded with this request, so a change someone else saved since is caught by its version.
+        if (!await TryApplyToAsync(null, 0,
+                () =>
+                {
+                    referral = new CafcassReferral(Child.Id, escalation?.Id, referredOn, grounds, Input.Reasons, User.StaffMemberId(), by, Today);
+                    if (Input.ClosesEscalation)
+                    {
+                        escalation!.HandToCafcass(Input.Reasons, by, Today);
+                    }
 
-            await Db.SaveChangesAsync();
-            await transaction.CommitAsync();
-        }
-        catch (DomainRuleException e)
+                    Db.CafcassReferrals.Add(referral);
+                },
+                () =>
+                [
+                    new Audited(AuditAction.CafcassReferralRecorded, Child.Id,
+                        $"referral:{referral!.Id};grounds:{(int)grounds}" + (escalation is null ? "" : $";escalation:{escalation.Id}")),
+                    .. Input.ClosesEscalation
+                        ? [new Audited(AuditAction.EscalationHandedToCafcass, Child.Id, $"escalation:{escalation!.Id};referral:{referral.Id}")]
+                        : Array.Empty<Audited>(),
+                ]))
         {
-            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
-            Db.ChangeTracker.Clear();
-            await LoadAsync(id);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", EscalationPageModel.ConcurrencyMessage);
-            Db.ChangeTracker.Clear();
-            await LoadAsync(id);
             return Page();
         }
 
@@ -124,16 +92,16 @@ public sealed class CafcassReferralModel(AppDbContext db, AuditLog audit, TimePr
         return RedirectToPage("/Escalations/Details", new { id = escalationId });
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <summary>The child's IRO or the IRO manager refers to Cafcass.</summary>
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null)
+        if (!CanChair)
         {
             return false;
         }
 
-        // Loaded with this request, so a change someone else saves before this one is caught by the escalation's version.
         OpenEscalations = await Db.Escalations.Include(e => e.Stages)
-            .Where(e => e.ChildId == id && e.Outcome == null).OrderBy(e => e.RaisedOn).ToListAsync();
+            .Where(e => e.ChildId == Child.Id && e.Outcome == null).OrderBy(e => e.RaisedOn).ToListAsync();
         return true;
     }
 

@@ -4,6 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;
@@ -35,18 +36,8 @@ public sealed class DecideModel(AppDbContext db, AuditLog audit, TimeProvider ti
         (Withdraw, "Withdraw it: it is no longer needed"),
     ];
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet()
     {
-        if (!await LoadFormAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanAct || !Escalation.IsOpen)
-        {
-            return await RefuseAsync("decide");
-        }
-
         var next = NextStages.FirstOrDefault();
         Input = new InputModel
         {
@@ -54,21 +45,10 @@ public sealed class DecideModel(AppDbContext db, AuditLog audit, TimeProvider ti
             Stage = next?.Number,
             RespondentStaffId = next is null ? null : SuggestedRespondent(next)?.Id,
         };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int id)
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadFormAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanAct || !Escalation.IsOpen)
-        {
-            return await RefuseAsync("decide");
-        }
-
         var by = User.DisplayName();
         var respondent = Respondents.SingleOrDefault(s => s.Id == Input.RespondentStaffId);
         switch (Input.Decision)
@@ -133,25 +113,15 @@ public sealed class DecideModel(AppDbContext db, AuditLog audit, TimeProvider ti
                 break;
         }
 
-        await LoadChoicesAsync();
         return Page();
     }
 
-    private async Task<bool> LoadFormAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return false;
-        }
-
-        await LoadChoicesAsync();
-        return true;
-    }
-
-    private async Task LoadChoicesAsync()
+    /// <summary>The child's IRO or the IRO manager decides, while the escalation is open.</summary>
+    protected internal override async Task<bool> AdmitsAsync()
     {
         (Process, _) = await DrpStageSetting.CurrentAsync(Db);
-        Respondents = await RespondentChoicesAsync(Db);
+        Respondents = await RespondentChoices.LoadAsync(Db);
+        return CanAct && Escalation.IsOpen;
     }
 
     /// <summary>Stage 1 goes to the child's team manager; a later stage to the senior manager whose post is the stage's level.</summary>

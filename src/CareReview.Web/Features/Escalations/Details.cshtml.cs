@@ -2,6 +2,7 @@ using CareReview.Domain.Escalations;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,11 +18,6 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
         var linked = Escalation.Recommendations.Select(r => r.RecommendationId).ToList();
         LinkedRecommendations = await Db.Recommendations.Where(r => linked.Contains(r.Id)).OrderBy(r => r.DueOn)
             .Select(r => r.Action + " (" + r.OwnerName + ")").ToListAsync();

@@ -2,6 +2,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,34 +15,13 @@ public sealed class DiscussionModel(AppDbContext db, AuditLog audit, TimeProvide
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet() => Input = new InputModel { Version = Escalation.Version, On = DateInput.From(Today) };
+
+    /// <summary>The child's IRO or the IRO manager records discussions.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(CanAct);
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanAct)
-        {
-            return await RefuseAsync("discussion");
-        }
-
-        Input = new InputModel { Version = Escalation.Version, On = DateInput.From(Today) };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!CanAct)
-        {
-            return await RefuseAsync("discussion");
-        }
-
         var on = ModelState.ReadDate("Input.On", Input.On, "The date of the conversation");
         if (!ModelState.IsValid)
         {

@@ -6,7 +6,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -31,28 +31,16 @@ public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider tim
             .Select(r => (r.Id.ToString(CultureInfo.InvariantCulture),
                 $"{r.Action} ({r.OwnerName}, due by {GovukDate.Format(r.DueOn)}{(r.IsOverdueOn(Today) ? ", overdue" : "")})"));
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet()
     {
-        if (await LoadChildAsync(id) is null)
-        {
-            return NotFound();
-        }
-
-        return CanChair ? Page() : await RefuseAsync("raise-concern");
     }
+
+    /// <summary>The child's IRO or the IRO manager raises a concern.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(CanChair);
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is not { } child)
-        {
-            return NotFound();
-        }
-
-        if (!CanChair)
-        {
-            return await RefuseAsync("raise-concern");
-        }
-
+        var child = Child;
         var neededBy = ModelState.ReadDate("Input.NeededBy", Input.NeededBy, "The date it is needed by");
         ConcernCategory? category = Enum.TryParse<ConcernCategory>(Input.Category, out var parsed) ? parsed : null;
         var reviewId = child.Reviews.Any(r => r.Id == Input.ReviewId && r.IsHeld) ? Input.ReviewId : null;

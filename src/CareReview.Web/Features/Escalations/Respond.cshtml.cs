@@ -2,6 +2,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;
@@ -13,34 +14,13 @@ public sealed class RespondModel(AppDbContext db, AuditLog audit, TimeProvider t
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet() => Input = new InputModel { Version = Escalation.Version };
+
+    /// <summary>Only the person asked at the open stage, until they have responded.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(MustRespond);
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!MustRespond)
-        {
-            return await RefuseAsync("respond");
-        }
-
-        Input = new InputModel { Version = Escalation.Version };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return NotFound();
-        }
-
-        if (!MustRespond)
-        {
-            return await RefuseAsync("respond");
-        }
-
         var stage = Escalation.CurrentStage!.Number;
         if (!await TryApplyAsync(Input.Version, () => Escalation.Respond(User.StaffMemberId()!.Value, Input.Response, Today),
                 AuditAction.EscalationResponded, () => $"stage:{stage}"))

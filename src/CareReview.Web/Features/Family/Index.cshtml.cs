@@ -7,6 +7,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Voice;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -64,13 +65,13 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         }
 
         var draft = Input.ToDraft();
-        if (!VoiceChanges.CheckDraft(ModelState, draft))
+        if (!ViewsInput.Check(ModelState, draft))
         {
             return Page();
         }
 
         var today = time.TodayInEngland();
-        var saved = await VoiceChanges.TrySaveAsync(db, ModelState, Sent, Input.Version, () =>
+        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Sent, Input.Version, () =>
         {
             if (Sent is null)
             {
@@ -80,11 +81,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             {
                 Sent.Change(Review, draft, today);
             }
-
-            audit.Record(AuditAction.ParentViewsSent, Invitation.ChildId, $"invitation:{Invitation.Id} review:{Review.Id}");
-        });
+        }, () => [new Audited(AuditAction.ParentViewsSent, Invitation.ChildId, $"invitation:{Invitation.Id} review:{Review.Id}")]);
         await LoadAsync();
-        if (!saved)
+        if (result != ChangeResult.Saved)
         {
             // The page now shows what is saved; a second try from it must be able to succeed.
             Input.Version = Sent?.Version ?? 0;

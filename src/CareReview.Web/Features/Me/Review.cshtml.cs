@@ -3,7 +3,7 @@ using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Voice;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,12 +57,10 @@ public sealed class ReviewModel(AppDbContext db, TimeProvider time, AuditLog aud
             return Page();
         }
 
-        var saved = await VoiceChanges.TrySaveAsync(Db, ModelState, null, 0, () =>
-        {
-            Db.ReviewFeedback.Add(ReviewFeedback.Give(Review, rating, Input.Comment, Today));
-            audit.Record(AuditAction.ReviewRated, Child.Id, $"review:{reviewId} rating:{rating}");
-        });
-        if (!saved)
+        var result = await new RecordChanges(Db, audit).TryApplyAsync(ModelState, null, 0,
+            () => Db.ReviewFeedback.Add(ReviewFeedback.Give(Review, rating, Input.Comment, Today)),
+            () => [new Audited(AuditAction.ReviewRated, Child.Id, $"review:{reviewId} rating:{rating}")]);
+        if (result != ChangeResult.Saved)
         {
             await LoadAsync(reviewId);
             return Page();

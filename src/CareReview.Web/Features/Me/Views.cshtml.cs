@@ -4,6 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Voice;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,12 +40,12 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
         }
 
         var draft = Input.ToDraft();
-        if (!VoiceChanges.CheckDraft(ModelState, draft))
+        if (!ViewsInput.Check(ModelState, draft))
         {
             return Page();
         }
 
-        var saved = await VoiceChanges.TrySaveAsync(Db, ModelState, Sent, Input.Version, () =>
+        var result = await new RecordChanges(Db, audit).TryApplyAsync(ModelState, Sent, Input.Version, () =>
         {
             if (Sent is null)
             {
@@ -54,10 +55,8 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
             {
                 Sent.Change(Review, draft, Today);
             }
-
-            audit.Record(AuditAction.ChildViewsSent, Child.Id, $"review:{Review.Id}");
-        });
-        if (!saved)
+        }, () => [new Audited(AuditAction.ChildViewsSent, Child.Id, $"review:{Review.Id}")]);
+        if (result != ChangeResult.Saved)
         {
             // The page now shows what is saved; a second try from it must be able to succeed.
             await LoadAsync();

@@ -5,8 +5,8 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +56,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         var by = User.DisplayName();
         var done = Input.Done == true;
         var recommendation = Recommendation;
-        var saved = await db.TryApplyAsync(ModelState, Child, Input.Version,
+        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Child, Input.Version,
             () =>
             {
                 if (done)
@@ -68,12 +68,11 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
                     recommendation.RecordProgress(on!.Value, Input.Note ?? "", by, Today);
                 }
             },
-            audit, done ? AuditAction.RecommendationCompleted : AuditAction.RecommendationProgressRecorded, () => $"recommendation:{id}");
-        if (!saved)
+            () => [new Audited(done ? AuditAction.RecommendationCompleted : AuditAction.RecommendationProgressRecorded, Child.Id, $"recommendation:{id}")]);
+        if (result != ChangeResult.Saved)
         {
-            db.ChangeTracker.Clear();
             await LoadAsync(id);
-            if (ModelState.TryGetValue("", out var entry) && entry.Errors.Any(e => e.ErrorMessage == ChildChanges.ConcurrencyMessage))
+            if (result == ChangeResult.LostRace)
             {
                 // The page now shows the recommendation as saved, so a second try must be able to succeed.
                 Input.Version = Child.Version;

@@ -3,7 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,31 +11,16 @@ namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>
 public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Review Review { get; private set; } = null!;
-
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
-    {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:adjourn");
-        }
-
+    public void OnGet() =>
         Input = new InputModel { Version = Child.Version, AdjournedOn = DateInput.From(Review.ScheduledFor <= Today ? Review.ScheduledFor : Today) };
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(int id, int reviewId)
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:adjourn");
-        }
-
         var on = ModelState.ReadDate("Input.AdjournedOn", Input.AdjournedOn, "Date of the adjourned meeting");
         var resumeOn = ModelState.ReadDate("Input.ResumeOn", Input.ResumeOn, "Date the review will resume");
         if (!ModelState.IsValid)
@@ -46,7 +31,6 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
         if (!await TryApplyAsync(Input.Version, () => Child.AdjournReview(on!.Value, resumeOn!.Value, Input.AdjournmentReason, Today, Rules),
                 AuditAction.ReviewAdjourned, () => $"review:{reviewId}"))
         {
-            await LoadAsync(id, reviewId);
             return Page();
         }
 
@@ -56,16 +40,8 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public string LatestResume => GovukDate.Format(Rules.Add(ReviewSchedule.Adjournment, Today));
 
-    private async Task<bool> LoadAsync(int id, int reviewId)
-    {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { State: ReviewState.Scheduled } review || !CanChair)
-        {
-            return false;
-        }
-
-        Review = review;
-        return true;
-    }
+    /// <summary>The child's IRO or the IRO manager adjourns a review still to be held.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(Review.State == ReviewState.Scheduled && CanChair);
 
     public sealed class InputModel
     {

@@ -5,7 +5,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,13 +20,8 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public ReviewDue? Due { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public IActionResult OnGet(int id)
     {
-        if (await LoadChildAsync(id) is null)
-        {
-            return NotFound();
-        }
-
         if (!Child.IsLookedAfter)
         {
             return RedirectToPage("/Children/Details", new { id });
@@ -48,11 +43,6 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public async Task<IActionResult> OnPostAsync(int id)
     {
-        if (await LoadChildAsync(id) is null)
-        {
-            return NotFound();
-        }
-
         Show();
         var date = ModelState.ReadDate("Input.Date", Input.Date, "Date of the review");
         TimeOnly? startsAt = null;

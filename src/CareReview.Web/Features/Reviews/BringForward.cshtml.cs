@@ -3,7 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,24 +18,10 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
 
     public ReviewDue Due { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id)
+    public void OnGet() => Input = new InputModel { Version = Child.Version };
+
+    public async Task<IActionResult> OnPostAsync()
     {
-        if (!await LoadAsync(id))
-        {
-            return await RefuseAsync("page:bringforward");
-        }
-
-        Input = new InputModel { Version = Child.Version };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id)
-    {
-        if (!await LoadAsync(id))
-        {
-            return await RefuseAsync("page:bringforward");
-        }
-
         var to = ModelState.ReadDate("Input.To", Input.To, "Date the review should be held by");
         if (!ModelState.IsValid)
         {
@@ -45,22 +31,17 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
         if (!await TryApplyAsync(Input.Version, () => Child.BringReviewForward(to!.Value, Input.Reason, Today, Rules),
                 AuditAction.ReviewBroughtForward, () => $"to:{to!.Value:yyyy-MM-dd}"))
         {
-            await LoadAsync(id);
             return Page();
         }
 
         return BackToChild($"The next review is now due by {GovukDate.Format(to!.Value)}");
     }
 
-    private async Task<bool> LoadAsync(int id)
+    /// <summary>The child's IRO or the IRO manager brings forward the review of a looked-after child.</summary>
+    protected internal override Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || !Child.IsLookedAfter || !CanChair)
-        {
-            return false;
-        }
-
         Due = Child.NextReviewDue(Rules)!;
-        return true;
+        return Task.FromResult(Child.IsLookedAfter && CanChair);
     }
 
     public sealed class InputModel

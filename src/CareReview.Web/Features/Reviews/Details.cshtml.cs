@@ -5,7 +5,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,9 +16,8 @@ namespace CareReview.Web.Features.Reviews;
 /// record, the recommendations and the steps that follow (decisions and record sent out).
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
-    public Review Review { get; private set; } = null!;
     public IReadOnlyList<ChecklistItem> Before { get; private set; } = [];
     public IReadOnlyList<ChecklistItem> After { get; private set; } = [];
     public ReviewAgenda Agenda { get; private set; } = null!;
@@ -31,38 +30,22 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     /// <summary>The child's IRO and social worker invite parents; the IRO follows up the child's card.</summary>
     public bool CanInvite => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
 
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:details");
-        }
-
         Audit.Record(AuditAction.ReviewViewed, Child.Id, $"review:{Review.Id}");
         await Db.SaveChangesAsync();
         return Page();
     }
 
-    private async Task<bool> LoadAsync(int id, int reviewId)
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is null)
-        {
-            return false;
-        }
-
-        Show(reviewId);
-        Views = await Db.ReviewViews.Where(v => v.ReviewId == reviewId).OrderBy(v => v.Author).ThenBy(v => v.SentOn).ToListAsync();
-        Card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == reviewId);
-        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).OrderBy(i => i.Id).ToListAsync();
-        return true;
-    }
-
-    private void Show(int reviewId)
-    {
-        Review = FindReview(reviewId)!;
         Before = ReviewChecklist.Before(Review, Today, Calendar);
         After = ReviewChecklist.After(Review, Today, Calendar);
         Agenda = ReviewAgenda.For(Child);
+        Views = await Db.ReviewViews.Where(v => v.ReviewId == Review.Id).OrderBy(v => v.Author).ThenBy(v => v.SentOn).ToListAsync();
+        Card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == Review.Id);
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == Review.Id).OrderBy(i => i.Id).ToListAsync();
+        return true;
     }
 
     public static string Tag(ChecklistState state) => state switch

@@ -1,7 +1,7 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
@@ -11,18 +11,16 @@ namespace CareReview.Web.Features.Reviews;
 /// the record away; each export is audited, with ids only, in the same save.
 /// </summary>
 public sealed class PdfModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { IsHeld: true } review)
-        {
-            return await RefuseAsync($"review:{reviewId};page:pdf");
-        }
-
-        var pdf = ReviewPdf.Build(Child, review, Today);
-        Audit.Record(AuditAction.ReviewExported, Child.Id, $"review:{review.Id};format:pdf");
+        var pdf = ReviewPdf.Build(Child, Review, Today);
+        Audit.Record(AuditAction.ReviewExported, Child.Id, $"review:{Review.Id};format:pdf");
         await Db.SaveChangesAsync();
-        return File(pdf, "application/pdf", ReviewPdf.FileName(Child, review));
+        return File(pdf, "application/pdf", ReviewPdf.FileName(Child, Review));
     }
+
+    /// <summary>Only a held review has a record to take away.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(Review.IsHeld);
 }

@@ -7,7 +7,7 @@ using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +20,13 @@ namespace CareReview.Web.Features.Reviews;
 /// review clock moves as soon as it is saved.
 /// </summary>
 public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
     public const int BlankRows = 3;
 
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Review Review { get; private set; } = null!;
     public IReadOnlyList<Recommendation> StillOpen { get; private set; } = [];
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
     public bool ShortBreaks => Child.CurrentEpisode?.LegalStatus.IsShortBreak() == true;
@@ -37,11 +36,6 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnGetAsync(int id, int reviewId)
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:record");
-        }
-
         if (Review.IsHeld)
         {
             return RedirectToPage("/Reviews/Details", new { id, reviewId });
@@ -66,13 +60,8 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
     }
 
     /// <summary>Adds a blank recommendation row without saving or checking anything.</summary>
-    public async Task<IActionResult> OnPostAddRowAsync(int id, int reviewId)
+    public IActionResult OnPostAddRow()
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:record");
-        }
-
         ModelState.Clear();
         Input.Recommendations.Add(new RecommendationInput());
         return Page();
@@ -80,11 +69,6 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public async Task<IActionResult> OnPostAsync(int id, int reviewId)
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:record");
-        }
-
         if (Review.IsHeld)
         {
             ModelState.AddModelError("", AlreadyRecordedMessage);
@@ -129,7 +113,6 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             AuditAction.ReviewRecorded, () => $"review:{reviewId};recommendations:{drafts.Count};outcomes:{outcomes.Count}");
         if (!saved)
         {
-            await LoadAsync(id, reviewId);
             return Page();
         }
 
@@ -215,14 +198,14 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         _ => null,
     };
 
-    private async Task<bool> LoadAsync(int id, int reviewId)
+    /// <summary>The child's IRO or the IRO manager records the review.</summary>
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review || !CanChair)
+        if (!CanChair)
         {
             return false;
         }
 
-        Review = review;
         StillOpen = [.. Child.Recommendations.Where(r => r.IsOpen).OrderBy(r => r.DueOn)];
         Staff = await Db.StaffMembers.AsNoTracking().Include(s => s.Team).OrderBy(s => s.Name).ToListAsync();
         return true;

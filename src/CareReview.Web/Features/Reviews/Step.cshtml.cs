@@ -3,7 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,32 +11,18 @@ namespace CareReview.Web.Features.Reviews;
 
 /// <summary>Records one step around a review (I1–I6): the date it was done, or for seeing the child alone, why not.</summary>
 public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public Review Review { get; private set; } = null!;
     public ChecklistItem Item { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId, string step)
-    {
-        if (!await LoadAsync(id, reviewId, step))
-        {
-            return await RefuseAsync($"review:{reviewId};page:step");
-        }
-
+    public void OnGet() =>
         Input = new InputModel { Version = Child.Version, On = DateInput.From(Item.DoneOn), Reason = Review.ChildNotSeenAloneReason };
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(int id, int reviewId, string step)
     {
-        if (!await LoadAsync(id, reviewId, step))
-        {
-            return await RefuseAsync($"review:{reviewId};page:step");
-        }
-
         var notSeenAlone = step == "I3" && Input.On?.IsEmpty != false && !string.IsNullOrWhiteSpace(Input.Reason);
         var on = notSeenAlone ? null : ModelState.ReadDate("Input.On", Input.On, "Date");
         if (!ModelState.IsValid)
@@ -67,7 +53,6 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
             // The domain names the fields of seeing the child alone; on this page they are the date and the reason.
             MoveError("Input.ChildSeenAloneOn", "Input.On");
             MoveError("Input.ChildNotSeenAloneReason", "Input.Reason");
-            await LoadAsync(id, reviewId, step);
             return Page();
         }
 
@@ -75,29 +60,24 @@ public sealed class StepModel(AppDbContext db, AuditLog audit, TimeProvider time
         return RedirectToPage("/Reviews/Details", new { id, reviewId });
     }
 
-    private async Task<bool> LoadAsync(int id, int reviewId, string step)
+    protected internal override Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review)
-        {
-            return false;
-        }
+        var step = RouteData.Values["step"]?.ToString();
 
         // Seeing the child alone and sending out the decisions and the record are the IRO's to record.
         if (step is "I3" or "I5" or "I6" && !CanChair)
         {
-            return false;
+            return Task.FromResult(false);
         }
 
-        Review = review;
-        var item = ReviewChecklist.Before(review, Today, Calendar).Concat(ReviewChecklist.After(review, Today, Calendar))
+        var item = ReviewChecklist.Before(Review, Today, Calendar).Concat(ReviewChecklist.After(Review, Today, Calendar))
             .SingleOrDefault(i => i.RuleId == step);
-        if (item is null)
+        if (item is not null)
         {
-            return false;
+            Item = item;
         }
 
-        Item = item;
-        return true;
+        return Task.FromResult(item is not null);
     }
 
     private void MoveError(string from, string to)

@@ -4,7 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,46 +13,26 @@ namespace CareReview.Web.Features.Voice;
 
 /// <summary>The IRO follows up a child's "Not happy" card: what they did, and when.</summary>
 public sealed class CardModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public FollowUpInput Input { get; set; } = new();
 
-    public Review Review { get; private set; } = null!;
     public ReviewFeedback Card { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId)
-    {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:card");
-        }
-
-        Input.Version = Card.Version;
-        return Page();
-    }
+    public void OnGet() => Input.Version = Card.Version;
 
     public async Task<IActionResult> OnPostAsync(int id, int reviewId)
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:card");
-        }
-
         var on = ModelState.ReadDate("Input.On", Input.On, "The date you followed it up");
         if (!ModelState.IsValid || on is null)
         {
             return Page();
         }
 
-        var saved = await VoiceChanges.TrySaveAsync(Db, ModelState, Card, Input.Version, () =>
+        if (!await TryApplyToAsync(Card, Input.Version, () => Card.RecordFollowUp(on.Value, Input.FollowUpNote ?? "", User.DisplayName(), Today),
+                AuditAction.RatingFollowedUp, () => $"review:{reviewId}"))
         {
-            Card.RecordFollowUp(on.Value, Input.FollowUpNote ?? "", User.DisplayName(), Today);
-            Audit.Record(AuditAction.RatingFollowedUp, Child.Id, $"review:{reviewId}");
-        });
-        if (!saved)
-        {
-            await LoadAsync(id, reviewId);
             return Page();
         }
 
@@ -61,15 +41,14 @@ public sealed class CardModel(AppDbContext db, AuditLog audit, TimeProvider time
     }
 
     /// <summary>The child's IRO and the IRO manager follow up cards; the card must be "Not happy".</summary>
-    private async Task<bool> LoadAsync(int id, int reviewId)
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review || !CanChair)
+        if (!CanChair)
         {
             return false;
         }
 
-        Review = review;
-        var card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == reviewId);
+        var card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == Review.Id);
         if (card is null || card.Rating != ReviewRating.NotHappy)
         {
             return false;

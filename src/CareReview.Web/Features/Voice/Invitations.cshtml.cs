@@ -4,7 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Children;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,12 +15,11 @@ namespace CareReview.Web.Features.Voice;
 /// their views, after it to read the decisions. The link is shown once, to copy into an email or text.
 /// </summary>
 public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
-    : ChildPageModel(db, audit, time, calendars)
+    : ReviewPageModel(db, audit, time, calendars)
 {
     [BindProperty]
     public InvitationInput Input { get; set; } = new();
 
-    public Review Review { get; private set; } = null!;
     public IReadOnlyList<ParentInvitation> Invitations { get; private set; } = [];
     public string? NewLink { get; private set; }
     public string? NewLinkFor { get; private set; }
@@ -30,16 +29,12 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
     /// <summary>After the review there is something to share only once the decisions have gone out.</summary>
     public bool CanSend => !Review.IsHeld || Review.DecisionsIssuedOn is not null;
 
-    public async Task<IActionResult> OnGetAsync(int id, int reviewId) =>
-        await LoadAsync(id, reviewId) ? Page() : await RefuseAsync($"review:{reviewId};page:invitations");
-
-    public async Task<IActionResult> OnPostAsync(int id, int reviewId)
+    public void OnGet()
     {
-        if (!await LoadAsync(id, reviewId))
-        {
-            return await RefuseAsync($"review:{reviewId};page:invitations");
-        }
+    }
 
+    public async Task<IActionResult> OnPostAsync()
+    {
         if (!CanSend)
         {
             ModelState.AddModelError("", "The decisions of this review have not been issued yet, so there is nothing to share");
@@ -66,54 +61,36 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
             ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
         }
 
-        await LoadAsync(id, reviewId);
+        await AdmitsAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostCancelAsync(int id, int reviewId, int invitationId)
     {
-        if (!await LoadAsync(id, reviewId) || Invitations.SingleOrDefault(i => i.Id == invitationId) is not { } invitation)
+        if (Invitations.SingleOrDefault(i => i.Id == invitationId) is not { } invitation)
         {
             return await RefuseAsync($"review:{reviewId};invitation:{invitationId}");
         }
 
-        try
+        // The link's use is its own guard: a parent who opened it just now wins, and the cancel is refused.
+        if (!await TryApplyToAsync(null, 0, () => invitation.Cancel(Now), AuditAction.ParentInvitationCancelled, () => $"invitation:{invitation.Id}"))
         {
-            invitation.Cancel(Now);
-            Audit.Record(AuditAction.ParentInvitationCancelled, Child.Id, $"invitation:{invitation.Id}");
-            await Db.SaveChangesAsync();
-            TempData["Success"] = $"The link for {invitation.Name} is cancelled";
-        }
-        catch (Domain.DomainRuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            return Page();
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", $"{invitation.Name} opened the link just now, so it can no longer be cancelled");
-            Db.ChangeTracker.Clear();
-            await LoadAsync(id, reviewId);
             return Page();
         }
 
+        TempData["Success"] = $"The link for {invitation.Name} is cancelled";
         return RedirectToPage(new { id, reviewId });
     }
 
-    private async Task<bool> LoadAsync(int id, int reviewId)
+    /// <summary>The child's IRO or social worker (or the IRO manager) sends and cancels links.</summary>
+    protected internal override async Task<bool> AdmitsAsync()
     {
-        if (await LoadChildAsync(id) is null || FindReview(reviewId) is not { } review)
-        {
-            return false;
-        }
-
-        Review = review;
         if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
         {
             return false;
         }
 
-        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == reviewId).OrderByDescending(i => i.Id).ToListAsync();
+        Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == Review.Id).OrderByDescending(i => i.Id).ToListAsync();
         return true;
     }
 }

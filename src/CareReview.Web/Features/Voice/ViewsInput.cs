@@ -1,4 +1,5 @@
 using CareReview.Domain.Voice;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CareReview.Web.Features.Voice;
 
@@ -16,6 +17,17 @@ public sealed class ViewsInput
     public long Version { get; set; }
 
     public static readonly IReadOnlyList<(string Value, string Text)> YesNoNotSure = [("yes", "Yes"), ("no", "No"), ("not-sure", "Not sure")];
+
+    /// <summary>Puts every problem with the views beside its field; true when there are none.</summary>
+    public static bool Check(ModelStateDictionary state, ViewsDraft draft)
+    {
+        foreach (var problem in ReviewViews.Problems(draft))
+        {
+            state.AddModelError(problem.Field is null ? "" : $"Input.{problem.Field}", problem.Message);
+        }
+
+        return state.IsValid;
+    }
 
     public ViewsDraft ToDraft() => new(GoingWell, NotGoingWell, WantToChange, WhoIWantThere, WhereAndWhen,
         YesOrNo(TalkToIroAlone), YesOrNo(WantAdvocate), YesOrNo(WillAttend));

@@ -149,7 +149,7 @@ public sealed class ChangingTheCarePlanTests(AppFactory app) : IClassFixture<App
         using var stale = await app.SubmitFormAsync(sw, $"/children/{child.Id}/care-plan/change", PlanForm(child.Version, "Second writer", permanence: "ADOPTION"));
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("Someone else changed this child", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var plans = (await ReloadAsync(child.Id)).CarePlans;
         Assert.Equal("First writer", Assert.Single(plans).Text(CarePlanSection.Contact));
     }

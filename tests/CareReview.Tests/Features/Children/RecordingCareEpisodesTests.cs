@@ -251,7 +251,7 @@ public sealed class RecordingCareEpisodesTests(AppFactory app) : IClassFixture<A
         using var refused = await app.SubmitFormAsync(second, $"/children/{child.Id}/cease", cease);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Someone else changed this child", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var after = await ReloadAsync(child.Id);
         Assert.Equal(2, after.Episodes.Count);
         Assert.Contains(after.Episodes, e => e.ReasonForNewEpisode == ReasonForNewEpisode.L && e.IsOpen);

@@ -378,7 +378,7 @@ public sealed class RecordingPlacementDetailsTests(AppFactory app) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("Someone else changed this child", html, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", html, StringComparison.Ordinal);
         // What the second person typed is still in the form, and the form now carries the saved version.
         Assert.Contains("value=\"SC333333\"", html, StringComparison.Ordinal);
         var after = await ReloadAsync(child.Id);

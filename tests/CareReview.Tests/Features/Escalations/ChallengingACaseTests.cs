@@ -3,7 +3,7 @@ using CareReview.Domain.Escalations;
 using CareReview.Tests.Features.Reminders;
 using CareReview.Tests.Support;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Escalations;
+using CareReview.Web.Records;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Escalations.EscalationSteps;
@@ -261,8 +261,8 @@ public sealed class ChallengingACaseTests(AppFactory app) : IClassFixture<AppFac
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var page = await second.Content.ReadAsStringAsync();
-        Assert.Contains(WebUtility.HtmlEncode(EscalationPageModel.ConcurrencyMessage), page, StringComparison.Ordinal);
-        Assert.Contains("Someone else changed this escalation", page, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RecordChanges.ConcurrencyMessage), page, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", page, StringComparison.Ordinal);
         var saved = await app.EscalationAsync(id);
         Assert.Null(saved.Outcome);
         Assert.Equal(EscalationState.AwaitingResponse, saved.State);

@@ -97,7 +97,7 @@ public sealed class ReviewSafeguardsTests(AppFactory app) : IClassFixture<AppFac
         var done = new Dictionary<string, string>(progress) { ["Input.Note"] = "Meeting held", ["Input.Done"] = "true" };
         using var refused = await app.SubmitFormAsync(sw, $"/recommendations/{recommendationId}", done);
         var html = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("Someone else changed this child", html, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", html, StringComparison.Ordinal);
 
         // The refreshed page carries the version now saved; posting it again goes through.
         done["Input.Version"] = AppFactory.HiddenValueIn(html, "Input.Version");

@@ -142,7 +142,7 @@ public sealed class ChildSignInTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.DoesNotContain(address, await tm.GetPageAsync($"/children/{child.Id}"), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.NotFound, await tm.StatusOfAsync(address));
             Assert.Contains(await app.AuditAsync(AuditAction.AccessRefused, _cast.TeamManagerUser),
-                e => e.ChildId == child.Id && e.Details == "own-sign-in");
+                e => e.ChildId == child.Id && e.Details == "page:own-sign-in");
 
             using var posted = await tm.PostFormAsync($"{address}?handler=Create",
                 [new("UserName", $"robin-{_cast.Suffix}")], tokenFrom: $"/children/{child.Id}");

@@ -6,7 +6,7 @@ using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
-using CareReview.Web.Features.Voice;
+using CareReview.Web.Records;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Voice.VoiceSteps;
@@ -320,8 +320,8 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await refused.Content.ReadAsStringAsync();
-        Assert.Contains(WebUtility.HtmlEncode(VoiceChanges.ConcurrencyMessage), page, StringComparison.Ordinal);
-        Assert.Contains("This was changed somewhere else while you were writing", page, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RecordChanges.ConcurrencyMessage), page, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this while you were working on it", page, StringComparison.Ordinal);
         var views = Assert.Single(await app.ViewsForAsync(reviewId));
         Assert.Equal("Written on my phone", views.GoingWell);
         Assert.Equal(version + 1, views.Version);
@@ -347,7 +347,7 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
 
         Assert.True(second.StatusCode == HttpStatusCode.OK,
             $"The second send answered {(int)second.StatusCode} and the saved views now say \"{(await app.ViewsForAsync(reviewId)).Single().GoingWell}\"");
-        Assert.Contains(WebUtility.HtmlEncode(VoiceChanges.ConcurrencyMessage), await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RecordChanges.ConcurrencyMessage), await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("Written on my phone", Assert.Single(await app.ViewsForAsync(reviewId)).GoingWell);
     }
 
@@ -372,7 +372,7 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
 
         using var refused = await laptop.PostWithTokenOfAsync("/me/views", laptopForm, ViewsForm(version, goingWell: "Written on the laptop"));
         var refusedPage = await refused.Content.ReadAsStringAsync();
-        Assert.Contains(WebUtility.HtmlEncode(VoiceChanges.ConcurrencyMessage), refusedPage, StringComparison.Ordinal);
+        Assert.Contains(WebUtility.HtmlEncode(RecordChanges.ConcurrencyMessage), refusedPage, StringComparison.Ordinal);
 
         // The child checks the page and sends again from it.
         var formVersion = long.Parse(AppFactory.HiddenValueIn(refusedPage, "Input.Version"), CultureInfo.InvariantCulture);

@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using CareReview.Web.Auditing;
+using CareReview.Web.Data;
+using CareReview.Web.Data.Entities;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CareReview.Web.Records;
+
+/// <summary>
+/// Opens the record a page is about before any of its handlers run, for every page about a child
+/// (<see cref="ChildPageModel"/>, and <see cref="ReviewPageModel"/> for one of the child's reviews) or an
+/// escalation (<see cref="EscalationPageModel"/>). It loads what the page declares it needs, only if the
+/// user may see it (<c>ChildAccess.VisibleTo</c>) and the page admits them; otherwise it records the refusal
+/// in the audit and answers 404, so a refused record looks like one that does not exist.
+/// </summary>
+public sealed partial class RecordFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var refusal = context.HandlerInstance switch
+        {
+            ChildPageModel page => await OpenChildAsync(page, context.HttpContext),
+            EscalationPageModel page => await OpenEscalationAsync(page, context.RouteData),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            var services = context.HttpContext.RequestServices;
+            services.GetRequiredService<AuditLog>().Record(AuditAction.AccessRefused, refusal.ChildId, refusal.Details);
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        await next();
+    }
+
+    private sealed record Refusal(int? ChildId, string Details);
+
+    private static async Task<Refusal?> OpenChildAsync(ChildPageModel page, HttpContext http)
+    {
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        if (await page.ChildIdAsync() is not { } childId)
+        {
+            return new Refusal(null, page.RefusalDetails);
+        }
+
+        var parts = ChildRecords.PartsFor(page.GetType(), http.Request.Method);
+        if (await ChildRecords.LoadAsync(db, http.User, childId, parts) is not { } child)
+        {
+            return new Refusal(null, $"child:{childId}");
+        }
+
+        page.Child = child;
+        if (page is ReviewPageModel reviewPage)
+        {
+            if (child.Reviews.SingleOrDefault(r => r.Id == reviewPage.ReviewId) is not { } review)
+            {
+                return new Refusal(child.Id, page.RefusalDetails);
+            }
+
+            reviewPage.Review = review;
+        }
+
+        return await page.AdmitsAsync() ? null : new Refusal(child.Id, page.RefusalDetails);
+    }
+
+    private static async Task<Refusal?> OpenEscalationAsync(EscalationPageModel page, RouteData route)
+    {
+        if (!int.TryParse(route.Values["id"]?.ToString(), out var id) || !await page.OpenAsync(id))
+        {
+            return new Refusal(page.RefusedChildId, $"escalation:{id}");
+        }
+
+        return await page.AdmitsAsync() ? null : new Refusal(page.Escalation.ChildId, $"escalation:{id};{PageName(page.PageContext)}");
+    }
+
+    /// <summary>The page's name as audit details give it: <c>/Reviews/BringForward</c> is <c>bring-forward</c>.</summary>
+    public static string PageName(PageContext page) =>
+        Capital().Replace(page.ActionDescriptor.ViewEnginePath.Split('/')[^1], "-$0").TrimStart('-').ToLowerInvariant();
+
+    [GeneratedRegex("[A-Z]")]
+    private static partial Regex Capital();
+}
