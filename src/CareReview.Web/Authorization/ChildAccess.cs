@@ -35,21 +35,6 @@ public static class ChildAccess
             || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
     }
 
-    /// <summary>
-    /// The child's own IRO or social worker, or the IRO manager: who sets up the child's own sign-in and
-    /// sends the child's family their links.
-    /// </summary>
-    public static bool IsIroOrSocialWorkerOf(ClaimsPrincipal user, Child child) =>
-        user.IsInRole(Roles.IroManager)
-        || (user.IsInRole(Roles.Iro) && child.IroId == user.StaffMemberId())
-        || (user.IsInRole(Roles.SocialWorker) && child.SocialWorkerId == user.StaffMemberId());
-
-    public static bool CanRecordCareEpisodes(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.IroManager) || user.IsInRole(Roles.TeamManager);
-
-    /// <summary>Social workers and team managers write the council's plan and record visits and assessments (policy CarePlanning).</summary>
-    public static bool CanPlan(ClaimsPrincipal user) => user.IsInRole(Roles.SocialWorker) || user.IsInRole(Roles.TeamManager);
-
     public static int? StaffMemberId(this ClaimsPrincipal user) => ClaimAsInt(user, CareReviewClaims.StaffMemberId);
 
     /// <summary>The name a record shows for what this person did: their display name, else their user name.</summary>

@@ -37,38 +37,14 @@ public static class Roles
     };
 }
 
-/// <summary>Named role policies, applied to pages and folders.</summary>
+/// <summary>
+/// The policies that say who someone is rather than what they may do (that is <see cref="Permission"/>):
+/// anyone signed in, and a parent or carer holding the link they were sent.
+/// </summary>
 public static class Policies
 {
-    public const string IroManager = nameof(IroManager);
-    public const string Administrator = nameof(Administrator);
-
-    /// <summary>May record a child becoming looked after, a change of episode or the end of care.</summary>
-    public const string RecordCareEpisodes = nameof(RecordCareEpisodes);
-
-    /// <summary>Writes the council's plan for the child and records visits and assessments: social workers and team managers.</summary>
-    public const string CarePlanning = nameof(CarePlanning);
-
-    /// <summary>Oversees a service or team: compliance and the rule catalogue.</summary>
-    public const string Managers = nameof(Managers);
-
-    /// <summary>May be asked to answer a formal escalation: team managers and senior managers.</summary>
-    public const string Respondents = nameof(Respondents);
-
-    /// <summary>Has a caseload of children: IROs and everyone who works with children.</summary>
-    public const string CaseWork = nameof(CaseWork);
-
-    /// <summary>Any member of staff: the default and fallback policy, so a child's or family's sign-in reaches no staff page.</summary>
-    public const string Staff = nameof(Staff);
-
     /// <summary>Anyone with a Care Review sign-in, staff or child: signing out.</summary>
     public const string SignedIn = nameof(SignedIn);
-
-    /// <summary>May download the anonymised research extract: researchers and the IRO manager.</summary>
-    public const string Research = nameof(Research);
-
-    /// <summary>A child or young person on their own pages.</summary>
-    public const string Child = nameof(Child);
 
     /// <summary>A parent or carer who opened the link they were sent (the family cookie, not a staff sign-in).</summary>
     public const string Family = nameof(Family);

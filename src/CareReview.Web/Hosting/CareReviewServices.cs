@@ -1,12 +1,12 @@
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
-using CareReview.Web.Records;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Demo;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -114,21 +114,22 @@ public static class CareReviewServices
 
         // Every page is for staff unless it says otherwise, so a child's sign-in reaches only the child's own pages.
         var staffOnly = new AuthorizationPolicyBuilder().RequireRole(Roles.Staff).Build();
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .SetFallbackPolicy(staffOnly)
             .SetDefaultPolicy(staffOnly)
-            .AddPolicy(Policies.Staff, staffOnly)
             .AddPolicy(Policies.SignedIn, p => p.RequireRole(Roles.All))
-            .AddPolicy(Policies.Child, p => p.RequireRole(Roles.Child).RequireClaim(CareReviewClaims.ChildId))
-            .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId))
-            .AddPolicy(Policies.IroManager, p => p.RequireRole(Roles.IroManager))
-            .AddPolicy(Policies.Research, p => p.RequireRole(Roles.Researcher, Roles.IroManager))
-            .AddPolicy(Policies.Administrator, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.RecordCareEpisodes, p => p.RequireRole(Roles.IroManager, Roles.TeamManager))
-            .AddPolicy(Policies.CarePlanning, p => p.RequireRole(Roles.SocialWorker, Roles.TeamManager))
-            .AddPolicy(Policies.Managers, p => p.RequireRole(Roles.IroManager, Roles.TeamManager, Roles.Administrator))
-            .AddPolicy(Policies.Respondents, p => p.RequireRole(Roles.TeamManager, Roles.SeniorManager))
-            .AddPolicy(Policies.CaseWork, p => p.RequireRole(Roles.Iro, Roles.IroManager, Roles.SocialWorker, Roles.TeamManager));
+            .AddPolicy(Policies.Family, p => p.AddAuthenticationSchemes(FamilyLink.Scheme).RequireClaim(CareReviewClaims.InvitationId));
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            authorization.AddPolicy(Permissions.PolicyFor(permission), p =>
+            {
+                p.RequireRole(Permissions.RolesHolding(permission));
+                if (permission == Permission.UseOwnPages)
+                {
+                    p.RequireClaim(CareReviewClaims.ChildId);
+                }
+            });
+        }
 
         services.AddRazorPages(options =>
         {
@@ -136,17 +137,14 @@ public static class CareReviewServices
 
             // A page about a child or an escalation opens it here, once, before any handler runs.
             options.Conventions.ConfigureFilter(new RecordFilter());
-            options.Conventions.AuthorizeFolder("/Caseload", Policies.CaseWork);
-            options.Conventions.AuthorizeFolder("/Children", Policies.CaseWork);
-            options.Conventions.AuthorizeFolder("/Voice", Policies.CaseWork);
-            options.Conventions.AuthorizeFolder("/CarePlans", Policies.CaseWork);
-            options.Conventions.AuthorizeFolder("/Deadlines", Policies.CaseWork);
-            options.Conventions.AuthorizeFolder("/Rules", Policies.Managers);
-            options.Conventions.AuthorizeFolder("/Audit", Policies.IroManager);
-            options.Conventions.AuthorizeFolder("/Returns", Policies.IroManager);
-            options.Conventions.AuthorizeFolder("/Research", Policies.Research);
-            options.Conventions.AuthorizeFolder("/Admin", Policies.Administrator);
-            options.Conventions.AuthorizeFolder("/Me", Policies.Child);
+            options.Conventions.Add(new PermissionConvention());
+
+            // Each folder's permission; a page may ask for more with [Requires].
+            foreach (var (folder, permission) in FolderPermissions.ByFolder)
+            {
+                options.Conventions.AuthorizeFolder(folder, Permissions.PolicyFor(permission));
+            }
+
             options.Conventions.AuthorizeFolder("/Family", Policies.Family);
         });
 

@@ -28,8 +28,11 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     public WorkingDayCalendar Calendar => calendars.Current;
     public Rulebook Rules => calendars.Rules;
 
+    /// <summary>Whether the user may do this for this child.</summary>
+    public bool May(Permission permission) => User.MayFor(permission, Child);
+
     /// <summary>The child's IRO and the IRO manager chair and record reviews.</summary>
-    public bool CanChair => User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId());
+    public bool CanChair => May(Permission.ChairReviews);
 
     /// <summary>The child the route names: <c>{id}</c> unless the page is about something of the child's (a referral).</summary>
     protected internal virtual Task<int?> ChildIdAsync() =>

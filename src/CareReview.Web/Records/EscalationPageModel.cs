@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReview.Web.Records;
 
 /// <summary>The little a respondent may know of the child: who the escalation is about, and nothing of the case.</summary>
-public sealed record EscalatedChild(int Id, string FullName, string GivenName, string LocalId, DateOnly DateOfBirth, int? IroId);
+public sealed record EscalatedChild(int Id, string FullName, string GivenName, string LocalId, DateOnly DateOfBirth, int? IroId, int? SocialWorkerId);
 
 /// <summary>
 /// What every page about one escalation shares. Two kinds of people may open one: those who may see the
@@ -33,7 +33,7 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
     public bool CanSeeCase { get; private set; }
 
     /// <summary>The child's IRO, or the IRO manager, runs the escalation.</summary>
-    public bool CanAct => CanSeeCase && (User.IsInRole(Roles.IroManager) || (User.IsInRole(Roles.Iro) && Child.IroId == User.StaffMemberId()));
+    public bool CanAct => CanSeeCase && User.MayFor(Permission.RunEscalations, Child.IroId, Child.SocialWorkerId);
 
     /// <summary>The user is asked to respond at the open stage and has not yet.</summary>
     public bool MustRespond => Escalation.CurrentStage is { Response: null } stage && stage.RespondentStaffId == User.StaffMemberId();
@@ -60,7 +60,7 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
         Escalation = escalation;
         CanSeeCase = canSeeCase;
         Child = await db.Children.Where(c => c.Id == escalation.ChildId)
-            .Select(c => new EscalatedChild(c.Id, c.GivenName + " " + c.FamilyName, c.GivenName, c.LocalId, c.DateOfBirth, c.IroId))
+            .Select(c => new EscalatedChild(c.Id, c.GivenName + " " + c.FamilyName, c.GivenName, c.LocalId, c.DateOfBirth, c.IroId, c.SocialWorkerId))
             .SingleAsync();
         return true;
     }

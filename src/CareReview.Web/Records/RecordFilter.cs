@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Mvc;
@@ -24,7 +25,7 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         var refusal = context.HandlerInstance switch
         {
             ChildPageModel page => await OpenChildAsync(page, context.HttpContext),
-            EscalationPageModel page => await OpenEscalationAsync(page, context.RouteData),
+            EscalationPageModel page => await OpenEscalationAsync(page, context.HttpContext),
             _ => null,
         };
         if (refusal is not null)
@@ -56,6 +57,11 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         }
 
         page.Child = child;
+        if (PermissionConvention.Required(page.GetType()).Any(p => !http.User.MayFor(p, child)))
+        {
+            return new Refusal(child.Id, page.RefusalDetails);
+        }
+
         if (page is ReviewPageModel reviewPage)
         {
             if (child.Reviews.SingleOrDefault(r => r.Id == reviewPage.ReviewId) is not { } review)
@@ -69,14 +75,16 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         return await page.AdmitsAsync() ? null : new Refusal(child.Id, page.RefusalDetails);
     }
 
-    private static async Task<Refusal?> OpenEscalationAsync(EscalationPageModel page, RouteData route)
+    private static async Task<Refusal?> OpenEscalationAsync(EscalationPageModel page, HttpContext http)
     {
-        if (!int.TryParse(route.Values["id"]?.ToString(), out var id) || !await page.OpenAsync(id))
+        if (!int.TryParse(http.GetRouteValue("id")?.ToString(), out var id) || !await page.OpenAsync(id))
         {
             return new Refusal(page.RefusedChildId, $"escalation:{id}");
         }
 
-        return await page.AdmitsAsync() ? null : new Refusal(page.Escalation.ChildId, $"escalation:{id};{PageName(page.PageContext)}");
+        var admitted = PermissionConvention.Required(page.GetType()).All(p => http.User.MayFor(p, page.Child.IroId, page.Child.SocialWorkerId))
+                       && await page.AdmitsAsync();
+        return admitted ? null : new Refusal(page.Escalation.ChildId, $"escalation:{id};{PageName(page.PageContext)}");
     }
 
     /// <summary>The page's name as audit details give it: <c>/Reviews/BringForward</c> is <c>bring-forward</c>.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CareReview.Tests.Support;
 
 namespace CareReview.Tests.Suite;
 
@@ -8,7 +9,7 @@ namespace CareReview.Tests.Suite;
 /// </summary>
 public sealed partial class NoTestReadsTheRealClockTests
 {
-    private static readonly string s_root = RepositoryRoot();
+    private static readonly string s_root = Repository.Root;
 
     /// <summary>The one place that turns "no CAREREVIEW_TODAY" into the real date in England.</summary>
     private static readonly string s_allowed = Path.Combine(s_root, "tests", "Shared", "SuiteToday.cs");
@@ -43,7 +44,7 @@ public sealed partial class NoTestReadsTheRealClockTests
     {
         Assert.True(File.Exists(s_allowed), $"{s_allowed} is missing");
         var files = Directory.EnumerateFiles(Path.Combine(s_root, "tests"), "*.cs", SearchOption.AllDirectories)
-            .Where(f => !IsBuildOutput(f) && f != s_allowed)
+            .Where(f => !Repository.IsBuildOutput(f) && f != s_allowed)
             .ToList();
         Assert.NotEmpty(files);
 
@@ -54,21 +55,5 @@ public sealed partial class NoTestReadsTheRealClockTests
         Assert.True(offenders.Count == 0,
             "These lines read the real clock; choose the test's own today (a fake clock or SuiteToday) instead:\n"
             + string.Join('\n', offenders));
-    }
-
-    private static bool IsBuildOutput(string path) =>
-        path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "CareReview.slnx")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No CareReview.slnx above {AppContext.BaseDirectory}");
     }
 }

@@ -47,7 +47,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             }
 
             // A researcher's sign-in opens only the research extract.
-            if (await users.IsInRoleAsync(user, Roles.Researcher) && !await users.IsInRoleAsync(user, Roles.IroManager))
+            var roles = await users.GetRolesAsync(user);
+            if (Permissions.Hold(roles, Permission.DownloadResearchExtract) && !Permissions.Hold(roles, Permission.WorkWithChildren))
             {
                 return LocalRedirect("/research");
             }

@@ -4,7 +4,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,6 @@ namespace CareReview.Web.Features.AnnualReport;
 /// The children behind one figure of the annual report. Only children the user may see are named; the others
 /// are counted, never named. Each drill-down is audited with the figure and how many were shown.
 /// </summary>
-[Authorize(Policy = Policies.Managers)]
 public sealed class ChildrenModel(AppDbContext db, AuditLog audit, RulebookSource rules) : PageModel
 {
     public sealed record Row(int Id, string Name, string LocalId);

@@ -1,10 +1,8 @@
 using CareReview.Domain;
 using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Report = CareReview.Domain.Reports.AnnualReport;
@@ -16,7 +14,6 @@ namespace CareReview.Web.Features.AnnualReport;
 /// with tables, each figure linked to the children behind it, and the same figures as CSV and PDF. Every view
 /// and export is audited.
 /// </summary>
-[Authorize(Policy = Policies.Managers)]
 public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel
 {
     /// <summary>The financial year by the year it ends in.</summary>

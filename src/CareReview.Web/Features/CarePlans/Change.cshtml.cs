@@ -4,7 +4,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
@@ -13,7 +12,7 @@ namespace CareReview.Web.Features.CarePlans;
 /// Changes the care plan, starting from the current version so nothing is typed twice. Saving makes a
 /// new version; a change to permanence, placement or contact is flagged for review (reg 32(2)).
 /// </summary>
-[Authorize(Policy = Policies.CarePlanning)]
+[Requires(Permission.PlanCare)]
 public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

@@ -21,7 +21,7 @@ public sealed class ChildFriendlyModel(AppDbContext db, AuditLog audit, TimeProv
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public bool CanWrite => ChildAccess.CanPlan(User) && Child.IsLookedAfter;
+    public bool CanWrite => May(Permission.PlanCare) && Child.IsLookedAfter;
 
     public ReadingEaseResult? Ease { get; private set; }
     public IReadOnlyList<JargonFound> Jargon { get; private set; } = [];

@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public CarePlanVersion? Plan { get; private set; }
 
-    public bool CanPlan => ChildAccess.CanPlan(User);
+    public bool CanPlan => May(Permission.PlanCare);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

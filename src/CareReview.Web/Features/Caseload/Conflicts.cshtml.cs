@@ -5,7 +5,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ namespace CareReview.Web.Features.Caseload;
 /// The IRO manager records the conflicts of interest IROs declare (CPPCR 2010 reg 46: managing the case,
 /// holding its resources, being the personal adviser), for one child or a team; allocation refuses them.
 /// </summary>
-[Authorize(Policy = Policies.IroManager)]
+[Requires(Permission.AllocateIros)]
 public sealed class ConflictsModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty]

@@ -39,8 +39,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     /// <summary>Two changes of IRO in one period of care is where continuity (statutory-rules.md §6.2) is worth a manager's look.</summary>
     public const int ManyIroChanges = 2;
     public DateOnly Today { get; private set; }
-    public bool IsIro => User.IsInRole(Roles.Iro);
-    public bool IsManager => User.IsInRole(Roles.IroManager) || User.IsInRole(Roles.TeamManager);
+    /// <summary>The caseload is the user's own, as the children's IRO.</summary>
+    public bool IsIro => User.ReachOf(Permission.ChairReviews) == Reach.AsTheirIro;
 
     public async Task OnGetAsync()
     {
@@ -110,7 +110,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             MyCaseload = new IroCaseload(TotalLookedAfter, fte);
         }
 
-        if (User.IsInRole(Roles.IroManager))
+        if (User.May(Permission.AllocateIros))
         {
             var counts = await db.Children.Where(c => c.IroId != null && c.Episodes.Any(e => e.EndedOn == null))
                 .GroupBy(c => c.IroId).Select(g => new { IroId = g.Key!.Value, Count = g.Count() }).ToListAsync();

@@ -7,7 +7,6 @@ using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ namespace CareReview.Web.Features.Children;
 /// A change of IRO (by the IRO manager) or of social worker (by the IRO manager or the team manager,
 /// within their team), from a date, kept in the child's allocation history.
 /// </summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
@@ -26,7 +25,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
 
     public IReadOnlyList<StaffMember> Iros { get; private set; } = [];
     public IReadOnlyList<StaffMember> SocialWorkers { get; private set; } = [];
-    public bool CanChangeIro => User.IsInRole(Roles.IroManager);
+    public bool CanChangeIro => May(Permission.AllocateIros);
 
     /// <summary>The IRO the child's looked-after brothers and sisters have, offered first (statutory-rules.md §6.2).</summary>
     public StaffMember? SiblingsIro { get; private set; }

@@ -16,7 +16,7 @@ public static class AllocationChoices
     public static async Task<List<StaffMember>> SocialWorkersAsync(AppDbContext db, ClaimsPrincipal user)
     {
         var workers = db.StaffMembers.Include(s => s.Team).Where(s => s.Role == StaffRole.SocialWorker || s.Role == StaffRole.TeamManager);
-        if (!user.IsInRole(Roles.IroManager))
+        if (!user.May(Permission.AllocateIros))
         {
             // A team manager allocates within their own team.
             var teamId = await db.StaffMembers.Where(s => s.Id == user.StaffMemberId()).Select(s => s.TeamId).SingleOrDefaultAsync();

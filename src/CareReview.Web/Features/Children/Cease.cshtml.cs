@@ -6,13 +6,12 @@ using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>The child stops being looked after: the period of care ends and the review clock stops.</summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class CeaseModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

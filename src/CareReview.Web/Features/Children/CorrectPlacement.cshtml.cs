@@ -4,7 +4,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Children;
@@ -13,7 +12,7 @@ namespace CareReview.Web.Features.Children;
 /// Puts right an episode's placement details (provider, postcodes, URN) for the DfE return, without
 /// recording a change of placement: the episode keeps its dates and codes.
 /// </summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class CorrectPlacementModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
@@ -59,7 +58,7 @@ public sealed class CorrectPlacementModel(AppDbContext db, AuditLog audit, TimeP
         return Task.FromResult(episode is not null);
     }
 
-    protected internal override string RefusalDetails => $"episode:{EpisodeId}";
+    protected internal override string RefusalDetails => $"{base.RefusalDetails};episode:{EpisodeId}";
 
     private int EpisodeId => int.TryParse(RouteData.Values["episodeId"]?.ToString(), out var id) ? id : 0;
 

@@ -16,9 +16,9 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
 {
     public ReviewDue? NextReview { get; private set; }
     public DueStatus? Due { get; private set; }
-    public bool CanRecordEpisodes => ChildAccess.CanRecordCareEpisodes(User);
+    public bool CanRecordEpisodes => May(Permission.RecordCareEpisodes);
 
-    public bool CanPlan => ChildAccess.CanPlan(User);
+    public bool CanPlan => May(Permission.PlanCare);
 
     /// <summary>Every concern the IRO raised on the case, open first, with its history one click away.</summary>
     public IReadOnlyList<Escalation> Escalations { get; private set; } = [];
@@ -26,10 +26,10 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public IReadOnlyList<CafcassReferral> CafcassReferrals { get; private set; } = [];
 
     /// <summary>The child's IRO or social worker (or the IRO manager) sets up the child's own sign-in.</summary>
-    public bool CanSetUpOwnSignIn => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
+    public bool CanSetUpOwnSignIn => May(Permission.ReachChildAndFamily);
 
     /// <summary>The IRO manager or the child's social worker links brothers and sisters in care.</summary>
-    public bool CanLinkSiblings => SiblingsModel.CanLink(User, Child);
+    public bool CanLinkSiblings => May(Permission.LinkSiblings);
 
     public async Task<IActionResult> OnGetAsync(int id)
     {

@@ -8,7 +8,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReview.Web.Features.Children;
 
 /// <summary>A child new to the council becomes looked after: their details, allocation and first episode.</summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     [BindProperty]

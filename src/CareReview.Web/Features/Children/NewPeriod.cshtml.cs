@@ -6,13 +6,12 @@ using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>A child who left care becomes looked after again: a new period, so the review sequence restarts.</summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

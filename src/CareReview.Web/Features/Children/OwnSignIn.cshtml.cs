@@ -15,6 +15,7 @@ namespace CareReview.Web.Features.Children;
 /// The child's own sign-in, set up by their social worker or IRO: a user name, then a set-up link the
 /// worker gives the child, who chooses their own password. The worker never knows it.
 /// </summary>
+[Requires(Permission.ReachChildAndFamily)]
 public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars, UserManager<AppUser> users)
     : ChildPageModel(db, audit, time, calendars)
 {
@@ -106,11 +107,6 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
     /// <summary>The child's social worker, their IRO or the IRO manager; others are refused as if the page did not exist.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
-        if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
-        {
-            return false;
-        }
-
         Account = await users.Users.SingleOrDefaultAsync(u => u.ChildId == Child.Id);
         return true;
     }

@@ -5,13 +5,12 @@ using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
 using CareReview.Web.Records;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Children;
 
 /// <summary>What the DfE return and Ofsted's Annex A ask about the child: ethnicity, UPN, mother, disability and UASC status.</summary>
-[Authorize(Policy = Policies.RecordCareEpisodes)]
+[Requires(Permission.RecordCareEpisodes)]
 public sealed class ReturnDetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

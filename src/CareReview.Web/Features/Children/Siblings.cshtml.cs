@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CareReview.Domain.Children;
 using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
@@ -14,6 +13,7 @@ namespace CareReview.Web.Features.Children;
 /// Brothers and sisters in care: the IRO manager or the child's social worker links the child to another
 /// child they may see, so that the siblings are offered the same IRO (statutory-rules.md §6.2).
 /// </summary>
+[Requires(Permission.LinkSiblings)]
 public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
@@ -25,9 +25,6 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
     /// <summary>Linked brothers and sisters this user may not see: counted, never named.</summary>
     public int HiddenSiblings { get; private set; }
-
-    public static bool CanLink(ClaimsPrincipal user, Child child) =>
-        user.IsInRole(Roles.IroManager) || (user.IsInRole(Roles.SocialWorker) && child.SocialWorkerId == user.StaffMemberId());
 
     public async Task<IActionResult> OnGetAsync(int id)
     {
@@ -110,9 +107,6 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
         return RedirectToPage("/Children/Siblings", new { id });
     }
-
-    /// <summary>The IRO manager or the child's social worker links brothers and sisters.</summary>
-    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(CanLink(User, Child));
 
     private async Task LoadSiblingsAsync()
     {

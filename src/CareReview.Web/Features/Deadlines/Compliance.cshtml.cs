@@ -5,7 +5,6 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +15,7 @@ namespace CareReview.Web.Features.Deadlines;
 /// Every looked-after child's statutory items and where each stands, for managers: filtered by team,
 /// IRO, social worker, item and state, with totals. A team manager sees their team's children.
 /// </summary>
-[Authorize(Roles = Roles.IroManager + "," + Roles.TeamManager)]
+[Requires(Permission.OverseeCompliance)]
 public sealed class ComplianceModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
 {
     public static readonly StatutoryItem[] Columns =

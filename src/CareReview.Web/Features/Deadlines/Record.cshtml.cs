@@ -4,15 +4,14 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Deadlines;
 
 /// <summary>Records a visit, health assessment, dental check, PEP meeting or needs assessment; the deadlines follow at once.</summary>
-[Authorize(Policy = Policies.CarePlanning)]
+[Requires(Permission.PlanCare)]
 public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

@@ -2,15 +2,14 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Deadlines;
 
 /// <summary>The facts that change how often the social worker must visit (CPPCR 2010 reg 28(3), (3A) and (4)).</summary>
-[Authorize(Policy = Policies.CarePlanning)]
+[Requires(Permission.PlanCare)]
 public sealed class VisitArrangementsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

@@ -3,16 +3,15 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The IRO records what became of a referral to Cafcass.</summary>
-[Authorize(Roles = $"{Roles.Iro},{Roles.IroManager}")]
+[Requires(Permission.RunEscalations)]
 public sealed class CafcassOutcomeModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : ChildPageModel(db, audit, time, rules)
 {
@@ -46,11 +45,11 @@ public sealed class CafcassOutcomeModel(AppDbContext db, AuditLog audit, TimePro
     protected internal override async Task<int?> ChildIdAsync() =>
         await Db.CafcassReferrals.Where(r => r.Id == ReferralId).Select(r => (int?)r.ChildId).SingleOrDefaultAsync();
 
-    /// <summary>The child's IRO or the IRO manager records the outcome of a referral still open.</summary>
+    /// <summary>Only a referral still open has an outcome to record.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
         Referral = await Db.CafcassReferrals.SingleAsync(r => r.Id == ReferralId);
-        return CanChair && Referral.IsOpen;
+        return Referral.IsOpen;
     }
 
     protected internal override string RefusalDetails => $"cafcass-outcome:{ReferralId}";

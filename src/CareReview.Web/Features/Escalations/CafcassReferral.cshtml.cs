@@ -5,9 +5,8 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,7 +16,7 @@ namespace CareReview.Web.Features.Escalations;
 /// The IRO records a referral of the child's case to Cafcass (CA 1989 s25B(3)), at any point: on its own,
 /// alongside an escalation's formal process, or instead of it (which closes the escalation in the same save).
 /// </summary>
-[Authorize(Roles = $"{Roles.Iro},{Roles.IroManager}")]
+[Requires(Permission.RunEscalations)]
 public sealed class CafcassReferralModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : ChildPageModel(db, audit, time, rules)
 {
@@ -92,14 +91,8 @@ Input = new InputModel { ReferredOn = DateInput.From(Today), EscalationId = Open
         return RedirectToPage("/Escalations/Details", new { id = escalationId });
     }
 
-    /// <summary>The child's IRO or the IRO manager refers to Cafcass.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
-        if (!CanChair)
-        {
-            return false;
-        }
-
         OpenEscalations = await Db.Escalations.Include(e => e.Stages)
             .Where(e => e.ChildId == Child.Id && e.Outcome == null).OrderBy(e => e.RaisedOn).ToListAsync();
         return true;

@@ -13,6 +13,7 @@ namespace CareReview.Web.Features.Escalations;
 /// The IRO's decision: while informal, resolve it or start the formal process at a stage; once formal,
 /// resolve it or take it to a later stage (the next, or past it). Either way it can be withdrawn.
 /// </summary>
+[Requires(Permission.RunEscalations)]
 public sealed class DecideModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : EscalationPageModel(db, audit, time, rules)
 {
@@ -116,7 +117,7 @@ public sealed class DecideModel(AppDbContext db, AuditLog audit, TimeProvider ti
         return Page();
     }
 
-    /// <summary>The child's IRO or the IRO manager decides, while the escalation is open.</summary>
+    /// <summary>Someone who may see the case decides, while the escalation is open.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
         (Process, _) = await DrpStageSetting.CurrentAsync(Db);

@@ -1,5 +1,6 @@
 using CareReview.Domain.Escalations;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Records;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>One escalation with its whole history: the concern, informal discussions, formal stages and any Cafcass referral.</summary>
+[Requires(Permission.SeeEscalations)]
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : EscalationPageModel(db, audit, time, rules)
 {

@@ -2,13 +2,14 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The IRO records a conversation held to resolve the concern informally (IRO Handbook 6.1).</summary>
+[Requires(Permission.RunEscalations)]
 public sealed class DiscussionModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : EscalationPageModel(db, audit, time, rules)
 {

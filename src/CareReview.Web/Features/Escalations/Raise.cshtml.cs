@@ -6,15 +6,14 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The IRO raises a concern on a child's case: what is wrong, what is needed and by when.</summary>
-[Authorize(Roles = $"{Roles.Iro},{Roles.IroManager}")]
+[Requires(Permission.RunEscalations)]
 public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : ChildPageModel(db, audit, time, rules)
 {
@@ -34,9 +33,6 @@ public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider tim
     public void OnGet()
     {
     }
-
-    /// <summary>The child's IRO or the IRO manager raises a concern.</summary>
-    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(CanChair);
 
     public async Task<IActionResult> OnPostAsync(int id)
     {

@@ -7,7 +7,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +18,7 @@ namespace CareReview.Web.Features.Escalations;
 /// IRO, their caseload's), open and closed, filtered by state, stage, category, team, age and outcome,
 /// with totals and the time each took to resolve, and a CSV export of the same rows.
 /// </summary>
-[Authorize(Roles = $"{Roles.Iro},{Roles.IroManager}")]
+[Requires(Permission.RunEscalations)]
 public sealed class RegisterModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel
 {
     [BindProperty(SupportsGet = true)]

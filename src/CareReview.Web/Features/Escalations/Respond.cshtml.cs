@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The person asked at the open stage responds to the IRO.</summary>
+[Requires(Permission.RespondToEscalations)]
 public sealed class RespondModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : EscalationPageModel(db, audit, time, rules)
 {

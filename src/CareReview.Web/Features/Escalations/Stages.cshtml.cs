@@ -3,7 +3,6 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,7 @@ namespace CareReview.Web.Features.Escalations;
 /// An administrator sets the council's formal dispute-resolution stages: who responds at each level and
 /// how many working days they have. Each save is a new revision; stages already opened keep their times.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
+[Requires(Permission.ChangeRules)]
 public sealed class StagesModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     /// <summary>Rows shown for stages, filled or empty: the process may have up to this many.</summary>

@@ -3,13 +3,12 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>What waits on a respondent: the escalations they are asked to answer, soonest due first, then those they answered.</summary>
-[Authorize(Policy = Policies.Respondents)]
+[Requires(Permission.RespondToEscalations)]
 public sealed class ToAnswerModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules)
     : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
 {

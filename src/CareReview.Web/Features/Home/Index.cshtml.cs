@@ -8,7 +8,8 @@ namespace CareReview.Web.Features.Home;
 public sealed class IndexModel : PageModel
 {
     public IActionResult OnGet() =>
-        User.IsInRole(Roles.Administrator) && !User.IsInRole(Roles.IroManager) ? Redirect("/admin/bank-holidays")
-        : User.IsInRole(Roles.SeniorManager) && !User.IsInRole(Roles.TeamManager) ? Redirect("/escalations/to-answer")
+        User.May(Permission.WorkWithChildren) ? Redirect("/caseload")
+        : User.May(Permission.ChangeRules) ? Redirect("/admin/bank-holidays")
+        : User.May(Permission.RespondToEscalations) ? Redirect("/escalations/to-answer")
         : Redirect("/caseload");
 }

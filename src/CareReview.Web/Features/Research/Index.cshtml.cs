@@ -5,11 +5,9 @@ using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Research;
 using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +18,6 @@ namespace CareReview.Web.Features.Research;
 /// The anonymised research extract (issue 7, ADR-0013), for researchers and the IRO manager: a zip of
 /// children.csv, reviews.csv, tables.csv, codebook.csv, extract.sps and README.txt for a window of dates.
 /// </summary>
-[Authorize(Policy = Policies.Research)]
 public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

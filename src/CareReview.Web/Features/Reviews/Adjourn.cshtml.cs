@@ -1,15 +1,17 @@
 using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>
+[Requires(Permission.ChairReviews)]
 public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ReviewPageModel(db, audit, time, calendars)
 {
@@ -40,8 +42,8 @@ public sealed class AdjournModel(AppDbContext db, AuditLog audit, TimeProvider t
 
     public string LatestResume => GovukDate.Format(Rules.Add(ReviewSchedule.Adjournment, Today));
 
-    /// <summary>The child's IRO or the IRO manager adjourns a review still to be held.</summary>
-    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(Review.State == ReviewState.Scheduled && CanChair);
+    /// <summary>Only a review still to be held can be adjourned.</summary>
+    protected internal override Task<bool> AdmitsAsync() => Task.FromResult(Review.State == ReviewState.Scheduled);
 
     public sealed class InputModel
     {

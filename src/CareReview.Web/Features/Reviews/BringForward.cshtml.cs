@@ -1,15 +1,17 @@
 using CareReview.Domain;
 using CareReview.Domain.Reviews;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO asks for the next review to be brought forward (CPPCR 2010 reg 33(3)(a)); the clock follows.</summary>
+[Requires(Permission.ChairReviews)]
 public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
@@ -37,11 +39,11 @@ public sealed class BringForwardModel(AppDbContext db, AuditLog audit, TimeProvi
         return BackToChild($"The next review is now due by {GovukDate.Format(to!.Value)}");
     }
 
-    /// <summary>The child's IRO or the IRO manager brings forward the review of a looked-after child.</summary>
+    /// <summary>Only a looked-after child has a next review to bring forward.</summary>
     protected internal override Task<bool> AdmitsAsync()
     {
         Due = Child.NextReviewDue(Rules)!;
-        return Task.FromResult(Child.IsLookedAfter && CanChair);
+        return Task.FromResult(Child.IsLookedAfter);
     }
 
     public sealed class InputModel

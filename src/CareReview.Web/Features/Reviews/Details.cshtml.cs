@@ -15,6 +15,7 @@ namespace CareReview.Web.Features.Reviews;
 /// One review: before the meeting, its arrangements, preparation checklist and agenda; after it, the
 /// record, the recommendations and the steps that follow (decisions and record sent out).
 /// </summary>
+[Shows(ChildParts.Episodes | ChildParts.Allocations | ChildParts.Recommendations)]
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ReviewPageModel(db, audit, time, calendars)
 {
@@ -28,7 +29,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     public IReadOnlyList<ParentInvitation> Invitations { get; private set; } = [];
 
     /// <summary>The child's IRO and social worker invite parents; the IRO follows up the child's card.</summary>
-    public bool CanInvite => ChildAccess.IsIroOrSocialWorkerOf(User, Child);
+    public bool CanInvite => May(Permission.ReachChildAndFamily);
 
     public async Task<IActionResult> OnGetAsync()
     {

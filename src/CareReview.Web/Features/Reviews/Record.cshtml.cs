@@ -5,10 +5,11 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Web.Auditing;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,7 @@ namespace CareReview.Web.Features.Reviews;
 /// decisions as SMART recommendations, and what became of each recommendation still open. The child's
 /// review clock moves as soon as it is saved.
 /// </summary>
+[Requires(Permission.ChairReviews)]
 public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ReviewPageModel(db, audit, time, calendars)
 {
@@ -198,14 +200,8 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         _ => null,
     };
 
-    /// <summary>The child's IRO or the IRO manager records the review.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
-        if (!CanChair)
-        {
-            return false;
-        }
-
         StillOpen = [.. Child.Recommendations.Where(r => r.IsOpen).OrderBy(r => r.DueOn)];
         Staff = await Db.StaffMembers.AsNoTracking().Include(s => s.Team).OrderBy(s => s.Name).ToListAsync();
         return true;

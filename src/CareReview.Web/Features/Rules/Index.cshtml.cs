@@ -13,7 +13,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, RulebookSource r
 {
     public RuleCatalogue Catalogue => rules.Rules.Catalogue;
     public IReadOnlyList<RuleSetting> Settings { get; private set; } = [];
-    public bool CanChange => User.IsInRole(Roles.Administrator);
+    public bool CanChange => User.May(Permission.ChangeRules);
 
     public async Task OnGetAsync()
     {

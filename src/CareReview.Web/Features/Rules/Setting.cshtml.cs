@@ -6,7 +6,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +16,7 @@ namespace CareReview.Web.Features.Rules;
 /// An administrator sets the council's period for a grade B or C rule. The setting, every child's
 /// deadlines worked out again and the audit event are saved together; the rules are put in force after.
 /// </summary>
-[Authorize(Policy = Policies.Administrator)]
+[Requires(Permission.ChangeRules)]
 public sealed class SettingModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel
 {
     [BindProperty]

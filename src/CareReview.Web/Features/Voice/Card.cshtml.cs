@@ -4,14 +4,15 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
 using CareReview.Web.Features.Shared;
+using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Voice;
 
 /// <summary>The IRO follows up a child's "Not happy" card: what they did, and when.</summary>
+[Requires(Permission.ChairReviews)]
 public sealed class CardModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ReviewPageModel(db, audit, time, calendars)
 {
@@ -40,14 +41,9 @@ public sealed class CardModel(AppDbContext db, AuditLog audit, TimeProvider time
         return RedirectToPage("/Reviews/Details", new { id, reviewId });
     }
 
-    /// <summary>The child's IRO and the IRO manager follow up cards; the card must be "Not happy".</summary>
+    /// <summary>Only a "Not happy" card is followed up.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
-        if (!CanChair)
-        {
-            return false;
-        }
-
         var card = await Db.ReviewFeedback.SingleOrDefaultAsync(f => f.ReviewId == Review.Id);
         if (card is null || card.Rating != ReviewRating.NotHappy)
         {

@@ -7,7 +7,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +17,7 @@ namespace CareReview.Web.Features.Voice;
 /// The child's voice figures for the IRO manager: how children took part in the reviews held in a date
 /// range, attendance by age band, Rate My Review by age band and by IRO, and seeing the child alone.
 /// </summary>
-[Authorize(Policy = Policies.IroManager)]
+[Requires(Permission.SeeParticipationFigures)]
 public sealed class FiguresModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -14,6 +14,7 @@ namespace CareReview.Web.Features.Voice;
 /// The child's IRO or social worker sends a parent or carer a single-use link: before the review to give
 /// their views, after it to read the decisions. The link is shown once, to copy into an email or text.
 /// </summary>
+[Requires(Permission.ReachChildAndFamily)]
 public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ReviewPageModel(db, audit, time, calendars)
 {
@@ -82,14 +83,8 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
         return RedirectToPage(new { id, reviewId });
     }
 
-    /// <summary>The child's IRO or social worker (or the IRO manager) sends and cancels links.</summary>
     protected internal override async Task<bool> AdmitsAsync()
     {
-        if (!ChildAccess.IsIroOrSocialWorkerOf(User, Child))
-        {
-            return false;
-        }
-
         Invitations = await Db.ParentInvitations.Where(i => i.ReviewId == Review.Id).OrderByDescending(i => i.Id).ToListAsync();
         return true;
     }

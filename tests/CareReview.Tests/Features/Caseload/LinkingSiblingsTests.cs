@@ -143,7 +143,7 @@ public sealed class LinkingSiblingsTests(AppFactory app) : IClassFixture<AppFact
         using var response = await client.GetAsync(new Uri($"/children/{child.Id}/siblings", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains(await AuditAsync(AuditAction.AccessRefused), e => e.UserName == userName && e.ChildId == child.Id && e.Details == "siblings");
+        Assert.Contains(await AuditAsync(AuditAction.AccessRefused), e => e.UserName == userName && e.ChildId == child.Id && e.Details == "page:siblings");
     }
 
     /// <summary>A social worker in a team, who signs in as <c>sw-siblings-{name}</c>, and an IRO.</summary>
