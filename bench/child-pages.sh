@@ -24,19 +24,24 @@ work=$(mktemp -d)
 app_pid=""
 cleanup() {
   if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -f "$work/app.log" ] && grep -q '^fail:' "$work/app.log"; then
+    echo "The app logged failures:" >&2
+    grep -A 15 '^fail:' "$work/app.log" | head -n 60 >&2
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 dotnet build "$root/src/CareReview.Web" -c Release -nologo -v quiet >/dev/null
+# exec, so that the process this script stops is the app itself.
 (cd "$root/src/CareReview.Web" && \
   ConnectionStrings__App="Data Source=$work/bench.db" Clock__Today=2027-03-01 Reminders__Enabled=false \
-  ASPNETCORE_ENVIRONMENT=Production dotnet bin/Release/net10.0/CareReview.Web.dll --urls "http://127.0.0.1:$port" \
+  ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/CareReview.Web.dll --urls "http://127.0.0.1:$port" \
   >"$work/app.log" 2>&1) &
 app_pid=$!
 
 base="http://127.0.0.1:$port"
-for _ in $(seq 1 180); do
+for _ in $(seq 1 900); do
   if curl -fs -o /dev/null "$base/sign-in"; then break; fi
   sleep 1
 done
@@ -60,9 +65,13 @@ pages() {
 declare -A times
 time_page() {
   local template=$1 path=$2
-  local ms
-  ms=$(curl -fs -o /dev/null -b "$jar" -w '%{time_total}' "$base$path" | awk '{printf "%d", $1 * 1000}')
-  times[$template]+="$ms "
+  local status seconds
+  read -r status seconds < <(curl -s -o /dev/null -b "$jar" -w '%{http_code} %{time_total}\n' "$base$path")
+  if [ "$status" != 200 ]; then
+    echo "$path answered $status" >&2
+    return
+  fi
+  times[$template]="${times[$template]:-}$(awk -v s="$seconds" 'BEGIN { printf "%d", s * 1000 }') "
 }
 
 for pass in warm measured; do

@@ -23,8 +23,11 @@ public enum ChildParts
     /// <summary>The reviews' recommendations and their updates (with the reviews themselves).</summary>
     Recommendations = 8 | Reviews,
 
-    /// <summary>Every version of the care plan, with its sections.</summary>
-    CarePlans = 16,
+    /// <summary>Every version of the care plan: who made it and when, what changed significantly; not its text.</summary>
+    CarePlanVersions = 16,
+
+    /// <summary>Every version of the care plan, with the text of its sections.</summary>
+    CarePlans = 256 | CarePlanVersions,
 
     /// <summary>Visits, assessments, health checks and the other events the statutory deadlines count from.</summary>
     CareEvents = 32,
@@ -80,6 +83,10 @@ public static class ChildRecords
         if (parts.HasFlag(ChildParts.CarePlans))
         {
             children = children.Include(c => c.CarePlans).ThenInclude(v => v.Sections);
+        }
+        else if (parts.HasFlag(ChildParts.CarePlanVersions))
+        {
+            children = children.Include(c => c.CarePlans);
         }
 
         if (parts.HasFlag(ChildParts.CareEvents))

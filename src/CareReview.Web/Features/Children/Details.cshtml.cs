@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 
+[Shows(ChildParts.Episodes | ChildParts.Allocations | ChildParts.Recommendations | ChildParts.CarePlanVersions | ChildParts.CareEvents | ChildParts.Deadlines)]
 public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {

@@ -14,6 +14,7 @@ namespace CareReview.Web.Features.Children;
 /// child they may see, so that the siblings are offered the same IRO (statutory-rules.md §6.2).
 /// </summary>
 [Requires(Permission.LinkSiblings)]
+[Shows(ChildParts.None)]
 public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
     : ChildPageModel(db, audit, time, calendars)
 {
