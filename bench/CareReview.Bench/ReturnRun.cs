@@ -8,7 +8,7 @@ using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using CareReview.Web.Features.Returns;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using static CareReview.Tests.Domain.Dates;
 
 namespace CareReview.Tests.Domain.Returns;
