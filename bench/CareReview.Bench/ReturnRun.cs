@@ -6,6 +6,7 @@ using CareReview.Domain;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
+using CareReview.Web.Commands;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Demo;

@@ -1,6 +1,6 @@
+using CareReview.Web.Commands;
 using CareReview.Web.Data;
 using CareReview.Web.Demo;
-using CareReview.Web.Features.Admin;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
