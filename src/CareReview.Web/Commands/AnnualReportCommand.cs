@@ -4,7 +4,7 @@ using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.AnnualReport;
-using CareReview.Web.Features.Shared;
+using CareReview.Web.Output;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Commands;
