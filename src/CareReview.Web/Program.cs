@@ -10,14 +10,14 @@ if (CareReviewServices.Refusal(builder.Configuration) is { } refusal)
 builder.AddCareReview();
 var app = builder.Build();
 
-if (Commands.BeforeStartUp(args) is { } early)
+if (CommandLine.BeforeStartUp(args) is { } early)
 {
     return await early(app.Services, args[1..]);
 }
 
 await StartUp.RunAsync(app);
 
-if (Commands.AfterStartUp(args) is { } command)
+if (CommandLine.AfterStartUp(args) is { } command)
 {
     return await command(app.Services, args[1..]);
 }

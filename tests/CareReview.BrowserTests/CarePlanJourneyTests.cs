@@ -1,6 +1,6 @@
 using CareReview.Domain.Deadlines;
+using CareReview.Web.Demo;
 using CareReview.Web.Features.Deadlines;
-using CareReview.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

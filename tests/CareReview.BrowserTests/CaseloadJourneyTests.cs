@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CareReview.Domain;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

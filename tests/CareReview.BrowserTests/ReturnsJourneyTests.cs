@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

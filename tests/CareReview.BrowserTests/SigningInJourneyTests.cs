@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

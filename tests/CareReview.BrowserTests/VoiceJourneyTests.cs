@@ -5,7 +5,7 @@ using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Voice;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

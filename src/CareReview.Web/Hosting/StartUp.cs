@@ -1,7 +1,7 @@
+using CareReview.Web.Commands;
 using CareReview.Web.Data;
-using CareReview.Web.Features.Admin;
+using CareReview.Web.Demo;
 using CareReview.Web.Features.Deadlines;
-using CareReview.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

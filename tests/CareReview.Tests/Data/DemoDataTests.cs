@@ -7,7 +7,7 @@ using CareReview.Domain.Staff;
 using CareReview.Tests.Shared;
 using CareReview.Tests.Support;
 using CareReview.Web;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Data;

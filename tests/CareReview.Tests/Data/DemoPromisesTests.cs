@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using CareReview.Domain.Deadlines;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 
 namespace CareReview.Tests.Data;
 

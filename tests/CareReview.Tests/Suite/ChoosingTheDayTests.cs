@@ -6,7 +6,7 @@ using CareReview.Tests.Data;
 using CareReview.Tests.Shared;
 using CareReview.Tests.Support;
 using CareReview.Web;
-using CareReview.Web.Features.Demo;
+using CareReview.Web.Demo;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
 

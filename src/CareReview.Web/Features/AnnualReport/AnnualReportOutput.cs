@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using CareReview.Domain;
 using CareReview.Domain.Reports;
-using CareReview.Web.Features.Shared;
+using CareReview.Web.Output;
 using Microsoft.AspNetCore.Html;
 using Report = CareReview.Domain.Reports.AnnualReport;
 

@@ -3,7 +3,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
+using CareReview.Web.Output;
 using CareReview.Web.Records;
 using Microsoft.AspNetCore.Mvc;
 

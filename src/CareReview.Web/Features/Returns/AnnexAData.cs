@@ -1,6 +1,6 @@
 using CareReview.Domain.Returns;
 using CareReview.Web.Data;
-using CareReview.Web.Features.Shared;
+using CareReview.Web.Output;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;

@@ -13,7 +13,7 @@ public static class AnnexAOutput
     public const string CsvContentType = "text/csv";
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] Csv(AnnexAList8Table table) => Shared.Csv.ToBytes(AnnexAList8.Columns, table.Rows);
+    public static byte[] Csv(AnnexAList8Table table) => Output.Csv.ToBytes(AnnexAList8.Columns, table.Rows);
 
     /// <summary>
     /// One sheet, a bold header row kept in view when scrolling, and every cell written as an inline string: a

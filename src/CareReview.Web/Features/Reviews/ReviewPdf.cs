@@ -2,7 +2,7 @@ using System.Globalization;
 using CareReview.Domain;
 using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
-using CareReview.Web.Features.Shared;
+using CareReview.Web.Output;
 
 namespace CareReview.Web.Features.Reviews;
 

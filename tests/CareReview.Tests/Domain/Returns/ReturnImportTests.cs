@@ -4,7 +4,6 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
 using CareReview.Domain.Reviews;
-using CareReview.Web.Features.Demo;
 using static CareReview.Tests.Domain.Dates;
 
 namespace CareReview.Tests.Domain.Returns;
@@ -161,11 +160,11 @@ public sealed class ReturnImportTests
     }
 
     [Fact]
-    public void The_demo_councils_two_returns_round_trip_unchanged()
+    public void A_councils_two_returns_round_trip_unchanged()
     {
-        var council = DemoCouncil.Generate(new DemoOptions().Seed, s_today, s_rules);
-        var current = ReturnExport.Build(council.Children, s_year);
-        var previous = ReturnExport.Build(council.Children, s_year.Previous);
+        var children = ReturnPopulation.Build(42, s_today, s_rules);
+        var current = ReturnExport.Build(children, s_year);
+        var previous = ReturnExport.Build(children, s_year.Previous);
 
         var plan = ReturnImport.Plan(Files(current), Files(previous), null, s_today, s_rules);
 

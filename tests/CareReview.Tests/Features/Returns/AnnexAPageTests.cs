@@ -5,6 +5,7 @@ using CareReview.Domain.Returns;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Commands;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Returns;
 using DocumentFormat.OpenXml.Packaging;

@@ -5,8 +5,8 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Commands;
 using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Returns;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Returns;

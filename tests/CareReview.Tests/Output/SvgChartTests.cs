@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Html;
-using static CareReview.Web.Features.Shared.SvgChart;
+using static CareReview.Web.Output.SvgChart;
 
-namespace CareReview.Tests.Features.Shared;
+namespace CareReview.Tests.Output;
 
 /// <summary>The participation figures' bar charts, read back as XML the way a browser would draw them.</summary>
 public sealed class SvgChartTests

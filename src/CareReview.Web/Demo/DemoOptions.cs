@@ -1,4 +1,4 @@
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>Demo mode: synthetic data and demo sign-ins (ADR-0006).</summary>
 public sealed class DemoOptions

@@ -4,8 +4,9 @@ using CareReview.Domain;
 using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
+using CareReview.Web.Features.Returns;
 
-namespace CareReview.Web.Features.Returns;
+namespace CareReview.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/CareReview.Web -- import-903 DIR [--previous DIR] [--year YYYY] [--clean-only]</c>:

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CareReview.Web.Features.Shared;
+namespace CareReview.Web.Output;
 
 /// <summary>
 /// CSV as RFC 4180 writes it (CRLF, quotes doubled, a field quoted when it holds a comma, quote or line

@@ -2,7 +2,7 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Voice;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// The demo council's children's voices: how each child took part in their reviews, their Rate My Review

@@ -4,8 +4,9 @@ using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Returns;
 
-namespace CareReview.Web.Features.Returns;
+namespace CareReview.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/CareReview.Web -- export-903 --year 2026 --out DIR</c>: writes header.csv,

@@ -5,7 +5,7 @@ using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareReview.Web.Features.Admin;
+namespace CareReview.Web.Commands;
 
 /// <summary>
 /// Outside demo mode there are no default accounts; the first administrator is made with

@@ -3,9 +3,11 @@ using CareReview.Domain;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.AnnualReport;
+using CareReview.Web.Output;
 using Microsoft.EntityFrameworkCore;
 
-namespace CareReview.Web.Features.AnnualReport;
+namespace CareReview.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/CareReview.Web -- annual-report --year 2026 --out FILE.pdf</c>: writes the IRO
@@ -54,7 +56,7 @@ public static class AnnualReportCommand
         var report = await AnnualReportData.LoadAsync(db, from, to, calendar);
         await File.WriteAllBytesAsync(outFile, AnnualReportOutput.Pdf(report));
         scope.ServiceProvider.GetRequiredService<AuditLog>().RecordFor("command-line", Environment.UserName, AuditAction.AnnualReportExported,
-            $"from:{Shared.Csv.Date(from)};to:{Shared.Csv.Date(to)};format:pdf");
+            $"from:{Csv.Date(from)};to:{Csv.Date(to)};format:pdf");
         await db.SaveChangesAsync();
         Console.WriteLine($"Wrote the IRO annual report for {financialYear.Label} to {outFile}.");
         return 0;

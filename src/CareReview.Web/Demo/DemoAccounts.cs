@@ -1,6 +1,6 @@
 using CareReview.Web.Authorization;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>The sign-ins demo mode creates and shows on the sign-in page.</summary>
 public static class DemoAccounts

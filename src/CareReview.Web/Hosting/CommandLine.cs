@@ -1,6 +1,4 @@
-using CareReview.Web.Features.Admin;
-using CareReview.Web.Features.AnnualReport;
-using CareReview.Web.Features.Returns;
+using CareReview.Web.Commands;
 
 namespace CareReview.Web.Hosting;
 
@@ -8,7 +6,7 @@ namespace CareReview.Web.Hosting;
 /// The commands a council can script (README), by the name given as the first argument. Each returns the
 /// process's exit code. Audited as <c>command-line</c>.
 /// </summary>
-public static class Commands
+public static class CommandLine
 {
     public delegate Task<int> Command(IServiceProvider services, string[] args);
 

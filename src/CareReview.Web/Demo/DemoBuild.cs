@@ -1,7 +1,7 @@
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Voice;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>Everything <see cref="DemoCouncil.BuildAsync"/> made, stage by stage, for the day it was made.</summary>
 public sealed record DemoBuild(DemoCouncil Council, DemoVoices Voices, IReadOnlyList<ReviewViews> ParentViews, DemoSiblings Siblings)

@@ -7,11 +7,11 @@ using UglyToad.PdfPig.Fonts.TrueType;
 using UglyToad.PdfPig.Fonts.TrueType.Parser;
 using UglyToad.PdfPig.Writer;
 
-namespace CareReview.Web.Features.Shared;
+namespace CareReview.Web.Output;
 
 /// <summary>
 /// A plain A4 document for exports (ADR-0008): headings, paragraphs and summary-list rows, set in Liberation
-/// Sans (shipped in Features/Shared/Fonts), laid out top to bottom and carried over pages, each page with a
+/// Sans (shipped in Output/Fonts), laid out top to bottom and carried over pages, each page with a
 /// footer and its number. PdfPig's writer only places text, so this class wraps lines by the font's own
 /// advance widths. Text is written as given: a character the font lacks is printed as "?".
 /// </summary>

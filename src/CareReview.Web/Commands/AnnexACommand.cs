@@ -4,8 +4,9 @@ using CareReview.Domain.Returns;
 using CareReview.Web.Auditing;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Returns;
 
-namespace CareReview.Web.Features.Returns;
+namespace CareReview.Web.Commands;
 
 /// <summary>
 /// <c>dotnet run --project src/CareReview.Web -- annex-a --from 2026-06-01 --to 2026-11-30 --out FILE.xlsx</c>:

@@ -5,7 +5,7 @@ using CareReview.Domain.Escalations;
 using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// The demo council's escalations over the last nine months, each raised by the child's IRO and played

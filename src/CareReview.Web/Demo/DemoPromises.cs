@@ -8,7 +8,7 @@ using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Web.Authorization;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// What the demo holds, as the promises read it: made by the generator in memory, or loaded back from

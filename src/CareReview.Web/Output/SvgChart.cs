@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
-namespace CareReview.Web.Features.Shared;
+namespace CareReview.Web.Output;
 
 /// <summary>
 /// Horizontal bar charts drawn on the server as inline SVG, so the figures pages need no JavaScript or

@@ -10,7 +10,7 @@ using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Web.Authorization;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// A synthetic council, generated from a seed: the same seed and the same day always give the same
@@ -1011,7 +1011,7 @@ public sealed class DemoCouncil
         var drafts = Enumerable.Range(0, _random.Next(2, 5)).Select(_ => RecommendationFor(child, heldOn)).ToList();
         var review = child.RecordReview(record, drafts, [], child.Iro?.Name ?? "IRO", _today, _rules);
         _reviewHeldLateThisYear |= DemoPromises.HeldLateThisYear(review, _today);
-        review.WriteLetterToChild(Reviews.ChildLetter.Draft(child, heldOn, drafts, child.NextReviewDueOn, child.Iro?.Name));
+        review.WriteLetterToChild(Features.Reviews.ChildLetter.Draft(child, heldOn, drafts, child.NextReviewDueOn, child.Iro?.Name));
 
         var decisionsOn = _rules.Calendar.AddWorkingDays(heldOn, _random.NextDouble() < 0.85 ? _random.Next(1, 6) : _random.Next(6, 12));
         if (decisionsOn <= _today)

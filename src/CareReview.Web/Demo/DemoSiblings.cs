@@ -1,7 +1,7 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// Brothers and sisters in care for the demo (statutory-rules.md §6.2): a few families of looked-after

@@ -1,6 +1,6 @@
 using CareReview.Domain.Children;
 
-namespace CareReview.Web.Features.Demo;
+namespace CareReview.Web.Demo;
 
 /// <summary>
 /// Fills in what the DfE return asks beyond the episode codes (ethnicity, UPN, mother, disability,
