@@ -1,6 +1,3 @@
-using System.Globalization;
-using CareReview.Domain;
-
 namespace CareReview.Web;
 
 /// <summary>

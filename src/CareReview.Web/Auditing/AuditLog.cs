@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 
 namespace CareReview.Web.Auditing;
 

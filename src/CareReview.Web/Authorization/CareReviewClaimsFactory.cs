@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Authorization;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using CareReview.Domain.Children;
 
 namespace CareReview.Web.Authorization;
 

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CareReview.Domain.Children;
 
 namespace CareReview.Web.Authorization;
 

@@ -1,9 +1,4 @@
-using System.Globalization;
-using CareReview.Domain;
 using CareReview.Domain.Returns;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Returns;
 
 namespace CareReview.Web.Commands;

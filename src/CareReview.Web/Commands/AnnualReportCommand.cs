@@ -1,11 +1,5 @@
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.AnnualReport;
 using CareReview.Web.Output;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Commands;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
-using CareReview.Domain;
 using CareReview.Domain.Returns;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
 using CareReview.Web.Features.Returns;
 
 namespace CareReview.Web.Commands;

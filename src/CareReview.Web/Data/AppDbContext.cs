@@ -1,13 +1,4 @@
-using CareReview.Domain.CarePlans;
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Escalations;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-using CareReview.Domain.Voice;
-using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Data;
 

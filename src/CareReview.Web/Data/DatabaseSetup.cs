@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Data;
 
 public static class DatabaseSetup

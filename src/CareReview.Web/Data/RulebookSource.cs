@@ -1,7 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Deadlines;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Data;
 
 /// <summary>

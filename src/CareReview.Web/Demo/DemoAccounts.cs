@@ -1,5 +1,3 @@
-using CareReview.Web.Authorization;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>The sign-ins demo mode creates and shows on the sign-in page.</summary>

@@ -1,6 +1,3 @@
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Voice;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>Everything <see cref="DemoCouncil.BuildAsync"/> made, stage by stage, for the day it was made.</summary>

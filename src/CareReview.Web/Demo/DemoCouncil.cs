@@ -1,14 +1,4 @@
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Domain.CarePlans;
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Escalations;
 using CareReview.Domain.Reports;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-using CareReview.Domain.Voice;
-using CareReview.Web.Authorization;
 
 namespace CareReview.Web.Demo;
 

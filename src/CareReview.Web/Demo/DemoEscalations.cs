@@ -1,10 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Escalations;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>

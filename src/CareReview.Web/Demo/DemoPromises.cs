@@ -1,12 +1,4 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Escalations;
 using CareReview.Domain.Returns;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-using CareReview.Domain.Voice;
-using CareReview.Web.Authorization;
 
 namespace CareReview.Web.Demo;
 

@@ -1,5 +1,3 @@
-using CareReview.Domain.Children;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>

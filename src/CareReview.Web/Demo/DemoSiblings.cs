@@ -1,6 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Staff;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-
 namespace CareReview.Web.Demo;
 
 /// <summary>

@@ -1,12 +1,7 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
-using CareReview.Web.Records;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 

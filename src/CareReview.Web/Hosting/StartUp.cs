@@ -1,9 +1,7 @@
 using CareReview.Web.Commands;
-using CareReview.Web.Data;
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Hosting;
 

@@ -1,13 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Escalations;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Records;
 
 /// <summary>The little a respondent may know of the child: who the escalation is about, and nothing of the case.</summary>

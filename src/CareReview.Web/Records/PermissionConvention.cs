@@ -1,5 +1,4 @@
 using System.Reflection;
-using CareReview.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 

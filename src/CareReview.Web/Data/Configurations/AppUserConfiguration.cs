@@ -1,6 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

@@ -1,5 +1,3 @@
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

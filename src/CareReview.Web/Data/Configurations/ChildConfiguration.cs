@@ -1,5 +1,3 @@
-using CareReview.Domain.Children;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

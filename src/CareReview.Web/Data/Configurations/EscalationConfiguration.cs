@@ -1,9 +1,4 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Escalations;
 using CareReview.Domain.Reports;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

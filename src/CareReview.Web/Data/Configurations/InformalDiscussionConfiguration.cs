@@ -1,5 +1,3 @@
-using CareReview.Domain.Escalations;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

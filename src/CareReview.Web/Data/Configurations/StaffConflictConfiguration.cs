@@ -1,6 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Staff;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CareReview.Web.Data.Configurations;

@@ -1,6 +1,3 @@
-using CareReview.Domain.Escalations;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Data.Entities;
 
 /// <summary>

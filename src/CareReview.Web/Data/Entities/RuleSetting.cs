@@ -1,5 +1,3 @@
-using CareReview.Domain.Deadlines;
-
 namespace CareReview.Web.Data.Entities;
 
 /// <summary>

@@ -1,14 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
-using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Admin;
 

@@ -1,10 +1,4 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
 using CareReview.Domain.Reports;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-using CareReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
 using Report = CareReview.Domain.Reports.AnnualReport;
 
 namespace CareReview.Web.Features.AnnualReport;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using CareReview.Domain;
 using CareReview.Domain.Reports;
 using CareReview.Web.Output;
 using Microsoft.AspNetCore.Html;

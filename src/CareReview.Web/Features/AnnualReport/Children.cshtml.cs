@@ -1,12 +1,4 @@
-using System.Globalization;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Output;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Report = CareReview.Domain.Reports.AnnualReport;
 
 namespace CareReview.Web.Features.AnnualReport;

@@ -1,11 +1,4 @@
-using CareReview.Domain;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
 using CareReview.Web.Output;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Report = CareReview.Domain.Reports.AnnualReport;
 
 namespace CareReview.Web.Features.AnnualReport;

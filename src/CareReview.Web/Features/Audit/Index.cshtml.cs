@@ -1,10 +1,3 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Audit;
 
 /// <summary>The IRO manager's view of who looked at or changed what, newest first.</summary>

@@ -1,11 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareReview.Domain.CarePlans;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
 

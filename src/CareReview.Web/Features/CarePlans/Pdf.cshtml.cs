@@ -1,11 +1,4 @@
-using CareReview.Domain;
-using CareReview.Domain.CarePlans;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Output;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.CarePlans;
 

@@ -1,9 +1,4 @@
 using System.Security.Claims;
-using CareReview.Domain.Children;
-using CareReview.Domain.Staff;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Children;
 

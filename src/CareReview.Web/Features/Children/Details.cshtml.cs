@@ -1,14 +1,3 @@
-using CareReview.Domain.Escalations;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Children;
 
 [Shows(ChildParts.Episodes | ChildParts.Allocations | ChildParts.Recommendations | ChildParts.CarePlanVersions | ChildParts.CareEvents | ChildParts.Deadlines)]

@@ -1,13 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Staff;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Children;
 
 /// <summary>A child who left care becomes looked after again: a new period, so the review sequence restarts.</summary>

@@ -1,5 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

@@ -1,12 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Children;
 
 /// <summary>What the DfE return and Ofsted's Annex A ask about the child: ethnicity, UPN, mother, disability and UASC status.</summary>

@@ -1,12 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Children;
 
 /// <summary>

@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CareReview.Domain.Children;
-using CareReview.Web.Features.Shared;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 

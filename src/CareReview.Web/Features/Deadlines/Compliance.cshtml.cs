@@ -1,14 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Staff;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Deadlines;
 
 /// <summary>

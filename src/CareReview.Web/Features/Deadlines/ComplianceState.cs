@@ -1,7 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Deadlines;
-using CareReview.Web.Features.Shared;
-
 namespace CareReview.Web.Features.Deadlines;
 
 public enum Compliance { Overdue, DueSoon, Due, Done }

@@ -1,8 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
-using CareReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Deadlines;
 
 /// <summary>Loads children with everything their deadlines are worked out from, and works them out again.</summary>

@@ -1,11 +1,3 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Deadlines;
 
 /// <summary>The facts that change how often the social worker must visit (CPPCR 2010 reg 28(3), (3A) and (4)).</summary>

@@ -1,13 +1,3 @@
-using CareReview.Domain.Escalations;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The IRO records what became of a referral to Cafcass.</summary>

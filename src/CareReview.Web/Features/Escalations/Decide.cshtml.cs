@@ -1,12 +1,3 @@
-using CareReview.Domain.Escalations;
-using CareReview.Domain.Staff;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>

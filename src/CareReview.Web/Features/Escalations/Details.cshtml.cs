@@ -1,12 +1,3 @@
-using CareReview.Domain.Escalations;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>One escalation with its whole history: the concern, informal discussions, formal stages and any Cafcass referral.</summary>

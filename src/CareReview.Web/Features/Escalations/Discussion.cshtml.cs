@@ -1,11 +1,3 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The IRO records a conversation held to resolve the concern informally (IRO Handbook 6.1).</summary>

@@ -1,14 +1,4 @@
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Domain.Escalations;
 using CareReview.Domain.Reports;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Escalations;
 

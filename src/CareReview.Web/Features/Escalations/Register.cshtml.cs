@@ -1,15 +1,4 @@
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Escalations;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Output;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Escalations;
 

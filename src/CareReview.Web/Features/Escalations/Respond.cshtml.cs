@@ -1,10 +1,3 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The person asked at the open stage responds to the IRO.</summary>

@@ -1,7 +1,3 @@
-using CareReview.Domain.Staff;
-using CareReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>The people who may be asked to respond at a stage of the formal process.</summary>

@@ -1,10 +1,3 @@
-using CareReview.Domain.Escalations;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Escalations;
 
 /// <summary>What waits on a respondent: the escalations they are asked to answer, soonest due first, then those they answered.</summary>

@@ -1,16 +1,5 @@
-using System.Globalization;
 using System.Security.Claims;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Voice;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Family;
 

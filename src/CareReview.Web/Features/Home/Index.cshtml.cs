@@ -1,7 +1,3 @@
-using CareReview.Web.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace CareReview.Web.Features.Home;
 
 /// <summary>Sends each user to where their work starts.</summary>

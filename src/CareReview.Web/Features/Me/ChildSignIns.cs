@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 

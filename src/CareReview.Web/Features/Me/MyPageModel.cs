@@ -1,10 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using CareReview.Domain.Children;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Me;
 

@@ -1,10 +1,3 @@
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Me;
 
 /// <summary>After my review: the reviews I have had, newest first, each with what was decided and my card.</summary>

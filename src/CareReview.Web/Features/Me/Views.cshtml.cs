@@ -1,12 +1,4 @@
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Voice;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Me;
 

@@ -1,6 +1,3 @@
-using CareReview.Domain;
-using CareReview.Web.Data.Entities;
-
 namespace CareReview.Web.Features.Reminders;
 
 /// <summary>

@@ -1,12 +1,4 @@
 using System.Security.Claims;
-using CareReview.Domain;
-using CareReview.Domain.Deadlines;
-using CareReview.Domain.Escalations;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Features.Reminders;

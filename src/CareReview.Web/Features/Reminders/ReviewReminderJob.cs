@@ -1,4 +1,3 @@
-using CareReview.Web.Data;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.Extensions.Options;
 

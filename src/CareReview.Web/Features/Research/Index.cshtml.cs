@@ -1,17 +1,7 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using CareReview.Domain;
-using CareReview.Domain.Children;
 using CareReview.Domain.Research;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
 using CareReview.Web.Output;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Research;
 

@@ -1,11 +1,4 @@
-using CareReview.Domain;
 using CareReview.Domain.Returns;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Returns;
 

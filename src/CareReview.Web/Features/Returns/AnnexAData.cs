@@ -1,7 +1,5 @@
 using CareReview.Domain.Returns;
-using CareReview.Web.Data;
 using CareReview.Web.Output;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Xml;
 using CareReview.Domain.Returns;
 using DocumentFormat.OpenXml;

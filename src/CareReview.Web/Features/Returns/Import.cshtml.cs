@@ -1,12 +1,5 @@
-using System.Globalization;
-using CareReview.Domain;
 using CareReview.Domain.Returns;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Output;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CareReview.Web.Features.Returns;
 

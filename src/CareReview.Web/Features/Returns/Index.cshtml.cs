@@ -1,12 +1,4 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
 using CareReview.Domain.Returns;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;
 

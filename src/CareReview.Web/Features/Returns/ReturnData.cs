@@ -1,7 +1,4 @@
-using CareReview.Domain;
 using CareReview.Domain.Returns;
-using CareReview.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;
 

@@ -1,13 +1,5 @@
 using System.Security.Claims;
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
 using CareReview.Domain.Returns;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Returns;
 

@@ -1,13 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO adjourns the review meeting once, to resume within 20 working days (reg 36(5)).</summary>

@@ -1,13 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
 
 namespace CareReview.Web.Features.Reviews;
 

@@ -1,13 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>The IRO asks for the next review to be brought forward (CPPCR 2010 reg 33(3)(a)); the clock follows.</summary>

@@ -1,7 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Reviews;
-
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>

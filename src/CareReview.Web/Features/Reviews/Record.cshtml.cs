@@ -1,17 +1,4 @@
-using CareReview.Domain;
-using CareReview.Domain.Children;
 using CareReview.Domain.Reports;
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Staff;
-using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Reviews;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CareReview.Domain;
-using CareReview.Domain.Children;
-using CareReview.Domain.Reviews;
 using CareReview.Web.Output;
 
 namespace CareReview.Web.Features.Reviews;

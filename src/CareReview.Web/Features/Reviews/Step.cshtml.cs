@@ -1,12 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Reviews;
-using CareReview.Web.Auditing;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using CareReview.Web.Features.Shared;
-using CareReview.Web.Records;
-using Microsoft.AspNetCore.Mvc;
-
 namespace CareReview.Web.Features.Reviews;
 
 /// <summary>Records one step around a review (I1–I6): the date it was done, or for seeing the child alone, why not.</summary>

@@ -1,11 +1,3 @@
-using CareReview.Domain.Deadlines;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Rules;
 
 /// <summary>The rule catalogue as it stands for this council: every rule, its source and grade, and the council's settings.</summary>

@@ -1,14 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using CareReview.Domain;
-using CareReview.Domain.Deadlines;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Web.Features.Rules;
 

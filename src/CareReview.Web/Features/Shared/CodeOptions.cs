@@ -1,6 +1,3 @@
-using CareReview.Domain.Children;
-using CareReview.Domain.Staff;
-
 namespace CareReview.Web.Features.Shared;
 
 /// <summary>The SSDA903 code lists as options for selects and radios: "C2 – Full care order".</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CareReview.Web.Features.Shared;
 
 /// <summary>

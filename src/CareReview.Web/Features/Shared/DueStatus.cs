@@ -1,6 +1,3 @@
-using CareReview.Domain;
-using CareReview.Domain.Deadlines;
-
 namespace CareReview.Web.Features.Shared;
 
 public enum DueState { Overdue, DueToday, DueSoon, Later }

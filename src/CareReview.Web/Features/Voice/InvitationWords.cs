@@ -1,5 +1,3 @@
-using CareReview.Domain.Voice;
-
 namespace CareReview.Web.Features.Voice;
 
 public static class InvitationWords

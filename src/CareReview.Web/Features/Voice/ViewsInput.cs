@@ -1,4 +1,3 @@
-using CareReview.Domain.Voice;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CareReview.Web.Features.Voice;

@@ -1,12 +1,3 @@
-using CareReview.Domain.Reviews;
-using CareReview.Domain.Voice;
-using CareReview.Web.Auditing;
-using CareReview.Web.Authorization;
-using CareReview.Web.Data;
-using CareReview.Web.Data.Entities;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace CareReview.Web.Features.Work;
 
 /// <summary>Everyone's own list of the review recommendations they must carry out, soonest due first.</summary>

@@ -1,0 +1,19 @@
+// The namespaces nearly every page, configuration and command uses; a file names only what is particular to it.
+global using System.Globalization;
+global using CareReview.Domain;
+global using CareReview.Domain.CarePlans;
+global using CareReview.Domain.Children;
+global using CareReview.Domain.Deadlines;
+global using CareReview.Domain.Escalations;
+global using CareReview.Domain.Reviews;
+global using CareReview.Domain.Staff;
+global using CareReview.Domain.Voice;
+global using CareReview.Web.Auditing;
+global using CareReview.Web.Authorization;
+global using CareReview.Web.Data;
+global using CareReview.Web.Data.Entities;
+global using CareReview.Web.Features.Shared;
+global using CareReview.Web.Records;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.Mvc.RazorPages;
+global using Microsoft.EntityFrameworkCore;
