@@ -120,7 +120,7 @@ public static class Population
             {
                 var priorStart = dob.AddDays(random.Next(0, start.DayNumber - dob.DayNumber - 400));
                 var priorEnd = priorStart.AddDays(random.Next(30, 365));
-                _child.Allocate(staff.Iro(random), socialWorker, priorStart);
+                _child.Allocate(staff.Iro(random), socialWorker, today, rules, priorStart);
                 _child.BecomeLookedAfter(priorStart, LegalStatus.V2, PlacementType.U6, CategoryOfNeed.N4, today, rules);
                 _child.CeaseToBeLookedAfter(priorEnd, ReasonEpisodeCeased.E4A, today, rules);
             }
@@ -157,20 +157,20 @@ public static class Population
             var from = latest > start ? latest.Value : start;
             if (roll < 0.04)
             {
-                _child.Allocate(null, socialWorker, from); // no IRO yet: P2 overdue
+                _child.Allocate(null, socialWorker, today, rules, from); // no IRO yet: P2 overdue
             }
             else if (roll < 0.85)
             {
-                _child.Allocate(null, socialWorker, from);
+                _child.Allocate(null, socialWorker, today, rules, from);
                 var appointed = from.AddDays(random.Next(1, roll < 0.75 ? 8 : 30));
                 if (appointed <= today)
                 {
-                    _child.Allocate(staff.Iro(random), socialWorker, appointed);
+                    _child.Allocate(staff.Iro(random), socialWorker, today, rules, appointed);
                 }
             }
             else
             {
-                _child.Allocate(staff.Iro(random), socialWorker, from); // the IRO was already allocated
+                _child.Allocate(staff.Iro(random), socialWorker, today, rules, from); // the IRO was already allocated
             }
 
             // A change of IRO for some children in care a long time.
@@ -178,7 +178,7 @@ public static class Population
             if (today.DayNumber - start.DayNumber > 730 && latestNow < today && random.NextDouble() < 0.3)
             {
                 var change = latestNow.AddDays(random.Next(1, today.DayNumber - latestNow.DayNumber + 1));
-                _child.Allocate(staff.Iro(random), staff.SocialWorker(random), change);
+                _child.Allocate(staff.Iro(random), staff.SocialWorker(random), today, rules, change);
             }
         }
 
@@ -344,7 +344,7 @@ public static class Population
             var connectedPerson = current.PlacementType == PlacementType.U3 && placementStart.AddDays(112) > today && random.NextDouble() < 0.5;
             if (agreed is not null || parentAssessmentIncomplete || connectedPerson)
             {
-                _child.SetVisitArrangements(agreed, parentAssessmentIncomplete, connectedPerson, today);
+                _child.SetVisitArrangements(agreed, parentAssessmentIncomplete, connectedPerson, today, rules);
             }
         }
 
@@ -460,7 +460,7 @@ public static class Population
                 };
                 var permanence = _child.AgeOn(on) < 5 ? PermanenceOption.ADOPTION
                     : _child.CurrentEpisode!.LegalStatus == LegalStatus.V2 ? PermanenceOption.RETURN6M : PermanenceOption.LTFOST18;
-                _child.ChangeCarePlan(new CarePlanDraft([permanence], sections, null), By, on);
+                _child.ChangeCarePlan(new CarePlanDraft([permanence], sections, null), By, on, rules);
             }
         }
 
@@ -473,7 +473,7 @@ public static class Population
 
             if (taken.Add(draft.On.DayNumber))
             {
-                _child.RecordCareEvent(draft, By, today);
+                _child.RecordCareEvent(draft, By, today, rules);
             }
         }
 

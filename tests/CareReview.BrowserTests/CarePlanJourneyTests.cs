@@ -29,7 +29,7 @@ public sealed class CarePlanJourneyTests(BrowserApp app)
                 .First();
             if (chosen.IroId != iroId)
             {
-                chosen.Allocate(iroStaff, chosen.SocialWorker, today);
+                chosen.Allocate(iroStaff, chosen.SocialWorker, today, Rulebook.National, today);
                 chosen.RecalculateDeadlines(today, Rulebook.National);
                 await db.SaveChangesAsync();
             }

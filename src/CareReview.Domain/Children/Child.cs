@@ -192,7 +192,8 @@ public sealed partial class Child
     /// <paramref name="checks"/>, a new IRO other than the siblings' needs a reason, and an IRO with a
     /// conflict of interest is refused (statutory-rules.md §6.2).
     /// </summary>
-    public void Allocate(StaffMember? iro, StaffMember? socialWorker, DateOnly? from = null, AllocationChecks? checks = null)
+    public void Allocate(StaffMember? iro, StaffMember? socialWorker, DateOnly today, Rulebook rules, DateOnly? from = null,
+        AllocationChecks? checks = null)
     {
         Require(iro is null || iro.Role == StaffRole.Iro, "The IRO must be an independent reviewing officer", nameof(IroId));
         Require(socialWorker is null || socialWorker.Role is StaffRole.SocialWorker or StaffRole.TeamManager,
@@ -217,6 +218,7 @@ public sealed partial class Child
         IroId = iro?.Id;
         SocialWorker = socialWorker;
         SocialWorkerId = socialWorker?.Id;
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>Links the child with their brothers and sisters in care, in the group given.</summary>
@@ -248,7 +250,7 @@ public sealed partial class Child
 
         var details = (placement ?? PlacementDetails.None).Checked(placementType);
         _episodes.Add(new CareEpisode(startedOn, ReasonForNewEpisode.S, legalStatus, categoryOfNeed, placementType, details));
-        RecalculateReviewClock(rules);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>
@@ -302,7 +304,7 @@ public sealed partial class Child
             ConnectedPersonTemporarilyApproved = false;
         }
 
-        RecalculateReviewClock(rules);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>Puts right where an episode's placement is and who provides it, for the return.</summary>
@@ -332,7 +334,7 @@ public sealed partial class Child
         // A request to bring a review forward belongs to this period of care; left behind, it would set
         // the first review of the next period to a date before that period began.
         ClearBringForward();
-        RecalculateReviewClock(rules);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>Arranges the next review. A date after the review is due needs a reason for the lateness.</summary>
@@ -344,14 +346,16 @@ public sealed partial class Child
         var review = new Review(NextReviewDue(rules)!);
         review.Arrange(arrangements, period, today);
         _reviews.Add(review);
+        KeepDatesInStep(today, rules);
         return review;
     }
 
-    public void RearrangeReview(ReviewArrangements arrangements, DateOnly today)
+    public void RearrangeReview(ReviewArrangements arrangements, DateOnly today, Rulebook rules)
     {
         var review = OpenReview ?? throw new DomainRuleException("No review is arranged for this child", "Date");
         Require(review.State == ReviewState.Scheduled, "An adjourned review resumes on the date set when it was adjourned", "Date");
         review.Arrange(arrangements, CurrentPeriodStart()!.Value, today);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>The IRO adjourns the review meeting, once, for no more than 20 working days (reg 36(5)).</summary>
@@ -361,6 +365,7 @@ public sealed partial class Child
         var period = CurrentPeriodStart()!.Value;
         Require(on >= period, $"The date must be on or after the child became looked after on {GovukDate.Format(period)}", "AdjournedOn");
         review.Adjourn(on, resumeOn, reason, today, rules);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>The IRO asks for the next review to be held earlier (reg 33(3)(a)); the clock follows.</summary>
@@ -376,7 +381,7 @@ public sealed partial class Child
         ReviewBroughtForwardTo = to;
         ReviewBroughtForwardOn = today;
         ReviewBroughtForwardReason = reason.Trim();
-        RecalculateReviewClock(rules);
+        KeepDatesInStep(today, rules);
     }
 
     /// <summary>Records a review held with no arrangements or recommendations (history, imports, tests).</summary>
@@ -441,7 +446,7 @@ public sealed partial class Child
             ClearBringForward();
         }
 
-        RecalculateReviewClock(rules);
+        KeepDatesInStep(today, rules);
         return review;
     }
 
@@ -612,7 +617,7 @@ public sealed partial class Child
     /// Saves a new version of the care plan, made from the whole plan as it should now read. A significant
     /// change is flagged as needing a review (CPPCR 2010 reg 32(2)) until one is held.
     /// </summary>
-    public CarePlanVersion ChangeCarePlan(CarePlanDraft draft, string by, DateOnly today)
+    public CarePlanVersion ChangeCarePlan(CarePlanDraft draft, string by, DateOnly today, Rulebook rules)
     {
         Require(IsLookedAfter, "The care plan can only be changed while the child is looked after", "");
         var version = CarePlanVersion.Next(CurrentCarePlan, draft, by, Iro?.Name, today);
@@ -622,6 +627,7 @@ public sealed partial class Child
             PlanChangeAwaitingReviewOn ??= today;
         }
 
+        KeepDatesInStep(today, rules);
         return version;
     }
 
@@ -652,7 +658,7 @@ public sealed partial class Child
     }
 
     /// <summary>Records a visit, health assessment, dental check, PEP meeting or needs assessment.</summary>
-    public CareEvent RecordCareEvent(CareEventDraft draft, string by, DateOnly today)
+    public CareEvent RecordCareEvent(CareEventDraft draft, string by, DateOnly today, Rulebook rules)
     {
         var period = CurrentPeriodStart()
             ?? throw new DomainRuleException("This can only be recorded while the child is looked after", "On");
@@ -678,11 +684,13 @@ public sealed partial class Child
 
         var recorded = new CareEvent(draft, by, today);
         _careEvents.Add(recorded);
+        KeepDatesInStep(today, rules);
         return recorded;
     }
 
     /// <summary>The facts that change how often the social worker must visit (CPPCR 2010 reg 28(3), (3A) and (4)).</summary>
-    public void SetVisitArrangements(DateOnly? childAgreedOn, bool parentAssessmentIncomplete, bool connectedPersonTemporarilyApproved, DateOnly today)
+    public void SetVisitArrangements(DateOnly? childAgreedOn, bool parentAssessmentIncomplete, bool connectedPersonTemporarilyApproved,
+        DateOnly today, Rulebook rules)
     {
         var current = CurrentEpisode ?? throw new DomainRuleException("The child is not looked after", "");
         DateRules.RequireNotInTheFuture(childAgreedOn, today, "The date the child agreed", "ChildAgreedOn");
@@ -693,6 +701,18 @@ public sealed partial class Child
         ChildAgreedToFewerVisitsOn = childAgreedOn;
         ParentAssessmentIncomplete = parentAssessmentIncomplete;
         ConnectedPersonTemporarilyApproved = connectedPersonTemporarilyApproved;
+        KeepDatesInStep(today, rules);
+    }
+
+    /// <summary>
+    /// Every change to what the statutory dates are worked out from (an episode, an allocation, a review, the
+    /// care plan, a visit or check, the visit arrangements) ends here, so the stored dates that caseloads and
+    /// reminders sort on never lag behind the record.
+    /// </summary>
+    private void KeepDatesInStep(DateOnly today, Rulebook rules)
+    {
+        RecalculateReviewClock(rules);
+        RecalculateDeadlines(today, rules);
     }
 
     /// <summary>Works out every statutory deadline again and stores them, keeping each item's row.</summary>

@@ -729,7 +729,7 @@ public sealed class DemoCouncil
             if (!child.IsLookedAfter && _random.NextDouble() < 0.5)
             {
                 // Some children who left care are kept on the IRO's record but are no longer allocated.
-                child.Allocate(null, child.SocialWorker, child.Episodes.Max(e => e.EndedOn));
+                child.Allocate(null, child.SocialWorker, _today, _rules, child.Episodes.Max(e => e.EndedOn));
             }
 
             DemoReturnDetails.Fill(child, _returnDetails, _today);
@@ -763,7 +763,7 @@ public sealed class DemoCouncil
     /// <see cref="DemoSiblings"/>), from their own <see cref="Random"/>. Call it last, once the children are saved.
     /// </summary>
     public DemoSiblings AddSiblings() =>
-        DemoSiblings.Link(Children, Staff, DemoStaffFor(Roles.Iro)!, DemoStaffFor(Roles.IroManager)!, new Random(unchecked((_seed * 29) + 13)), _today);
+        DemoSiblings.Link(Children, Staff, DemoStaffFor(Roles.Iro)!, DemoStaffFor(Roles.IroManager)!, new Random(unchecked((_seed * 29) + 13)), _today, _rules);
 
     /// <summary>
     /// Tags about two in three recommendations and escalations with themes for the annual report (ADR-0014). It
@@ -888,7 +888,7 @@ public sealed class DemoCouncil
         var shortBreaks = _random.NextDouble() < 0.03 && child.AgeOn(start) >= 5;
         var legal = shortBreaks ? LegalStatus.V3 : InitialLegalStatus(child.AgeOn(start));
         child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), start, _rules);
-        child.Allocate(iro, socialWorker, start);
+        child.Allocate(iro, socialWorker, start, _rules, start);
         StartPeriodPlan(start);
 
         var leavesOn = _random.NextDouble() < 0.14 ? start.AddDays(_random.Next(60, 900)) : (DateOnly?)null;
@@ -1706,7 +1706,7 @@ public sealed class DemoCouncil
                 () => Text(CarePlanSection.HealthPlan, new PlanFacts(child, child.CurrentEpisode!, child.AgeOn(on), permanence)));
         }
 
-        child.ChangeCarePlan(new CarePlanDraft(permanence, sections, note), child.SocialWorker?.Name ?? "Social worker", on);
+        child.ChangeCarePlan(new CarePlanDraft(permanence, sections, note), child.SocialWorker?.Name ?? "Social worker", on, _rules);
     }
 
     /// <summary>
@@ -1723,18 +1723,18 @@ public sealed class DemoCouncil
             && (_fewerVisitsAgreed == 0 || _random.NextDouble() < 0.2))
         {
             var from = Max(placementStart.AddMonths(12), episode.StartedOn);
-            child.SetVisitArrangements(Between(Min(from, _today), Min(from.AddMonths(12), _today)), false, false, _today);
+            child.SetVisitArrangements(Between(Min(from, _today), Min(from.AddMonths(12), _today)), false, false, _today, _rules);
             _fewerVisitsAgreed++;
         }
         else if (episode.PlacementType == PlacementType.P1 && placementStart >= _today.AddMonths(-9)
             && (_parentAssessmentsIncomplete == 0 || _random.NextDouble() < 0.3))
         {
-            child.SetVisitArrangements(null, true, false, _today);
+            child.SetVisitArrangements(null, true, false, _today, _rules);
             _parentAssessmentsIncomplete++;
         }
         else if (episode.PlacementType == PlacementType.U3 && placementStart >= _today.AddDays(-16 * 7) && _random.NextDouble() < 0.5)
         {
-            child.SetVisitArrangements(null, false, true, _today);
+            child.SetVisitArrangements(null, false, true, _today, _rules);
         }
     }
 
@@ -2014,7 +2014,7 @@ public sealed class DemoCouncil
     private void Record(Child child, CareEventKind kind, DateOnly on, DateOnly last, string? note,
         bool? seen = null, bool? alone = null, string? notAloneReason = null) =>
         child.RecordCareEvent(new CareEventDraft(kind, on, seen, alone, notAloneReason, note), child.SocialWorker?.Name ?? "Social worker",
-            Min(on.AddDays(_random.Next(0, 4)), Max(on, last)));
+            Min(on.AddDays(_random.Next(0, 4)), Max(on, last)), _rules);
 
     private static DateOnly PlacementStart(Child child)
     {
@@ -2046,7 +2046,7 @@ public sealed class DemoCouncil
         {
             // Social workers move on: a new worker in the same team.
             var colleagues = Staff.Where(s => s.Role == StaffRole.SocialWorker && s.Team == team && s != child.SocialWorker).ToList();
-            child.Allocate(child.Iro, Pick(colleagues), on);
+            child.Allocate(child.Iro, Pick(colleagues), on, _rules, on);
         }
 
         var age = child.AgeOn(on);

@@ -17,7 +17,7 @@ public sealed class DemoSiblings
 
     /// <summary>The children must be saved: the conflict names its child by id.</summary>
     public static DemoSiblings Link(IReadOnlyList<Child> children, IReadOnlyList<StaffMember> staff, StaffMember demoIro, StaffMember manager,
-        Random random, DateOnly today)
+        Random random, DateOnly today, Rulebook rules)
     {
         var result = new DemoSiblings();
 
@@ -39,7 +39,7 @@ public sealed class DemoSiblings
 
         if (parted is not null)
         {
-            result.Part(parted[0], parted[1], staff, demoIro, manager, random, today);
+            result.Part(parted[0], parted[1], staff, demoIro, manager, random, today, rules);
         }
 
         return result;
@@ -58,7 +58,8 @@ public sealed class DemoSiblings
     }
 
     /// <summary>The younger child moves to another IRO because the family's IRO declared a conflict with them.</summary>
-    private void Part(Child elder, Child younger, IReadOnlyList<StaffMember> staff, StaffMember demoIro, StaffMember manager, Random random, DateOnly today)
+    private void Part(Child elder, Child younger, IReadOnlyList<StaffMember> staff, StaffMember demoIro, StaffMember manager, Random random, DateOnly today,
+        Rulebook rules)
     {
         Join([elder, younger]);
         var familyIro = elder.Iro!;
@@ -71,7 +72,7 @@ public sealed class DemoSiblings
         var latest = younger.Allocations.Max(a => a.From) ?? DateOnly.MinValue;
         var from = latest > declaredOn ? latest : declaredOn.AddDays(2);
         var reason = $"{familyIro.Name} declared a conflict of interest: they chair the placement panel that funds {younger.GivenName}'s placement";
-        younger.Allocate(newIro, younger.SocialWorker, from,
+        younger.Allocate(newIro, younger.SocialWorker, today, rules, from,
             new AllocationChecks(familyIro, reason, new IroConflictFacts(younger.Id, younger.SocialWorker, [], null, [conflict])));
     }
 }

@@ -44,14 +44,7 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     /// page shows the record as saved, loaded again, with the message.
     /// </summary>
     protected Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null) =>
-        TryApplyToAsync(Child, seenVersion, () =>
-        {
-            change();
-
-            // Any change may move a statutory deadline (a placement, a visit, a review), so they are all
-            // worked out again, from the whole record, in the same save.
-            Child.RecalculateDeadlines(Today, Rules);
-        }, action, details);
+        TryApplyToAsync(Child, seenVersion, change, action, details);
 
     /// <summary>
     /// As <see cref="TryApplyAsync"/>, for a change to another row of the child's (a card, a referral), checked

@@ -16,7 +16,7 @@ public sealed class AllocationTests
     {
         var child = new Child("CR1", "Ruby", "Tester", new DateOnly(2015, 1, 1), Sex.F);
         child.BecomeLookedAfter(new DateOnly(2026, 6, 1), LegalStatus.C2, PlacementType.U4, CategoryOfNeed.N1, s_today, s_rules);
-        child.Allocate(iro, socialWorker, new DateOnly(2026, 6, 1));
+        child.Allocate(iro, socialWorker, s_today, s_rules, new DateOnly(2026, 6, 1));
         return child;
     }
 
@@ -28,7 +28,7 @@ public sealed class AllocationTests
         var second = new StaffMember("Sara Second", StaffRole.SocialWorker);
         var child = LookedAfterChild(iro, first);
 
-        child.Allocate(iro, second, new DateOnly(2026, 10, 5));
+        child.Allocate(iro, second, s_today, s_rules, new DateOnly(2026, 10, 5));
 
         Assert.Equal(2, child.Allocations.Count);
         var latest = child.Allocations[^1];
@@ -45,7 +45,7 @@ public sealed class AllocationTests
         var worker = new StaffMember("Sam First", StaffRole.SocialWorker);
         var child = LookedAfterChild(iro, worker);
 
-        child.Allocate(iro, worker, new DateOnly(2026, 10, 5));
+        child.Allocate(iro, worker, s_today, s_rules, new DateOnly(2026, 10, 5));
 
         Assert.Single(child.Allocations);
     }
@@ -57,7 +57,7 @@ public sealed class AllocationTests
         var child = LookedAfterChild(iro, new StaffMember("Sam First", StaffRole.SocialWorker));
 
         var error = Assert.Throws<DomainRuleException>(() =>
-            child.Allocate(iro, new StaffMember("Sara Second", StaffRole.SocialWorker), new DateOnly(2026, 5, 1)));
+            child.Allocate(iro, new StaffMember("Sara Second", StaffRole.SocialWorker), s_today, s_rules, new DateOnly(2026, 5, 1)));
 
         Assert.Equal("From", error.Field);
         Assert.Contains("1 June 2026", error.Message, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class AllocationTests
         var iro = new StaffMember("Iris Reviewer", StaffRole.Iro);
         var child = LookedAfterChild(iro, new StaffMember("Sam First", StaffRole.SocialWorker));
         child.RecordReviewHeld(new DateOnly(2026, 6, 25), ParticipationCode.PN1, s_today, s_rules);
-        child.Allocate(iro, new StaffMember("Sara Second", StaffRole.SocialWorker), new DateOnly(2026, 9, 1));
+        child.Allocate(iro, new StaffMember("Sara Second", StaffRole.SocialWorker), s_today, s_rules, new DateOnly(2026, 9, 1));
 
         var agenda = ReviewAgenda.For(child);
 

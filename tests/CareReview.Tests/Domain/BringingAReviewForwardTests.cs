@@ -161,8 +161,8 @@ public sealed class BringingAReviewForwardTests
         Assert.Equal((D("2026-08-03"), "R4"), (review.DueOn, review.DueRuleId));
 
         // Moving the meeting to the new date needs no reason for lateness; leaving it later does.
-        AssertRefused("LatenessReason", () => child.RearrangeReview(Arrangements("2026-09-20"), D(Asked)));
-        child.RearrangeReview(Arrangements("2026-08-03"), D(Asked));
+        AssertRefused("LatenessReason", () => child.RearrangeReview(Arrangements("2026-09-20"), D(Asked), Rules));
+        child.RearrangeReview(Arrangements("2026-08-03"), D(Asked), Rules);
         Assert.Equal(D("2026-08-03"), review.ScheduledFor);
     }
 

@@ -40,12 +40,12 @@ public sealed class ChildFriendlyPlanWriterTests
         var child = new Child("LOC-0042", "Sam", "Taylor", D("2020-03-14"), Sex.F);
         if (allocated)
         {
-            child.Allocate(new StaffMember("Priya Shah", StaffRole.Iro), new StaffMember("Alex Green", StaffRole.SocialWorker), D("2026-01-05"));
+            child.Allocate(new StaffMember("Priya Shah", StaffRole.Iro), new StaffMember("Alex Green", StaffRole.SocialWorker), D("2026-01-05"), Rules, D("2026-01-05"));
         }
 
         child.BecomeLookedAfter(D("2026-01-05"), LegalStatus.C2, placement, CategoryOfNeed.N1, D("2026-01-05"), Rules);
         child.ChangeCarePlan(new CarePlanDraft(permanence ?? [PermanenceOption.LTFOST18], sections ?? s_shortSections, null),
-            "Alex Green", D("2026-01-10"));
+            "Alex Green", D("2026-01-10"), Rules);
         child.RecordReview(
             new ReviewRecord(D(ReviewHeld), ParticipationCode.PN1, "Sam, carers, social worker, IRO", ChildsWords, null, null,
                 new Dictionary<int, string>(), null),

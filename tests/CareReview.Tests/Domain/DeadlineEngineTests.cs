@@ -19,7 +19,7 @@ internal static class Deadlines
         var child = new Child("T-1", "Sam", "Taylor", D(born), Sex.F);
         if (allocate)
         {
-            child.Allocate(Iro, SocialWorker, D(since));
+            child.Allocate(Iro, SocialWorker, D(since), Rulebook.National, D(since));
         }
 
         child.BecomeLookedAfter(D(since), legal, placement, CategoryOfNeed.N1, D(since), Rulebook.National);
@@ -27,7 +27,7 @@ internal static class Deadlines
     }
 
     public static void Record(this Child child, CareEventKind kind, string on, bool seen = true) =>
-        child.RecordCareEvent(new CareEventDraft(kind, D(on), kind == CareEventKind.Visit ? seen : null, seen ? true : null, null, null), "Alex Green", D(on));
+        child.RecordCareEvent(new CareEventDraft(kind, D(on), kind == CareEventKind.Visit ? seen : null, seen ? true : null, null, null), "Alex Green", D(on), Rulebook.National);
 
     public static Deadline Item(this Child child, StatutoryItem item, string today, Rulebook? rules = null) =>
         DeadlineEngine.Compute(child, D(today), rules ?? Rulebook.National).Items.Single(d => d.Item == item);
@@ -86,7 +86,7 @@ public sealed class Every_first_item_falls_due_from_becoming_looked_after
         var child = Deadlines.LookedAfter("2026-12-18", allocate: false);
         Assert.Null(child.Item(StatutoryItem.IroAppointed, "2026-12-18").DoneOn);
 
-        child.Allocate(Deadlines.Iro, Deadlines.SocialWorker, D("2027-01-04"));
+        child.Allocate(Deadlines.Iro, Deadlines.SocialWorker, D("2027-01-04"), Rulebook.National, D("2027-01-04"));
 
         var iro = child.Item(StatutoryItem.IroAppointed, "2027-01-04");
         Assert.Equal(D("2027-01-04"), iro.DoneOn);
@@ -97,12 +97,12 @@ public sealed class Every_first_item_falls_due_from_becoming_looked_after
     public void The_care_plan_is_done_by_its_first_version_and_the_placement_plan_by_a_version_with_one()
     {
         var child = Deadlines.LookedAfter("2026-12-18");
-        child.ChangeCarePlan(Deadlines.Plan(placement: ""), "Alex Green", D("2026-12-22"));
+        child.ChangeCarePlan(Deadlines.Plan(placement: ""), "Alex Green", D("2026-12-22"), Rulebook.National);
 
         Assert.Equal(D("2026-12-22"), child.Item(StatutoryItem.CarePlan, "2026-12-22").DoneOn);
         Assert.Null(child.Item(StatutoryItem.PlacementPlan, "2026-12-22").DoneOn);
 
-        child.ChangeCarePlan(Deadlines.Plan(), "Alex Green", D("2027-01-04"));
+        child.ChangeCarePlan(Deadlines.Plan(), "Alex Green", D("2027-01-04"), Rulebook.National);
 
         Assert.Equal(D("2027-01-04"), child.Item(StatutoryItem.PlacementPlan, "2027-01-04").DoneOn);
     }
@@ -111,7 +111,7 @@ public sealed class Every_first_item_falls_due_from_becoming_looked_after
     public void A_new_placement_needs_a_new_placement_plan_within_five_working_days_of_the_move()
     {
         var child = Deadlines.LookedAfter("2026-11-02");
-        child.ChangeCarePlan(Deadlines.Plan(), "Alex Green", D("2026-11-02"));
+        child.ChangeCarePlan(Deadlines.Plan(), "Alex Green", D("2026-11-02"), Rulebook.National);
         Assert.NotNull(child.Item(StatutoryItem.PlacementPlan, "2026-11-02").DoneOn);
 
         child.ChangeEpisode(D("2027-03-24"), LegalStatus.C2, PlacementMove.NewCarers, PlacementType.U4, ReasonForPlacementChange.CARPL,
@@ -177,7 +177,7 @@ public sealed class Social_worker_visits_follow_regulation_28
     public void A_child_in_a_long_term_foster_placement_who_agreed_is_visited_at_least_every_six_months(string visited, string due)
     {
         var child = Deadlines.LookedAfter("2025-06-02", born: "2012-01-10", placement: PlacementType.U4);
-        child.SetVisitArrangements(D("2026-07-01"), false, false, D("2026-07-01"));
+        child.SetVisitArrangements(D("2026-07-01"), false, false, D("2026-07-01"), Rulebook.National);
         child.Record(CareEventKind.Visit, visited);
 
         var visit = child.Item(StatutoryItem.Visit, visited);
@@ -192,7 +192,7 @@ public sealed class Social_worker_visits_follow_regulation_28
     public void The_six_monthly_rule_applies_only_to_visits_from_april_2015_when_it_came_into_force(string visited, string rule, string due)
     {
         var child = Deadlines.LookedAfter("2013-01-10", born: "2004-01-10", placement: PlacementType.U4);
-        child.SetVisitArrangements(D("2014-06-01"), false, false, D("2014-06-01"));
+        child.SetVisitArrangements(D("2014-06-01"), false, false, D("2014-06-01"), Rulebook.National);
         child.Record(CareEventKind.Visit, visited);
 
         var visit = child.Item(StatutoryItem.Visit, visited);

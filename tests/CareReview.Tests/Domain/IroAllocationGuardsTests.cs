@@ -72,10 +72,10 @@ public sealed class IroAllocationGuardsTests
         var worker = new StaffMember("Wes Worker", StaffRole.SocialWorker);
         var child = LookedAfterChild();
 
-        Assert.Throws<DomainRuleException>(() => child.Allocate(other, worker, new DateOnly(2026, 6, 1), new AllocationChecks(siblings)));
+        Assert.Throws<DomainRuleException>(() => child.Allocate(other, worker, s_today, Rulebook.National, new DateOnly(2026, 6, 1), new AllocationChecks(siblings)));
         Assert.Empty(child.Allocations);
 
-        child.Allocate(other, worker, new DateOnly(2026, 6, 1), new AllocationChecks(siblings, "Ola knows the family well"));
+        child.Allocate(other, worker, s_today, Rulebook.National, new DateOnly(2026, 6, 1), new AllocationChecks(siblings, "Ola knows the family well"));
 
         Assert.Equal("Ola knows the family well", child.Allocations.Single().SiblingIroReason);
     }
@@ -86,9 +86,9 @@ public sealed class IroAllocationGuardsTests
         var siblings = new StaffMember("Sam Patel", StaffRole.Iro);
         var other = new StaffMember("Ola Other", StaffRole.Iro);
         var child = LookedAfterChild();
-        child.Allocate(other, new StaffMember("Wes Worker", StaffRole.SocialWorker), new DateOnly(2026, 6, 1));
+        child.Allocate(other, new StaffMember("Wes Worker", StaffRole.SocialWorker), s_today, Rulebook.National, new DateOnly(2026, 6, 1));
 
-        child.Allocate(other, new StaffMember("Sue Second", StaffRole.SocialWorker), new DateOnly(2026, 7, 1), new AllocationChecks(siblings));
+        child.Allocate(other, new StaffMember("Sue Second", StaffRole.SocialWorker), s_today, Rulebook.National, new DateOnly(2026, 7, 1), new AllocationChecks(siblings));
 
         Assert.Equal(2, child.Allocations.Count);
     }
@@ -161,7 +161,7 @@ public sealed class IroAllocationGuardsTests
         var child = LookedAfterChild();
 
         Assert.Throws<DomainRuleException>(() =>
-            child.Allocate(iro, worker, new DateOnly(2026, 6, 1), new AllocationChecks(Conflicts: Facts(worker, managers: [iro]))));
+            child.Allocate(iro, worker, s_today, Rulebook.National, new DateOnly(2026, 6, 1), new AllocationChecks(Conflicts: Facts(worker, managers: [iro]))));
 
         Assert.Empty(child.Allocations);
         Assert.Null(child.Iro);

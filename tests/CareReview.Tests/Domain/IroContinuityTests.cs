@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 
 namespace CareReview.Tests.Domain;
@@ -16,7 +17,7 @@ public sealed class IroContinuityTests
         var child = new Child("CR1", "Ruby", "Tester", new DateOnly(2015, 1, 1), Sex.F);
         foreach (var (iro, worker, on) in rows)
         {
-            child.Allocate(iro, worker, on is null ? null : DateOnly.ParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            child.Allocate(iro, worker, new DateOnly(2026, 11, 23), Rulebook.National, on is null ? null : DateOnly.ParseExact(on, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         return child.Allocations;

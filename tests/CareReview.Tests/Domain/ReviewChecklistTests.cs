@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using static CareReview.Tests.Domain.Dates;
 using static CareReview.Tests.Domain.ReviewFixtures;
@@ -125,7 +126,7 @@ public sealed class ReviewChecklistTests
         review.RecordConsultation(D("2026-12-11"), D("2026-12-11"));
         Assert.Equal(ChecklistState.DoneLate, ItemBefore(review, "I1", "2026-12-11").State);
 
-        child.RearrangeReview(Arrangements("2027-01-06"), D("2026-12-11"));
+        child.RearrangeReview(Arrangements("2027-01-06"), D("2026-12-11"), Rulebook.National);
 
         var item = ItemBefore(review, "I1", "2026-12-11");
         Assert.Equal(D("2026-12-11"), item.DueOn);

@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Reviews;
 using static CareReview.Tests.Domain.Dates;
 using static CareReview.Tests.Domain.ReviewFixtures;
@@ -136,7 +137,7 @@ public sealed class ReviewLifecycleTests
         var child = AChild();
         var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
-        child.RearrangeReview(new ReviewArrangements(D("2027-01-06"), new TimeOnly(14, 30), "School", "Sam and teacher", null), D("2026-12-20"));
+        child.RearrangeReview(new ReviewArrangements(D("2027-01-06"), new TimeOnly(14, 30), "School", "Sam and teacher", null), D("2026-12-20"), Rulebook.National);
 
         Assert.Same(review, Assert.Single(child.Reviews));
         Assert.Equal(D("2027-01-06"), review.ScheduledFor);
@@ -152,14 +153,14 @@ public sealed class ReviewLifecycleTests
         var child = AChild();
         var review = child.ScheduleReview(Arrangements("2027-01-05"), s_today, Rules);
 
-        AssertRefused("LatenessReason", () => child.RearrangeReview(Arrangements("2027-01-11", "School"), s_today));
+        AssertRefused("LatenessReason", () => child.RearrangeReview(Arrangements("2027-01-11", "School"), s_today, Rulebook.National));
         Assert.Equal(D("2027-01-05"), review.ScheduledFor);
         Assert.Equal("Family centre", review.Venue);
 
-        child.RearrangeReview(Arrangements("2027-01-11", latenessReason: "Sam's exams"), s_today);
+        child.RearrangeReview(Arrangements("2027-01-11", latenessReason: "Sam's exams"), s_today, Rulebook.National);
         Assert.Equal("Sam's exams", review.LatenessReason);
 
-        child.RearrangeReview(Arrangements("2027-01-06"), s_today);
+        child.RearrangeReview(Arrangements("2027-01-06"), s_today, Rulebook.National);
         Assert.Null(review.LatenessReason);
     }
 
@@ -168,11 +169,11 @@ public sealed class ReviewLifecycleTests
     {
         var child = AChild();
 
-        AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-05"), s_today));
+        AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-05"), s_today, Rulebook.National));
 
         child.ScheduleReview(Arrangements("2026-12-18"), s_today, Rules);
         child.AdjournReview(D("2026-12-18"), D("2027-01-06"), "The health assessment is missing", D("2026-12-18"), Rules);
-        AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-07"), D("2026-12-18")));
+        AssertRefused("Date", () => child.RearrangeReview(Arrangements("2027-01-07"), D("2026-12-18"), Rulebook.National));
         Assert.Equal(D("2027-01-06"), child.OpenReview!.ScheduledFor);
     }
 

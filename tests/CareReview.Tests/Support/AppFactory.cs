@@ -193,7 +193,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         {
             var localId = $"T{Interlocked.Increment(ref s_nextLocalId)}";
             var child = new Child(localId, givenName, familyName, dateOfBirth ?? since.AddYears(-8), sex);
-            child.Allocate(await StaffAsync(db, iro), await StaffAsync(db, socialWorker));
+            child.Allocate(await StaffAsync(db, iro), await StaffAsync(db, socialWorker), Today, Rules);
             child.BecomeLookedAfter(since, legalStatus, placementType, categoryOfNeed, Today, Rules);
             child.RecalculateDeadlines(Today, Rules);
             db.Children.Add(child);

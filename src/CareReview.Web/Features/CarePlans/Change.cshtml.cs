@@ -51,7 +51,7 @@ public sealed class ChangeModel(AppDbContext db, AuditLog audit, TimeProvider ti
         CarePlanVersion? saved = null;
         if (!await TryApplyAsync(Input.Version, () =>
                 {
-                    saved = child.ChangeCarePlan(draft, by, Today);
+                    saved = child.ChangeCarePlan(draft, by, Today, Rules);
                     saved.MadeByStaff(User.StaffMemberId());
                 }, AuditAction.CarePlanChanged,
                 () => $"version:{saved?.Number};significant:{saved?.SignificantChanges}"))

@@ -59,7 +59,7 @@ public sealed class AllocationModel(AppDbContext db, AuditLog audit, TimeProvide
         }
 
         var checks = new AllocationChecks(SiblingsIro, Input.SiblingIroReason, conflicts);
-        if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, from, checks),
+        if (!await TryApplyAsync(Input.Version, () => child.Allocate(iro, socialWorker, Today, Rules, from, checks),
                 AuditAction.ChildReallocated, () => $"iro:{iro?.Id};sw:{socialWorker?.Id}"))
         {
             return Page();

@@ -60,10 +60,10 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
 
         try
         {
-            child.Allocate(iro, socialWorker, startedOn, new AllocationChecks(Conflicts: conflicts));
+            var today = time.TodayInEngland();
+            child.Allocate(iro, socialWorker, today, calendars.Rules, startedOn, new AllocationChecks(Conflicts: conflicts));
             child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                time.TodayInEngland(), calendars.Rules, Input.Placement);
-            child.RecalculateDeadlines(time.TodayInEngland(), calendars.Rules);
+                today, calendars.Rules, Input.Placement);
         }
         catch (DomainRuleException e)
         {

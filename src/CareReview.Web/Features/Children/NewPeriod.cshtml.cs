@@ -82,7 +82,7 @@ public sealed class NewPeriodModel(AppDbContext db, AuditLog audit, TimeProvider
     {
         try
         {
-            Child.Allocate(iro, Child.SocialWorker, from);
+            Child.Allocate(iro, Child.SocialWorker, Today, Rules, from);
         }
         catch (DomainRuleException e) when (e.Field == "From")
         {

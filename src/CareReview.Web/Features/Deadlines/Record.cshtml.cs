@@ -61,7 +61,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
         var by = User.DisplayName();
         var draft = new CareEventDraft(Kind, on!.Value, Input.ChildSeen, Input.SeenAlone, Input.NotSeenAloneReason, Input.Note);
-        if (!await TryApplyAsync(Input.Version, () => Child.RecordCareEvent(draft, by, Today), AuditAction.CareEventRecorded,
+        if (!await TryApplyAsync(Input.Version, () => Child.RecordCareEvent(draft, by, Today, Rules), AuditAction.CareEventRecorded,
                 () => $"kind:{Kind};on:{on.Value:yyyy-MM-dd}"))
         {
             return Page();

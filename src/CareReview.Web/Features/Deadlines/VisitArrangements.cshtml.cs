@@ -36,7 +36,7 @@ public sealed class VisitArrangementsModel(AppDbContext db, AuditLog audit, Time
         }
 
         if (!await TryApplyAsync(Input.Version,
-                () => Child.SetVisitArrangements(agreedOn, Input.ParentAssessmentIncomplete, Input.ConnectedPersonTemporarilyApproved, Today),
+                () => Child.SetVisitArrangements(agreedOn, Input.ParentAssessmentIncomplete, Input.ConnectedPersonTemporarilyApproved, Today, Rules),
                 AuditAction.VisitArrangementsChanged,
                 () => $"agreed:{agreedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "no"};reg19:{Input.ParentAssessmentIncomplete};reg24:{Input.ConnectedPersonTemporarilyApproved}"))
         {

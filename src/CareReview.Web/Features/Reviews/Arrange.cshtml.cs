@@ -61,7 +61,7 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
             {
                 if (rearranging)
                 {
-                    Child.RearrangeReview(arrangements, Today);
+                    Child.RearrangeReview(arrangements, Today, Rules);
                 }
                 else
                 {

@@ -252,9 +252,9 @@ public sealed class AnnexAList8Tests
     public void The_last_social_work_visit_is_one_where_the_child_was_seen_by_the_windows_end()
     {
         var child = LookedAfterSince("2026-01-05");
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-10-01"), true, true, null, null), "Sol", s_today);
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-11-10"), false, null, null, null), "Sol", s_today);
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-12-01"), true, true, null, null), "Sol", s_today);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-10-01"), true, true, null, null), "Sol", s_today, s_rules);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-11-10"), false, null, null, null), "Sol", s_today, s_rules);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, D("2026-12-01"), true, true, null, null), "Sol", s_today, s_rules);
 
         Assert.Equal("01/10/2026", Cell(OnlyRow(child), "Date of Last Social Work Visit"));
     }
@@ -263,10 +263,10 @@ public sealed class AnnexAList8Tests
     public void The_last_health_assessment_and_dental_check_are_their_own_latest_dates()
     {
         var child = LookedAfterSince("2026-01-05");
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, D("2025-12-01"), null, null, null, null), "Sol", s_today);
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, D("2026-03-09"), null, null, null, null), "Sol", s_today);
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, D("2026-04-14"), null, null, null, null), "Sol", s_today);
-        child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, D("2026-12-04"), null, null, null, null), "Sol", s_today);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, D("2025-12-01"), null, null, null, null), "Sol", s_today, s_rules);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, D("2026-03-09"), null, null, null, null), "Sol", s_today, s_rules);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, D("2026-04-14"), null, null, null, null), "Sol", s_today, s_rules);
+        child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, D("2026-12-04"), null, null, null, null), "Sol", s_today, s_rules);
 
         var row = OnlyRow(child);
 
@@ -278,8 +278,8 @@ public sealed class AnnexAList8Tests
     public void The_permanence_plan_is_the_first_option_of_the_plan_in_force_at_the_windows_end()
     {
         var child = LookedAfterSince("2026-01-05");
-        child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.ADOPTION, PermanenceOption.LTFOST18], Sections(), null), "Sol", D("2026-02-02"));
-        child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.RETURN6M], Sections(), null), "Sol", D("2026-12-02"));
+        child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.ADOPTION, PermanenceOption.LTFOST18], Sections(), null), "Sol", D("2026-02-02"), s_rules);
+        child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.RETURN6M], Sections(), null), "Sol", D("2026-12-02"), s_rules);
 
         Assert.Equal("LTFOST18", Cell(OnlyRow(child), "What is the permanence plan for this child?"));
     }
@@ -291,10 +291,10 @@ public sealed class AnnexAList8Tests
         var second = new StaffMember("Lee Second", StaffRole.SocialWorker, team: new Team("South"));
         var third = new StaffMember("Kim Third", StaffRole.SocialWorker, team: new Team("West"));
         var child = AChild();
-        child.Allocate(null, first, D("2026-01-05"));
+        child.Allocate(null, first, s_today, s_rules, D("2026-01-05"));
         child.BecomeLookedAfter(D("2026-01-05"), LegalStatus.C2, PlacementType.U4, CategoryOfNeed.N1, s_today, s_rules);
-        child.Allocate(null, second, D("2026-09-01"));
-        child.Allocate(null, third, D("2026-12-01"));
+        child.Allocate(null, second, s_today, s_rules, D("2026-09-01"));
+        child.Allocate(null, third, s_today, s_rules, D("2026-12-01"));
 
         var row = OnlyRow(child);
 

@@ -103,7 +103,7 @@ internal sealed class ReturnPopulation
         var shortBreaks = _random.NextDouble() < 0.03 && child.AgeOn(start) >= 5;
         var legal = shortBreaks ? LegalStatus.V3 : InitialLegalStatus(child.AgeOn(start));
         child.BecomeLookedAfter(start, legal, PlacementFor(child.AgeOn(start), legal), CategoryOfNeedFor(shortBreaks), _today, _rules);
-        child.Allocate(null, Pick(_socialWorkers), start);
+        child.Allocate(null, Pick(_socialWorkers), _today, _rules, start);
         StartPeriod(start);
 
         var leavesOn = _random.NextDouble() < 0.14 ? start.AddDays(_random.Next(60, 900)) : (DateOnly?)null;
@@ -171,19 +171,19 @@ internal sealed class ReturnPopulation
             var seen = _random.NextDouble() < 0.92;
             var alone = seen && _random.NextDouble() < 0.9;
             child.RecordCareEvent(new CareEventDraft(CareEventKind.Visit, _lastVisit, seen, seen ? alone : null,
-                seen && !alone ? "The child asked for the carer to stay" : null, null), "Social worker", _today);
+                seen && !alone ? "The child asked for the carer to stay" : null, null), "Social worker", _today, _rules);
         }
 
         while (_lastHealth.AddYears(1) <= until)
         {
             _lastHealth = _lastHealth.AddYears(1).AddDays(-_random.Next(0, 30));
-            child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, _lastHealth, null, null, null, null), "Nurse", _today);
+            child.RecordCareEvent(new CareEventDraft(CareEventKind.HealthAssessment, _lastHealth, null, null, null, null), "Nurse", _today, _rules);
         }
 
         while (_lastDental.AddYears(1) <= until)
         {
             _lastDental = _lastDental.AddYears(1).AddDays(-_random.Next(0, 60));
-            child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, _lastDental, null, null, null, null), "Carer", _today);
+            child.RecordCareEvent(new CareEventDraft(CareEventKind.DentalCheck, _lastDental, null, null, null, null), "Carer", _today, _rules);
         }
     }
 
@@ -193,7 +193,7 @@ internal sealed class ReturnPopulation
         if (_random.NextDouble() < 0.2)
         {
             // Social workers move on: a new worker, sometimes in another team.
-            child.Allocate(null, Pick(_socialWorkers.Where(s => s != child.SocialWorker).ToList()), on);
+            child.Allocate(null, Pick(_socialWorkers.Where(s => s != child.SocialWorker).ToList()), _today, _rules, on);
         }
 
         if (current.LegalStatus.IsShortBreak())
@@ -280,11 +280,11 @@ internal sealed class ReturnPopulation
         PermanenceOption[] options = shortBreaks ? [PermanenceOption.REMAINSUP]
             : child.AgeOn(_today) >= 16 ? [PermanenceOption.SUPPLIV, PermanenceOption.LTFOST18]
             : [Pick([PermanenceOption.RETURN6M, PermanenceOption.LTFOST18, PermanenceOption.LTRELFR, PermanenceOption.ADOPTION])];
-        child.ChangeCarePlan(new CarePlanDraft(options, Sections("first"), null), "Social worker", first);
+        child.ChangeCarePlan(new CarePlanDraft(options, Sections("first"), null), "Social worker", first, _rules);
         if (!shortBreaks && _random.NextDouble() < 0.4 && first.AddDays(30) <= _today)
         {
             var later = first.AddDays(_random.Next(30, _today.DayNumber - first.DayNumber + 1));
-            child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.LTFOST18], Sections("revised"), "Reviewed"), "Social worker", later);
+            child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.LTFOST18], Sections("revised"), "Reviewed"), "Social worker", later, _rules);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CareReview.Domain.CarePlans;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
@@ -26,7 +27,7 @@ public sealed class WritingThePlanForTheChildTests(AppFactory app) : IClassFixtu
         {
             var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.ChangeCarePlan(new CarePlanDraft([PermanenceOption.LTFOST18],
-                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Mum on Saturdays." }, null), "Alex Green", app.Today);
+                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Mum on Saturdays." }, null), "Alex Green", app.Today, Rulebook.National);
         });
         return (child.Id, suffix);
     }

@@ -1,4 +1,5 @@
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
@@ -32,7 +33,7 @@ public sealed class IroContinuityOnTheCaseloadTests(AppFactory app) : IClassFixt
             var child = await db.Children.Include(c => c.Allocations).Include(c => c.Iro).SingleAsync(c => c.Id == steady.Id);
             var newWorker = new StaffMember("Nia Newworker", StaffRole.SocialWorker);
             db.StaffMembers.Add(newWorker);
-            child.Allocate(child.Iro, newWorker, new DateOnly(2026, 9, 1));
+            child.Allocate(child.Iro, newWorker, new DateOnly(2026, 9, 1), Rulebook.National, new DateOnly(2026, 9, 1));
         });
         using var iro = await app.SignedInClientAsync("iro-continuity");
         using var manager = await app.SignedInClientAsync("irom-continuity");
@@ -72,7 +73,7 @@ public sealed class IroContinuityOnTheCaseloadTests(AppFactory app) : IClassFixt
             var loaded = await db.Children.Include(c => c.Allocations).Include(c => c.SocialWorker).SingleAsync(c => c.Id == child.Id);
             foreach (var (iro, from) in changes)
             {
-                loaded.Allocate(await db.StaffMembers.SingleAsync(s => s.Id == iro.Id), loaded.SocialWorker, from);
+                loaded.Allocate(await db.StaffMembers.SingleAsync(s => s.Id == iro.Id), loaded.SocialWorker, from, Rulebook.National, from);
             }
         });
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
@@ -232,7 +233,7 @@ public sealed class RecordingPlacementDetailsTests(AppFactory app) : IClassFixtu
             {
                 // The child's record moved on after they left care; the IRO they had is still the one to offer.
                 var other = iroAfterwards is null ? null : await db.StaffMembers.SingleAsync(s => s.Id == iroAfterwards.Id);
-                loaded.Allocate(other, loaded.SocialWorker, new DateOnly(2026, 6, 1));
+                loaded.Allocate(other, loaded.SocialWorker, new DateOnly(2026, 6, 1), Rulebook.National, new DateOnly(2026, 6, 1));
             }
 
             loaded.RecalculateDeadlines(app.Today, app.Rules);

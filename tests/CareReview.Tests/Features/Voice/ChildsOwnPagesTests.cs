@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Records;
 using Microsoft.EntityFrameworkCore;
-
 using static CareReview.Tests.Features.Voice.VoiceSteps;
 
 namespace CareReview.Tests.Features.Voice;
@@ -70,7 +70,7 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
         {
             var child = await db.Children.WithDeadlineFacts().Include(c => c.ChildFriendlyPlans).SingleAsync(c => c.Id == _child.Id);
             child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.LTFOST18],
-                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Gran monthly." }, null), "Sid Worker", app.Today);
+                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Gran monthly." }, null), "Sid Worker", app.Today, Rulebook.National);
             child.WriteChildFriendlyPlan(AgeBand.From8To12, "You will keep living with Jo. You will see your gran every month.", "Sid Worker", app.Today);
             child.ShareChildFriendlyPlan("Sid Worker", app.Today);
         });
@@ -102,7 +102,7 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
         {
             var child = await db.Children.WithDeadlineFacts().Include(c => c.ChildFriendlyPlans).SingleAsync(c => c.Id == _child.Id);
             child.ChangeCarePlan(new CarePlanDraft([PermanenceOption.LTFOST18],
-                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Gran weekly." }, null), "Sid Worker", app.Today);
+                new Dictionary<CarePlanSection, string?> { [CarePlanSection.Contact] = "Robin sees Gran weekly." }, null), "Sid Worker", app.Today, Rulebook.National);
             child.WriteChildFriendlyPlan(AgeBand.From8To12, "You will see your gran every month.", "Sid Worker", app.Today);
             child.ShareChildFriendlyPlan("Sid Worker", app.Today);
         });

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Domain.Children;
+using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
@@ -9,7 +10,6 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
-
 using static CareReview.Tests.Features.Voice.VoiceSteps;
 
 namespace CareReview.Tests.Features.Voice;
@@ -95,7 +95,7 @@ public sealed class ParticipationFiguresApp : IAsyncLifetime
                 await App.ExecuteDbAsync(async db =>
                 {
                     var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
-                    loaded.Allocate(await db.StaffMembers.SingleAsync(s => s.Id == ben.Id), null, s_reallocatedOn);
+                    loaded.Allocate(await db.StaffMembers.SingleAsync(s => s.Id == ben.Id), null, s_reallocatedOn, Rulebook.National, s_reallocatedOn);
                 });
             }
 
