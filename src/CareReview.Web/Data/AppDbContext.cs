@@ -34,13 +34,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // A child's version moves on every save that touches the child or anything it owns, so that
         // two people editing the same child cannot silently overwrite each other (ADR-0005).
         ChangeTracker.DetectChanges();
         foreach (var child in ChangeTracker.Entries<Child>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
         {
+            RefuseDatesWorkedOutFromPartOfTheRecord(child);
+
             // Stored deadlines are derived, so recalculating them is not a change anyone could lose.
             if (ChildChanged(child) || child.Episodes.Any(Changed) || child.Allocations.Any(Changed) || child.CareEvents.Any(Changed)
                 || child.CarePlans.Any(v => Changed(v) || v.Sections.Any(Changed)) || child.ChildFriendlyPlans.Any(Changed) || child.Reviews.Any(r => Changed(r)
@@ -64,7 +66,56 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersionWhenModified<ReviewViews>();
         BumpVersionWhenModified<ReviewFeedback>();
 
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var added = ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // A child created here holds the whole of their record, so a later change in this context may work
+        // their dates out from it.
+        foreach (var entry in added)
+        {
+            foreach (var part in s_datesWorkedOutFrom)
+            {
+                entry.Collection(part).IsLoaded = true;
+            }
+
+            foreach (var version in entry.Entity.CarePlans)
+            {
+                Entry(version).Collection(nameof(CarePlanVersion.Sections)).IsLoaded = true;
+            }
+        }
+
+        return saved;
+    }
+
+    /// <summary>What a child's stored review date and deadlines are worked out from (with each care plan version's sections).</summary>
+    private static readonly string[] s_datesWorkedOutFrom =
+        [nameof(Child.Episodes), nameof(Child.Allocations), nameof(Child.Reviews), nameof(Child.CarePlans), nameof(Child.CareEvents), nameof(Child.Deadlines)];
+
+    /// <summary>
+    /// Dates worked out from part of a child's record would be wrong without anyone noticing (a visit not loaded
+    /// reads as a visit not made), so saving them is refused as the programming error it is.
+    /// </summary>
+    private void RefuseDatesWorkedOutFromPartOfTheRecord(Child child)
+    {
+        var entry = Entry(child);
+        var datesChanged = child.Deadlines.Any(Changed)
+            || entry.Properties.Any(p => p.IsModified && s_derivedChildProperties.Contains(p.Metadata.Name));
+        if (!datesChanged)
+        {
+            return;
+        }
+
+        var missing = s_datesWorkedOutFrom.Where(part => !entry.Collection(part).IsLoaded).ToList();
+        if (child.CarePlans.Any(v => Entry(v).State != EntityState.Added && !Entry(v).Collection(nameof(CarePlanVersion.Sections)).IsLoaded))
+        {
+            missing.Add($"{nameof(Child.CarePlans)}.{nameof(CarePlanVersion.Sections)}");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"Child {child.Id}'s dates were worked out without their {string.Join(", ", missing)}. "
+                + "Load the child with WithDeadlineFacts() or ChildParts.Whole before changing them.");
+        }
     }
 
     /// <summary>For a record with no parts of its own: its version moves when any of its columns does.</summary>

@@ -72,17 +72,15 @@ public sealed class ConflictsModel(AppDbContext db, AuditLog audit, TimeProvider
             return Page();
         }
 
-        // The audit event names the conflict's id, known only once it is saved; the transaction keeps the two together.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        if (await new RecordChanges(db, audit).TryApplyAsync(ModelState, null, 0, () => db.Add(conflict),
+                () => [new Audited(AuditAction.StaffConflictDeclared, childId, $"conflict:{conflict.Id};staff:{iro!.Id};team:{team?.Id};kind:{conflict.Kind}")])
+            != ChangeResult.Saved)
         {
-            db.Add(conflict);
-            await db.SaveChangesAsync();
-            audit.Record(AuditAction.StaffConflictDeclared, childId, $"conflict:{conflict.Id};staff:{iro!.Id};team:{team?.Id};kind:{conflict.Kind}");
-            await db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            await LoadAsync();
+            return Page();
         }
 
-        TempData["Success"] = $"Conflict of interest recorded for {iro.Name}";
+        TempData["Success"] = $"Conflict of interest recorded for {iro!.Name}";
         return RedirectToPage("/Caseload/Conflicts");
     }
 

@@ -58,26 +58,20 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
             return Page();
         }
 
-        try
+        var today = time.TodayInEngland();
+        var saved = await new RecordChanges(db, audit).TryApplyAsync(ModelState, null, 0,
+            () =>
+            {
+                child.Allocate(iro, socialWorker, today, calendars.Rules, startedOn, new AllocationChecks(Conflicts: conflicts));
+                child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
+                    today, calendars.Rules, Input.Placement);
+                db.Children.Add(child);
+            },
+            () => [new Audited(AuditAction.ChildBecameLookedAfter, child.Id, $"ls:{Input.LegalStatus};pl:{Input.PlacementType};new-child")]);
+        if (saved != ChangeResult.Saved)
         {
-            var today = time.TodayInEngland();
-            child.Allocate(iro, socialWorker, today, calendars.Rules, startedOn, new AllocationChecks(Conflicts: conflicts));
-            child.BecomeLookedAfter(startedOn!.Value, Input.LegalStatus!.Value, Input.PlacementType!.Value, Input.CategoryOfNeed!.Value,
-                today, calendars.Rules, Input.Placement);
-        }
-        catch (DomainRuleException e)
-        {
-            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
             return Page();
         }
-
-        // The child, their first episode and the audit event are saved together or not at all.
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        db.Children.Add(child);
-        await db.SaveChangesAsync();
-        audit.Record(AuditAction.ChildBecameLookedAfter, child.Id, $"ls:{Input.LegalStatus};pl:{Input.PlacementType};new-child");
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
 
         TempData["Success"] = $"{child.FullName} is recorded as looked after. The first review is due by {GovukDate.Format(child.NextReviewDueOn)}";
         return RedirectToPage("/Children/Details", new { id = child.Id });

@@ -42,15 +42,11 @@ public sealed class RaiseModel(AppDbContext db, AuditLog audit, TimeProvider tim
             return Page();
         }
 
-        // The audit event names the new escalation's id, so the two saves share one transaction.
         var escalation = new Escalation(child.Id, child.SocialWorker?.TeamId, draft, User.StaffMemberId(), User.DisplayName(), Today);
-        await using (var transaction = await Db.Database.BeginTransactionAsync())
+        if (!await TryApplyToAsync(null, 0, () => Db.Escalations.Add(escalation), AuditAction.EscalationRaised,
+                () => $"escalation:{escalation.Id};category:{escalation.Category}"))
         {
-            Db.Escalations.Add(escalation);
-            await Db.SaveChangesAsync();
-            Audit.Record(AuditAction.EscalationRaised, child.Id, $"escalation:{escalation.Id};category:{escalation.Category}");
-            await Db.SaveChangesAsync();
-            await transaction.CommitAsync();
+            return Page();
         }
 
         TempData["Success"] = "Concern raised. Record your attempts to resolve it informally on this page";

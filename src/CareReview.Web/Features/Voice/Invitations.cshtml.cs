@@ -32,27 +32,26 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
             return Page();
         }
 
-        try
+        ParentInvitation? invitation = null;
+        var token = "";
+        var saved = await TryApplyToAsync(null, 0,
+            () =>
+            {
+                (invitation, token) = ParentInvitation.Create(Child.Id, Review.Id, Purpose, Input.Name, Input.Relationship,
+                    User.DisplayName(), Now, ParentInvitation.DefaultLifetime);
+                Db.ParentInvitations.Add(invitation);
+            },
+            AuditAction.ParentInvited, () => $"invitation:{invitation!.Id} review:{Review.Id} purpose:{Purpose}");
+        if (saved)
         {
-            var (invitation, token) = ParentInvitation.Create(Child.Id, Review.Id, Purpose, Input.Name, Input.Relationship,
-                User.DisplayName(), Now, ParentInvitation.DefaultLifetime);
-            // The audit event names the invitation's id, so it is saved second, in the same transaction.
-            await using var transaction = await Db.Database.BeginTransactionAsync();
-            Db.ParentInvitations.Add(invitation);
-            await Db.SaveChangesAsync();
-            Audit.Record(AuditAction.ParentInvited, Child.Id, $"invitation:{invitation.Id} review:{Review.Id} purpose:{Purpose}");
-            await Db.SaveChangesAsync();
-            await transaction.CommitAsync();
             NewLink = $"{Request.Scheme}://{Request.Host}/invite/{token}";
-            NewLinkFor = invitation.Name;
+            NewLinkFor = invitation!.Name;
             Input = new();
-        }
-        catch (Domain.DomainRuleException e)
-        {
-            ModelState.AddModelError(e.Field is null ? "" : $"Input.{e.Field}", e.Message);
+
+            // The list of links shows the new one.
+            await AdmitsAsync();
         }
 
-        await AdmitsAsync();
         return Page();
     }
 

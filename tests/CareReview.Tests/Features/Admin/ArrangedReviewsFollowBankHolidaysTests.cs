@@ -3,6 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Admin;
@@ -17,7 +18,7 @@ public sealed class ArrangedReviewsFollowBankHolidaysTests(AppFactory app) : ICl
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 16), iro);
         await app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 12, 10), null, "School", null, null), app.Today, app.Rules);
         });
         var dueBefore = await app.QueryDbAsync(db => db.Reviews.Where(r => r.ChildId == child.Id).Select(r => r.DueOn).SingleAsync());

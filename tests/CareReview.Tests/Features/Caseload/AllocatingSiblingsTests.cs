@@ -5,6 +5,7 @@ using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Caseload;
@@ -36,7 +37,7 @@ public sealed class AllocatingSiblingsTests(AppFactory app) : IClassFixture<AppF
         var (manager, _, childsIro, child, sibling) = await SiblingsAsync("left");
         await app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).SingleAsync(c => c.Id == sibling.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == sibling.Id);
             loaded.CeaseToBeLookedAfter(new DateOnly(2026, 10, 15), ReasonEpisodeCeased.E4A, app.Today, app.Rules);
         });
         using var client = await app.SignedInClientAsync(manager);

@@ -6,6 +6,7 @@ using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Caseload;
@@ -66,7 +67,7 @@ public sealed class ConflictsOfInterestTests(AppFactory app) : IClassFixture<App
         await app.ExecuteDbAsync(async db =>
         {
             // The team manager sees the child only once the child's social worker is in their team.
-            var loaded = await db.Children.Include(c => c.Allocations).Include(c => c.Iro).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.Allocate(loaded.Iro, await db.StaffMembers.SingleAsync(s => s.Id == newWorker.Id), new DateOnly(2026, 11, 1), Rulebook.National, new DateOnly(2026, 11, 1));
         });
         var otherWorker = await app.AStaffMemberAsync("Olga Sameteam", StaffRole.SocialWorker, team);

@@ -3,6 +3,7 @@ using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Caseload;
@@ -30,7 +31,7 @@ public sealed class IroContinuityOnTheCaseloadTests(AppFactory app) : IClassFixt
         await ReallocateAsync(once, (me, new DateOnly(2026, 8, 1)));
         await app.ExecuteDbAsync(async db =>
         {
-            var child = await db.Children.Include(c => c.Allocations).Include(c => c.Iro).SingleAsync(c => c.Id == steady.Id);
+            var child = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == steady.Id);
             var newWorker = new StaffMember("Nia Newworker", StaffRole.SocialWorker);
             db.StaffMembers.Add(newWorker);
             child.Allocate(child.Iro, newWorker, new DateOnly(2026, 9, 1), Rulebook.National, new DateOnly(2026, 9, 1));
@@ -70,7 +71,7 @@ public sealed class IroContinuityOnTheCaseloadTests(AppFactory app) : IClassFixt
     private Task ReallocateAsync(Child child, params (StaffMember Iro, DateOnly From)[] changes) =>
         app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Allocations).Include(c => c.SocialWorker).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().Include(c => c.SocialWorker).SingleAsync(c => c.Id == child.Id);
             foreach (var (iro, from) in changes)
             {
                 loaded.Allocate(await db.StaffMembers.SingleAsync(s => s.Id == iro.Id), loaded.SocialWorker, from, Rulebook.National, from);

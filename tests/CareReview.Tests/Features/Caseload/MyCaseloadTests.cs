@@ -4,6 +4,7 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Caseload;
@@ -89,7 +90,7 @@ public sealed class MyCaseloadTests(AppFactory app) : IClassFixture<AppFactory>
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 9, 1), iro, givenName: "Gone", familyName: "Home");
         await app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.CeaseToBeLookedAfter(new DateOnly(2026, 10, 15), ReasonEpisodeCeased.E4A, app.Today, app.Rules);
         });
         using var client = await app.SignedInClientAsync("iro-left-care");

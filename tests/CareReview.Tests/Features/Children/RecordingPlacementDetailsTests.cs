@@ -226,7 +226,7 @@ public sealed class RecordingPlacementDetailsTests(AppFactory app) : IClassFixtu
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 3, 2), _iro, _socialWorker);
         await app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.WithDeadlineFacts().Include(c => c.Allocations).Include(c => c.Iro).Include(c => c.SocialWorker)
+            var loaded = await db.Children.WithDeadlineFacts().Include(c => c.SocialWorker)
                 .SingleAsync(c => c.Id == child.Id);
             loaded.CeaseToBeLookedAfter(new DateOnly(2026, 5, 1), ReasonEpisodeCeased.E4A, app.Today, app.Rules);
             if (changeIroAfterwards)

@@ -2,6 +2,7 @@ using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Reminders;
@@ -137,7 +138,7 @@ public sealed class RecordingRemindersTests(AppFactory app) : IClassFixture<AppF
         var child = await app.AChildLookedAfterSinceAsync(D(2026, 10, 1), _iro, _socialWorker);
         await app.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.CeaseToBeLookedAfter(D(2026, 11, 20), ReasonEpisodeCeased.E11, app.Today, app.Rules);
         });
 

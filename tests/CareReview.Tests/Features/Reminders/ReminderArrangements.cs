@@ -3,6 +3,7 @@ using CareReview.Domain.Reviews;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Reminders;
@@ -28,7 +29,7 @@ internal static class ReminderArrangements
         StaffMember? owner, params DateOnly[] dueOn) =>
         app.QueryDbAsync<IReadOnlyList<int>>(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).ThenInclude(r => r.Recommendations)
+            var loaded = await db.Children.WithDeadlineFacts().Include(c => c.Reviews).ThenInclude(r => r.Recommendations)
                 .AsSplitQuery().SingleAsync(c => c.Id == child.Id);
             var drafts = dueOn.Select((due, i) => new RecommendationDraft(
                 $"Recommendation {i + 1} for child {child.Id}", owner?.Name ?? "Pat Outside", "Social worker", owner?.Id, due,

@@ -7,6 +7,7 @@ using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Commands;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Returns;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -52,7 +53,7 @@ public sealed class AnnexAApp : IAsyncLifetime
     private Task CeaseAsync(Child child, DateOnly on, ReasonEpisodeCeased reason) =>
         App.ExecuteDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             loaded.CeaseToBeLookedAfter(on, reason, App.Today, App.Rules);
         });
 

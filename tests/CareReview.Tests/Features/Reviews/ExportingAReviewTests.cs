@@ -6,6 +6,7 @@ using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
@@ -140,7 +141,7 @@ public sealed partial class ExportingAReviewTests(AppFactory app) : IClassFixtur
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker);
         var review = await app.QueryDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).SingleAsync(c => c.Id == child.Id);
+            var loaded = await db.Children.WithDeadlineFacts().SingleAsync(c => c.Id == child.Id);
             var arranged = loaded.ScheduleReview(new ReviewArrangements(new DateOnly(2026, 11, 27), null, "Foster home", null, null), app.Today, app.Rules);
             await db.SaveChangesAsync();
             return arranged;
@@ -180,7 +181,7 @@ public sealed partial class ExportingAReviewTests(AppFactory app) : IClassFixtur
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 11, 2), _iro, _socialWorker, givenName: "Ruby", dateOfBirth: new DateOnly(2014, 6, 1));
         var review = await app.QueryDbAsync(async db =>
         {
-            var loaded = await db.Children.Include(c => c.Episodes).Include(c => c.Reviews).ThenInclude(r => r.Recommendations)
+            var loaded = await db.Children.WithDeadlineFacts().Include(c => c.Reviews).ThenInclude(r => r.Recommendations)
                 .SingleAsync(c => c.Id == child.Id);
             var record = new ReviewRecord(
                 s_heldOn,
