@@ -1,7 +1,7 @@
 using CareReview.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-if (CareReviewServices.Refusal(builder.Configuration) is { } refusal)
+if (CareReviewServices.Refusal(builder.Configuration, builder.Environment) is { } refusal)
 {
     await Console.Error.WriteLineAsync(refusal);
     return 1;

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace CareReview.Web.Data;
 
@@ -6,8 +8,11 @@ namespace CareReview.Web.Data;
 /// One provider-neutral model. Each database engine has a one-line subclass so that it gets its own
 /// migrations folder (ADR-0003).
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The keys that sign and encrypt cookies and links, kept with the council's records (ADR-0021).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Child> Children => Set<Child>();
     public DbSet<CareEpisode> CareEpisodes => Set<CareEpisode>();
     public DbSet<Review> Reviews => Set<Review>();
@@ -35,6 +40,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var added = BeforeSave();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AfterSave(added);
+        return saved;
+    }
+
+    /// <summary>Only the key store saves this way (ASP.NET Core's EF key repository is synchronous); it keeps the same rules.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var added = BeforeSave();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AfterSave(added);
+        return saved;
+    }
+
+    /// <summary>Moves the versions of the records this save changes, and returns the children it adds.</summary>
+    private List<EntityEntry<Child>> BeforeSave()
     {
         // A child's version moves on every save that touches the child or anything it owns, so that
         // two people editing the same child cannot silently overwrite each other (ADR-0005).
@@ -66,11 +89,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersionWhenModified<ReviewViews>();
         BumpVersionWhenModified<ReviewFeedback>();
 
-        var added = ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
+    }
 
-        // A child created here holds the whole of their record, so a later change in this context may work
-        // their dates out from it.
+    /// <summary>A child created here holds the whole of their record, so a later change in this context may work their dates out from it.</summary>
+    private void AfterSave(List<EntityEntry<Child>> added)
+    {
         foreach (var entry in added)
         {
             foreach (var part in s_datesWorkedOutFrom)
@@ -83,8 +107,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 Entry(version).Collection(nameof(CarePlanVersion.Sections)).IsLoaded = true;
             }
         }
-
-        return saved;
     }
 
     /// <summary>What a child's stored review date and deadlines are worked out from (with each care plan version's sections).</summary>
@@ -139,9 +161,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 
     private bool Changed(object entity) => Entry(entity).State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync, which keeps the concurrency versions.");
 }
 
 public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);

@@ -12,9 +12,10 @@ public static class CareReviewServices
 {
     /// <summary>
     /// Why the app must not start with these settings, or null when it may: a chosen day (Clock:Today) must be
-    /// a date, and is honoured only in demo mode, so that no council's records are judged against a pretend date.
+    /// a date, and is honoured only in demo mode, so that no council's records are judged against a pretend date;
+    /// in production the keys that protect sign-ins need a certificate.
     /// </summary>
-    public static string? Refusal(IConfiguration configuration)
+    public static string? Refusal(IConfiguration configuration, IHostEnvironment environment)
     {
         DateOnly? chosenDay;
         try
@@ -26,7 +27,8 @@ public static class CareReviewServices
             return notADate.Message;
         }
 
-        return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration));
+        return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration))
+            ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction());
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)
@@ -34,6 +36,7 @@ public static class CareReviewServices
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddAppDatabase(configuration);
+        services.AddKeyStore(configuration);
 
         var chosenDay = DemonstrationClock.ChosenDay(configuration);
         services.AddSingleton<TimeProvider>(chosenDay is { } day ? new DemonstrationClock(day, TimeProvider.System) : TimeProvider.System);

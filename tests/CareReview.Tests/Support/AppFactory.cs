@@ -245,9 +245,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     // ---- Acting over HTTP -----------------------------------------------------------------------
 
     /// <summary>A client with no one signed in. It keeps cookies and does not follow redirects, so tests see 302s.</summary>
-    public HttpClient AnonymousClient() =>
+    public HttpClient AnonymousClient(bool keepsCookies = true) =>
         (_host ?? throw new InvalidOperationException("The app has not started."))
-        .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        .CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = keepsCookies });
 
     /// <summary>Signs in through the real sign-in form and returns the client holding the cookie.</summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password = Password)
