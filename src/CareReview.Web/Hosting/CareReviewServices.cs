@@ -68,6 +68,8 @@ public static class CareReviewServices
         // stamp) and for a week, long enough for the social worker to hand it over at a visit.
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = ChildSignIns.SetUpLinkLifetime);
 
+        var idle = SignInSessions.IdleTimeoutIn(configuration);
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/sign-in";
@@ -77,8 +79,10 @@ public static class CareReviewServices
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SignInSessions.ValidateAsync;
+            options.Events.OnRedirectToLogin = SignInSessions.RedirectToSignInAsync;
 
             // A page the user's role does not allow answers "Page not found", like a record they may not see.
             // It is audited like any other refusal.

@@ -1,12 +1,14 @@
 using System.ComponentModel.DataAnnotations;
 using CareReview.Web.Demo;
+using CareReview.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareReview.Web.Features.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db, DemoMode demo)
+public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db, DemoMode demo,
+    IConfiguration configuration)
     : PageModel
 {
     [BindProperty]
@@ -16,6 +18,12 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     public string? ReturnUrl { get; set; }
 
     public bool DemoMode => demo.Enabled;
+
+    /// <summary>The user came back here because their sign-in ended: idle too long, or signed out elsewhere.</summary>
+    [BindProperty(SupportsGet = true, Name = SignInSessions.SignedOutFlag)]
+    public bool SignedOut { get; set; }
+
+    public int IdleMinutes => (int)SignInSessions.IdleTimeoutIn(configuration).TotalMinutes;
 
     public void OnGet()
     {

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 namespace CareReview.Web.Features.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit, AppDbContext db) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
@@ -12,6 +12,13 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, AuditLog audit, 
     {
         audit.Record(AuditAction.SignedOut);
         await db.SaveChangesAsync();
+
+        // A new security stamp makes every copy of this user's cookie worthless at once, on any device.
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            await users.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return Redirect("/sign-in");
     }
