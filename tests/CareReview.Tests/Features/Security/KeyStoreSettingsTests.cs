@@ -19,7 +19,7 @@ public sealed class KeyStoreSettingsTests : IDisposable
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=Care Review keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var path = Path.Combine(_folder, "keys.pfx");
         File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
         return path;
