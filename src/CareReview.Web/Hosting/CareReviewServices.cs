@@ -28,7 +28,8 @@ public static class CareReviewServices
         }
 
         return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration))
-            ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction());
+            ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
+            ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction());
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)
@@ -37,6 +38,7 @@ public static class CareReviewServices
         var configuration = builder.Configuration;
         services.AddAppDatabase(configuration);
         services.AddKeyStore(configuration);
+        services.AddSingleton(PublicAddress.In(configuration));
 
         var chosenDay = DemonstrationClock.ChosenDay(configuration);
         services.AddSingleton<TimeProvider>(chosenDay is { } day ? new DemonstrationClock(day, TimeProvider.System) : TimeProvider.System);

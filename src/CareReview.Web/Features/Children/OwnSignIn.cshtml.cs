@@ -1,4 +1,5 @@
 using CareReview.Web.Features.Me;
+using CareReview.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareReview.Web.Features.Children;
@@ -8,7 +9,8 @@ namespace CareReview.Web.Features.Children;
 /// worker gives the child, who chooses their own password. The worker never knows it.
 /// </summary>
 [Requires(Permission.ReachChildAndFamily)]
-public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars, UserManager<AppUser> users)
+public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars, UserManager<AppUser> users,
+    PublicAddress publicAddress)
     : ChildPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -59,7 +61,7 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
             }
 
             await users.AddToRoleAsync(account, Roles.Child);
-            SetUpLink = await ChildSignIns.NewSetUpLinkAsync(users, account, Request);
+            SetUpLink = await ChildSignIns.NewSetUpLinkAsync(users, account, publicAddress, Request);
             Audit.Record(AuditAction.ChildSignInSetUp, Child.Id, $"user:{account.UserName}");
             await Db.SaveChangesAsync();
             await transaction.CommitAsync();
@@ -76,7 +78,7 @@ public sealed class OwnSignInModel(AppDbContext db, AuditLog audit, TimeProvider
             return NotFound();
         }
 
-        SetUpLink = await ChildSignIns.NewSetUpLinkAsync(users, Account, Request);
+        SetUpLink = await ChildSignIns.NewSetUpLinkAsync(users, Account, publicAddress, Request);
         Audit.Record(AuditAction.ChildSignInLinkMade, Child.Id, $"user:{Account.UserName}");
         await Db.SaveChangesAsync();
         return Page();

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using CareReview.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -26,12 +27,12 @@ public static partial class ChildSignIns
     /// A fresh set-up link. The security stamp changes first, so any earlier link (and any session on
     /// another device) stops working: a lost link is replaced, never added to.
     /// </summary>
-    public static async Task<string> NewSetUpLinkAsync(UserManager<AppUser> users, AppUser user, HttpRequest request)
+    public static async Task<string> NewSetUpLinkAsync(UserManager<AppUser> users, AppUser user, PublicAddress address, HttpRequest request)
     {
         await users.UpdateSecurityStampAsync(user);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var code = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
-        return $"{request.Scheme}://{request.Host}/set-up?user={Uri.EscapeDataString(user.Id)}&code={code}";
+        return address.Link(request, $"/set-up?user={Uri.EscapeDataString(user.Id)}&code={code}");
     }
 
     public static string? DecodeCode(string? code)

@@ -1,3 +1,4 @@
+using CareReview.Web.Hosting;
 namespace CareReview.Web.Features.Voice;
 
 /// <summary>
@@ -5,7 +6,8 @@ namespace CareReview.Web.Features.Voice;
 /// their views, after it to read the decisions. The link is shown once, to copy into an email or text.
 /// </summary>
 [Requires(Permission.ReachChildAndFamily)]
-public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars)
+public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars,
+    PublicAddress publicAddress)
     : ReviewPageModel(db, audit, time, calendars)
 {
     [BindProperty]
@@ -44,7 +46,7 @@ public sealed class InvitationsModel(AppDbContext db, AuditLog audit, TimeProvid
             AuditAction.ParentInvited, () => $"invitation:{invitation!.Id} review:{Review.Id} purpose:{Purpose}");
         if (saved)
         {
-            NewLink = $"{Request.Scheme}://{Request.Host}/invite/{token}";
+            NewLink = publicAddress.Link(Request, $"/invite/{token}");
             NewLinkFor = invitation!.Name;
             Input = new();
 
