@@ -7,9 +7,18 @@ public static class CareReviewPipeline
 {
     public static void UseCareReview(this WebApplication app)
     {
+        // Only the council's own proxies may say the request came over HTTPS or from another address;
+        // from anyone else those headers are ignored.
+        if (Proxies.ForwardedHeadersIn(app.Configuration) is { } forwarded)
+        {
+            app.UseForwardedHeaders(forwarded);
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            app.UseHsts();
+            app.UseHttpsRedirection();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found");

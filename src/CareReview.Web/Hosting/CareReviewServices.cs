@@ -29,7 +29,8 @@ public static class CareReviewServices
 
         return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration))
             ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
-            ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction());
+            ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
+            ?? ProxiesRefusal(configuration);
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)
@@ -72,6 +73,12 @@ public static class CareReviewServices
 
         var idle = SignInSessions.IdleTimeoutIn(configuration);
 
+        // A council's records are only ever sent over HTTPS; a demonstration may run on plain http.
+        var cookiesSecure = builder.Environment.IsProduction() && !DemoModeIn(configuration)
+            ? CookieSecurePolicy.Always
+            : CookieSecurePolicy.SameAsRequest;
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/sign-in";
@@ -80,7 +87,7 @@ public static class CareReviewServices
             options.Cookie.Name = "care-review";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = cookiesSecure;
             options.ExpireTimeSpan = idle;
             options.SlidingExpiration = true;
             options.Events.OnValidatePrincipal = SignInSessions.ValidateAsync;
@@ -109,7 +116,7 @@ public static class CareReviewServices
                 // Lax, not Strict: the link is opened from an email, and a Strict cookie set on that first request
                 // would not be sent on the redirect to the family page. Forms still carry anti-forgery tokens.
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = cookiesSecure;
                 options.ExpireTimeSpan = FamilyLink.SessionLength;
                 options.SlidingExpiration = false;
                 options.LoginPath = "/invite/expired";
@@ -155,6 +162,19 @@ public static class CareReviewServices
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<CouncilOptions>(configuration.GetSection("Council"));
         services.AddSingleton(new DemoMode(DemoModeIn(configuration)));
+    }
+
+    private static string? ProxiesRefusal(IConfiguration configuration)
+    {
+        try
+        {
+            Proxies.ForwardedHeadersIn(configuration);
+            return null;
+        }
+        catch (InvalidOperationException notAnAddress)
+        {
+            return notAnAddress.Message;
+        }
     }
 
     private static bool DemoModeIn(IConfiguration configuration) =>
