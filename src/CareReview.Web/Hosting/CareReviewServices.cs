@@ -99,7 +99,12 @@ public static class CareReviewServices
             {
                 var services = context.HttpContext.RequestServices;
                 var path = context.Request.Path.Value ?? "";
-                services.GetRequiredService<AuditLog>().Record(context.HttpContext.User, AuditAction.AccessRefused, null,
+                // A page about a child is refused against that child, so the audit log's filter for them shows it.
+                int? childId = path.StartsWith("/children/", StringComparison.OrdinalIgnoreCase)
+                    && int.TryParse(context.HttpContext.GetRouteValue("id")?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? id
+                    : null;
+                services.GetRequiredService<AuditLog>().Record(context.HttpContext.User, AuditAction.AccessRefused, childId,
                     $"path:{path[..Math.Min(path.Length, 400)]}");
                 await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
                 context.Response.StatusCode = StatusCodes.Status404NotFound;

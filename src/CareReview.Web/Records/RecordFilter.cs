@@ -47,7 +47,8 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         var parts = ChildRecords.PartsFor(page.GetType(), http.Request.Method);
         if (await ChildRecords.LoadAsync(db, http.User, childId, parts) is not { } child)
         {
-            return new Refusal(null, $"child:{childId}");
+            // Kept against the child the request named, so that the audit log's child filter shows who tried.
+            return new Refusal(childId, $"child:{childId}");
         }
 
         page.Child = child;

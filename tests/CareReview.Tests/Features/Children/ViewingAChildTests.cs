@@ -153,6 +153,9 @@ public sealed class ViewingAChildTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(2, events.Count(e => e.Action == AuditAction.ChildViewed && e.ChildId == child.Id && e.UserName == "iro-audited"));
         Assert.Contains(events, e => e.Action == AuditAction.AccessRefused && e.UserName == "sw-audited" && e.Details == $"child:{child.Id}");
         Assert.DoesNotContain(events, e => e.Action == AuditAction.ChildViewed && e.UserName == "sw-audited");
+
+        // Issue 19, finding 4: the refusal carries the child's id, so the audit log's filter for the child shows it.
+        Assert.Contains(events, e => e.Action == AuditAction.AccessRefused && e.UserName == "sw-audited" && e.ChildId == child.Id);
     }
 
     [Fact]

@@ -161,6 +161,11 @@ public sealed class ChildsOwnPagesTests(AppFactory app) : IClassFixture<AppFacto
             Assert.True(await app.RefusalAuditedAsync(_childUser, $"path:{path}"), $"The refusal of {path} is audited");
         }
 
+        // Issue 19, finding 4: the refusal of a page about a child is kept against that child.
+        var childPage = $"path:/children/{_child.Id}";
+        Assert.True(await app.QueryDbAsync(db => db.AuditEvents.AnyAsync(e =>
+            e.Action == AuditAction.AccessRefused && e.Details == childPage && e.ChildId == _child.Id)));
+
         // Nor is a child's sign-in a parent's link.
         using var family = await client.GetAsync(new Uri("/family", UriKind.Relative));
         Assert.Equal("/invite/expired", RedirectPath(family));
