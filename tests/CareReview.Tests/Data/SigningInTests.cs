@@ -1,6 +1,7 @@
 using System.Net;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Data;
@@ -47,11 +48,18 @@ public sealed class SigningInTests(AppFactory app) : IClassFixture<AppFactory>
         }
 
         using var fifth = await SignInAsync(client, user.UserName!, "Wrong-password-5");
-        Assert.Contains("This account is locked", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The user name or password is not right", await fifth.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // Issue 19, finding 6: a locked account answers exactly as a wrong password and an unknown user do.
         using var right = await SignInAsync(client, user.UserName!, AppFactory.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var lockedPage = await right.Content.ReadAsStringAsync();
+        Assert.Contains(WebUtility.HtmlEncode(SignInModel.WrongMessage), lockedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("locked after too many", lockedPage, StringComparison.Ordinal);
+        using var unknown = await SignInAsync(client, "no-such-user-anywhere", AppFactory.Password);
+        Assert.Contains(WebUtility.HtmlEncode(SignInModel.WrongMessage), await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var caseload = await client.GetAsync(new Uri("/caseload", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, caseload.StatusCode);
         var lockoutEnd = await app.QueryDbAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.LockoutEnd).SingleAsync());
         Assert.NotNull(lockoutEnd);
     }

@@ -36,8 +36,18 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.UserName!, Input.Password!, isPersistent: false, lockoutOnFailure: true);
         var user = await users.FindByNameAsync(Input.UserName!);
+        var result = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Input.Password!, isPersistent: false, lockoutOnFailure: true);
+
+        // A password is checked against a hash whether or not the account exists or is locked, so that how
+        // long the answer takes does not tell anyone which user names are real.
+        if (user is null || result.IsLockedOut)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), s_timingHash.Value, Input.Password!);
+        }
+
         if (result.Succeeded)
         {
             audit.RecordFor(user!.Id, user.UserName!, AuditAction.SignedIn);
@@ -61,11 +71,17 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         // An unknown user name is not kept: people sometimes type their password into it.
         audit.RecordFor(user?.Id ?? "", user?.UserName ?? "(unknown user name)", result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed);
         await db.SaveChangesAsync();
-        ModelState.AddModelError("Input.UserName", result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator"
-            : "The user name or password is not right");
+        // The same words for a wrong password, an unknown user name and a locked account, so that the answer
+        // does not tell anyone which user names are real.
+        ModelState.AddModelError("Input.UserName", WrongMessage);
         return Page();
     }
+
+    public const string WrongMessage =
+        "The user name or password is not right. After 5 wrong tries an account is locked for 15 minutes: ask an administrator if you need it sooner";
+
+    private static readonly Lazy<string> s_timingHash =
+        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
 
     public sealed class InputModel
     {
