@@ -8,10 +8,21 @@ namespace CareReview.Web.Auditing;
 /// </summary>
 public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
+    private readonly HashSet<int> _children = [];
+
+    /// <summary>Whether this request has recorded anything about the child yet.</summary>
+    public bool HasRecordedFor(int childId) => _children.Contains(childId);
+
     public void Record(AuditAction action, int? childId = null, string? details = null) =>
         Record(http.HttpContext?.User, action, childId, details);
 
-    public void Record(ClaimsPrincipal? user, AuditAction action, int? childId = null, string? details = null) =>
+    public void Record(ClaimsPrincipal? user, AuditAction action, int? childId = null, string? details = null)
+    {
+        if (childId is { } id)
+        {
+            _children.Add(id);
+        }
+
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredAtUtc = time.GetUtcNow().UtcDateTime,
@@ -21,6 +32,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             ChildId = childId,
             Details = details,
         });
+    }
 
     /// <summary>For events with no signed-in user yet, such as a failed sign-in.</summary>
     public void RecordFor(string userId, string userName, AuditAction action, string? details = null) =>

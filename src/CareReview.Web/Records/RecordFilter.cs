@@ -31,7 +31,35 @@ public sealed partial class RecordFilter : IAsyncPageFilter
             return;
         }
 
-        await next();
+        var executed = await next();
+        await AuditViewAsync(context, executed);
+    }
+
+    /// <summary>
+    /// Every read of a page that shows part of a child's record leaves one row in the audit log: the page's own
+    /// words if it wrote any about the child, otherwise "child record viewed" with the page's name.
+    /// </summary>
+    private static async Task AuditViewAsync(PageHandlerExecutingContext context, PageHandlerExecutedContext executed)
+    {
+        var childId = context.HandlerInstance switch
+        {
+            ChildPageModel page => page.Child.Id,
+            EscalationPageModel page => page.Escalation.ChildId,
+            _ => (int?)null,
+        };
+        var shown = executed.Exception is null && executed.Result is null or PageResult or FileResult;
+        if (childId is not { } id || !HttpMethods.IsGet(context.HttpContext.Request.Method) || !shown)
+        {
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var audit = services.GetRequiredService<AuditLog>();
+        if (!audit.HasRecordedFor(id))
+        {
+            audit.Record(AuditAction.ChildRecordViewed, id, $"page:{PageName(((PageModel)context.HandlerInstance).PageContext)}");
+            await services.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
     }
 
     private sealed record Refusal(int? ChildId, string Details);

@@ -29,6 +29,9 @@ public enum AuditAction
     ChildCeasedToBeLookedAfter = 1003,
     ChildRegistered = 1004,
     ChildReallocated = 1005,
+
+    /// <summary>A page showing part of a child's record was read, by a page that does not audit the view in its own words.</summary>
+    ChildRecordViewed = 1006,
     AccessRefused = 1099,
 
     CaseloadViewed = 1100,
