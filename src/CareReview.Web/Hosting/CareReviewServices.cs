@@ -30,7 +30,7 @@ public static class CareReviewServices
         return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration))
             ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
             ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
-            ?? ProxiesRefusal(configuration);
+            ?? Proxies.Refusal(configuration);
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)
@@ -167,19 +167,6 @@ public static class CareReviewServices
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<CouncilOptions>(configuration.GetSection("Council"));
         services.AddSingleton(new DemoMode(DemoModeIn(configuration)));
-    }
-
-    private static string? ProxiesRefusal(IConfiguration configuration)
-    {
-        try
-        {
-            Proxies.ForwardedHeadersIn(configuration);
-            return null;
-        }
-        catch (InvalidOperationException notAnAddress)
-        {
-            return notAnAddress.Message;
-        }
     }
 
     private static bool DemoModeIn(IConfiguration configuration) =>

@@ -31,4 +31,18 @@ public static class Proxies
 
         return options;
     }
+
+    /// <summary>Why the app must not start with this setting, or null.</summary>
+    public static string? Refusal(IConfiguration configuration)
+    {
+        try
+        {
+            ForwardedHeadersIn(configuration);
+            return null;
+        }
+        catch (InvalidOperationException notAnAddress)
+        {
+            return notAnAddress.Message;
+        }
+    }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Hosting;
@@ -20,11 +18,7 @@ public sealed class HttpsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Care Review keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var path = Path.Combine(_folder, "keys.pfx");
-        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, "keys-pass"));
+        var path = TestCertificates.WritePkcs12(_folder, "keys-pass");
 
         _app = await AppFactory.StartAsync(new Dictionary<string, string?>
         {

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using CareReview.Tests.Support;
 using CareReview.Web.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -15,15 +14,7 @@ public sealed class KeyStoreSettingsTests : IDisposable
     private static IConfiguration Settings(params (string Key, string? Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, s.Value))).Build();
 
-    private string ACertificate(string password)
-    {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Care Review keys", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        using var certificate = request.CreateSelfSigned(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2036, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var path = Path.Combine(_folder, "keys.pfx");
-        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pfx, password));
-        return path;
-    }
+    private string ACertificate(string password) => TestCertificates.WritePkcs12(_folder, password);
 
     [Fact]
     public void Production_without_a_certificate_does_not_start_and_says_which_setting_to_give()

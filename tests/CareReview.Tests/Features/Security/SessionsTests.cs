@@ -78,8 +78,7 @@ public sealed class SessionsTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static async Task<string> SignInCookieAsync(HttpClient client)
     {
-        // The client's handler keeps the cookie; a fresh sign-in page request shows it is sent, so read it back
-        // from a response that renews it.
+        // The client's handler keeps the cookie to itself; every answer renews it, so it is read from one.
         using var response = await client.GetAsync(new Uri(Page, UriKind.Relative));
         var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("care-review=", StringComparison.Ordinal));
         return setCookie[..setCookie.IndexOf(';', StringComparison.Ordinal)];
