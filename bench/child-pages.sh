@@ -35,7 +35,7 @@ trap cleanup EXIT
 dotnet build "$root/src/CareReview.Web" -c Release -nologo -v quiet >/dev/null
 # exec, so that the process this script stops is the app itself.
 (cd "$root/src/CareReview.Web" && \
-  ConnectionStrings__App="Data Source=$work/bench.db" Clock__Today=2027-03-01 Reminders__Enabled=false \
+  ConnectionStrings__App="Data Source=$work/bench.db" Demo__Enabled=true Clock__Today=2027-03-01 Reminders__Enabled=false \
   ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/CareReview.Web.dll --urls "http://127.0.0.1:$port" \
   >"$work/app.log" 2>&1) &
 app_pid=$!

@@ -57,6 +57,9 @@ public sealed class DemonstrationClock(DateOnly today, TimeProvider real) : Time
 
     /// <summary>The words every page shows in its header while a chosen day is in force.</summary>
     public static string Banner(DateOnly today) => $"today is {GovukDate.Format(today)}";
+
+    /// <summary>What the banner says of a demonstration on the real clock.</summary>
+    public const string MadeUp = "every child and person here is made up; never enter a real child's details";
 }
 
 /// <summary>The chosen day in force, or null on the real clock; the layouts read it to say so in the header.</summary>

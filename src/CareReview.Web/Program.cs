@@ -15,7 +15,11 @@ if (CommandLine.BeforeStartUp(args) is { } early)
     return await early(app.Services, args[1..]);
 }
 
-await StartUp.RunAsync(app);
+if (await StartUp.RunAsync(app) is { } databaseRefusal)
+{
+    await Console.Error.WriteLineAsync(databaseRefusal);
+    return 1;
+}
 
 if (CommandLine.AfterStartUp(args) is { } command)
 {

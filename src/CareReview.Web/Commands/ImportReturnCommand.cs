@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareReview.Domain.Returns;
+using CareReview.Web.Demo;
 using CareReview.Web.Features.Returns;
 
 namespace CareReview.Web.Commands;
@@ -63,6 +64,12 @@ public static class ImportReturnCommand
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var today = scope.ServiceProvider.GetRequiredService<TimeProvider>().TodayInEngland();
         var rules = scope.ServiceProvider.GetRequiredService<RulebookSource>().Rules;
+        if (await DemoDatabase.IsDemonstrationAsync(db))
+        {
+            await Console.Error.WriteLineAsync(DemoDatabase.NoImport);
+            return 2;
+        }
+
         var user = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
         var outcome = await ReturnImporter.ImportAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), user,

@@ -6,15 +6,13 @@ public sealed class DemoOptions
     public const string Password = "Demo-pass-2026!";
 
     /// <summary>
-    /// Null means "the default for the engine": on for the embedded SQLite database, off for
-    /// PostgreSQL, which only gets demo data when this is set to true explicitly.
+    /// Off unless set, on every engine: a new database is a council's unless a demonstration is asked for
+    /// (ADR-0025).
     /// </summary>
-    public bool? Enabled { get; set; }
+    public bool Enabled { get; set; }
 
     /// <summary>The generator's seed: the same seed and the same day give the same data.</summary>
     public int Seed { get; set; } = 20261123;
-
-    public bool IsEnabledFor(string provider) => Enabled ?? provider == Data.DatabaseSetup.Sqlite;
 }
 
 /// <summary>Whether this instance runs in demo mode (so the sign-in page lists the demo accounts).</summary>

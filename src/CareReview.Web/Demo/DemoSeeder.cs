@@ -12,10 +12,10 @@ namespace CareReview.Web.Demo;
 public static class DemoSeeder
 {
     /// <summary>Start-up makes sure every role exists before it calls this.</summary>
-    public static async Task SeedIfEnabledAsync(IServiceProvider services, string provider)
+    public static async Task SeedIfEnabledAsync(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<DemoOptions>>().Value;
-        if (!options.IsEnabledFor(provider))
+        if (!options.Enabled)
         {
             return;
         }

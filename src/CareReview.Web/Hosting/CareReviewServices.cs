@@ -170,5 +170,5 @@ public static class CareReviewServices
     }
 
     private static bool DemoModeIn(IConfiguration configuration) =>
-        (configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions()).IsEnabledFor(DatabaseSetup.ProviderIn(configuration));
+        (configuration.GetSection("Demo").Get<DemoOptions>() ?? new DemoOptions()).Enabled;
 }

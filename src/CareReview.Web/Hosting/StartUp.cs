@@ -8,7 +8,8 @@ namespace CareReview.Web.Hosting;
 /// <summary>What the app does once before it serves a page or runs a command that reads the records.</summary>
 public static class StartUp
 {
-    public static async Task RunAsync(WebApplication app)
+    /// <summary>Returns why the app must not go on with this database, or null.</summary>
+    public static async Task<string?> RunAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
 
@@ -23,11 +24,18 @@ public static class StartUp
         // A release may bring a new role (the child's own sign-in did), so every role is made sure of here.
         await CreateAdministratorCommand.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
+        var time = app.Services.GetRequiredService<TimeProvider>();
+        if (await DemoDatabase.RefusalAsync(db, app.Services.GetRequiredService<DemoMode>().Enabled, time.GetUtcNow().UtcDateTime) is { } refusal)
+        {
+            return refusal;
+        }
+
         var rules = app.Services.GetRequiredService<RulebookSource>();
         await rules.LoadAsync(db);
-        await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider, DatabaseSetup.ProviderIn(app.Configuration));
+        await DemoSeeder.SeedIfEnabledAsync(scope.ServiceProvider);
 
         // A release may carry a changed rule catalogue, so stored deadlines are brought up to date.
-        await DeadlineRecalculation.RecalculateAllAsync(db, app.Services.GetRequiredService<TimeProvider>().TodayInEngland(), rules.Rules);
+        await DeadlineRecalculation.RecalculateAllAsync(db, time.TodayInEngland(), rules.Rules);
+        return null;
     }
 }

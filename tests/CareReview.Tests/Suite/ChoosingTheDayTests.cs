@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Domain;
@@ -96,7 +95,7 @@ public sealed class ChoosingTheDayTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_app_with_a_chosen_day_and_demo_mode_off_does_not_start_and_says_why()
     {
-        var (exitCode, output) = await RunTheAppAsync(new Dictionary<string, string>
+        var (exitCode, output) = await AppProcess.RunAsync(new Dictionary<string, string>
         {
             ["Clock__Today"] = "2027-02-28",
             ["Demo__Enabled"] = "false",
@@ -110,7 +109,7 @@ public sealed class ChoosingTheDayTests(DemoApp app) : IClassFixture<DemoApp>
     [Fact]
     public async Task The_app_with_a_chosen_day_that_is_not_a_date_does_not_start_and_says_why()
     {
-        var (exitCode, output) = await RunTheAppAsync(new Dictionary<string, string>
+        var (exitCode, output) = await AppProcess.RunAsync(new Dictionary<string, string>
         {
             ["Clock__Today"] = "28/02/2027",
             ["Demo__Enabled"] = "true",
@@ -154,28 +153,4 @@ public sealed class ChoosingTheDayTests(DemoApp app) : IClassFixture<DemoApp>
     /// <summary>What a screen reader reads: the page without its tags, spaces run together.</summary>
     private static string TextOf(string html) =>
         Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(html, "<[^>]+>", "")), @"\s+", " ");
-
-    /// <summary>Runs the built app as a person would, with these environment variables, and returns its exit code and output.</summary>
-    private static async Task<(int ExitCode, string Output)> RunTheAppAsync(IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CareReview.Web.dll"));
-        start.Environment["ConnectionStrings__App"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"carereview-refused-{Guid.NewGuid():N}.db")}";
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await output) + (await error));
-    }
 }

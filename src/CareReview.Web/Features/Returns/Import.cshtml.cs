@@ -1,4 +1,5 @@
 using CareReview.Domain.Returns;
+using CareReview.Web.Demo;
 using CareReview.Web.Output;
 
 namespace CareReview.Web.Features.Returns;
@@ -24,9 +25,13 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
     /// <summary>True when the files were only checked.</summary>
     public bool Checked { get; private set; }
 
+    /// <summary>A demonstration's database takes no council's return (ADR-0025), so the page offers no files.</summary>
+    public bool Demonstration { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         SetYears();
+        Demonstration = await DemoDatabase.IsDemonstrationAsync(db);
         audit.Record(AuditAction.ReturnImportViewed);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -52,6 +57,12 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
     private async Task<IActionResult> RunAsync(bool load, CancellationToken cancellationToken)
     {
         SetYears();
+        Demonstration = await DemoDatabase.IsDemonstrationAsync(db);
+        if (Demonstration)
+        {
+            return Page();
+        }
+
         var current = await ReadAsync("Input.Current", Input.Current, required: true, cancellationToken);
         var previous = await ReadAsync("Input.Previous", Input.Previous, required: false, cancellationToken);
         FinancialYear? year = null;

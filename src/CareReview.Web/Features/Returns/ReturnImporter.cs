@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CareReview.Domain.Returns;
+using CareReview.Web.Demo;
 
 namespace CareReview.Web.Features.Returns;
 
@@ -46,6 +47,11 @@ public static class ReturnImporter
         ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, bool cleanOnly, bool load, DateOnly today, Rulebook rules,
         CancellationToken cancellationToken)
     {
+        if (load && await DemoDatabase.IsDemonstrationAsync(db))
+        {
+            throw new InvalidOperationException(DemoDatabase.NoImport);
+        }
+
         var plan = ReturnImport.Plan(current, previous, year, today, rules);
         var problems = plan.Problems.ToList();
         var withProblems = plan.ChildrenWithProblems.ToHashSet(StringComparer.Ordinal);

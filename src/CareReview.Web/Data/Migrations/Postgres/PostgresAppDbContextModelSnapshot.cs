@@ -1505,6 +1505,22 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("DrpStageSetting");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Installation", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("SetUpAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Installations");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.Property<int>("Id")

@@ -1448,6 +1448,22 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("DrpStageSetting");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.Installation", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemonstration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SetUpAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Installations");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.Reminder", b =>
                 {
                     b.Property<int>("Id")
