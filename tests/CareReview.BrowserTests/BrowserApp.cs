@@ -47,6 +47,11 @@ public sealed class BrowserApp : IAsyncLifetime
             ["Database:Provider"] = DatabaseSetup.Sqlite,
             ["ConnectionStrings:App"] = $"Data Source={_databaseFile}",
             ["Demo:Enabled"] = "true",
+
+            // One browser signs in as many people, one after another, from one address.
+            ["RateLimits:SignInPerMinute"] = "1000000",
+            ["RateLimits:LinkPerMinute"] = "1000000",
+            ["RateLimits:LinkUsesPerMinute"] = "1000000",
             [DemonstrationClock.Setting] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });

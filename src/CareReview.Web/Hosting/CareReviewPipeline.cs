@@ -41,6 +41,7 @@ public static class CareReviewPipeline
             FileProvider = new PhysicalFileProvider(Path.Combine(app.Environment.WebRootPath, "govuk", "assets")),
             RequestPath = "/assets",
         });
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -1,4 +1,5 @@
 using CareReview.Web.Demo;
+using CareReview.Web.Features.Account;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
@@ -48,6 +49,7 @@ public static class CareReviewServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddReminders(configuration);
+        RateLimits.AddTo(services, configuration);
 
         services
             .AddIdentity<AppUser, IdentityRole>(options =>
@@ -64,6 +66,7 @@ public static class CareReviewServices
                 options.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddClaimsPrincipalFactory<CareReviewClaimsFactory>()
             .AddDefaultTokenProviders();
 

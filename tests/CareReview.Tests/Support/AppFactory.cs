@@ -78,6 +78,11 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
             // The hourly reminder job does not run on its own in tests: they run a pass with RunReminderJobAsync.
             ["Reminders:Enabled"] = "false",
+
+            // Every test client comes from the same (unknown) address, hundreds of sign-ins a minute; RateLimitsTests set their own.
+            ["RateLimits:SignInPerMinute"] = "1000000",
+            ["RateLimits:LinkPerMinute"] = "1000000",
+            ["RateLimits:LinkUsesPerMinute"] = "1000000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings)

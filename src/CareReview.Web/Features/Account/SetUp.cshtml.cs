@@ -60,9 +60,12 @@ public sealed class SetUpModel(UserManager<AppUser> users, SignInManager<AppUser
         var result = await users.ResetPasswordAsync(user!, ChildSignIns.DecodeCode(Code)!, Password!);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError(nameof(Password), result.Errors.Any(e => e.Code.StartsWith("PasswordTooShort", StringComparison.Ordinal))
-                ? $"Your password needs at least {users.Options.Password.RequiredLength} letters, numbers or symbols. A few words together are easy to remember"
-                : "This link does not work any more. Ask your social worker or IRO for a new one");
+            ModelState.AddModelError(nameof(Password), result.Errors.FirstOrDefault(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) switch
+            {
+                { Code: "PasswordTooShort" } => $"Your password needs at least {users.Options.Password.RequiredLength} letters, numbers or symbols. A few words together are easy to remember",
+                { } passwordRule => passwordRule.Description,
+                null => "This link does not work any more. Ask your social worker or IRO for a new one",
+            });
             return Page();
         }
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Account;
 using Microsoft.EntityFrameworkCore;
 
 using static CareReview.Tests.Features.Voice.VoiceSteps;
@@ -228,6 +229,24 @@ public sealed class ChildSignInTests(AppFactory app) : IClassFixture<AppFactory>
         using var chosen = await app.SubmitFormAsync(childClient, link, Passwords(GoodPassword, GoodPassword));
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Equal("/me", chosen.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("password1234", CommonPasswordValidator.CommonMessage)]
+    [InlineData("aaaaaaaaaaaa", CommonPasswordValidator.CommonMessage)]
+    [InlineData("abababababab", CommonPasswordValidator.RepetitiveMessage)]
+    [InlineData("robin is brilliant", CommonPasswordValidator.ContainsNameMessage)]
+    public async Task A_common_or_guessable_password_is_refused_next_to_the_field(string password, string message)
+    {
+        var child = await app.AChildOfAsync(_cast, "Robin");
+        var link = await SetUpAsync(_cast.SocialWorkerUser, child.Id, $"robin-{Guid.NewGuid():N}");
+        using var childClient = app.AnonymousClient();
+
+        using var refused = await app.SubmitFormAsync(childClient, link, Passwords(password, password));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Pages.AssertFieldError(await refused.Content.ReadAsStringAsync(), "Password", message);
+        Assert.Null((await AccountOfAsync(child.Id))!.PasswordHash);
     }
 
     [Fact]
