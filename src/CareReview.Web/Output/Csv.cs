@@ -45,8 +45,9 @@ public static class Csv
     {
         var field = value ?? "";
 
-        // A cell starting with = + - @ is a formula to a spreadsheet: written as text, it cannot run.
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' && !double.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out _))
+        // A cell starting with = + - @ is a formula to a spreadsheet, and a leading tab or carriage return lets one
+        // through after Excel trims it: written as text, it cannot run. A negative number stays a number.
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             field = "'" + field;
         }
