@@ -18,4 +18,25 @@ public static class DateRules
             throw problem;
         }
     }
+
+    /// <summary>The longest window a report, figure or list is worked out for: long enough for any trend a council reports.</summary>
+    public const int LongestWindowInYears = 10;
+
+    /// <summary>
+    /// A window of dates a person asked for (a report's, a list's) must run forwards and be no longer than
+    /// <see cref="LongestWindowInYears"/>, so a mistyped year (31 December 9999) is answered at once, not after
+    /// minutes of work.
+    /// </summary>
+    public static void RequireWindow(DateOnly from, DateOnly to)
+    {
+        if (to < from)
+        {
+            throw new DomainRuleException("The end date must be the same as or after the start date", "To");
+        }
+
+        if (to > from.AddYears(LongestWindowInYears))
+        {
+            throw new DomainRuleException($"The start and end dates must be no more than {LongestWindowInYears} years apart", "To");
+        }
+    }
 }

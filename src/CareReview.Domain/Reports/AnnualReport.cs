@@ -85,10 +85,7 @@ public sealed class AnnualReport
         IEnumerable<RecommendationFact> recommendations, IEnumerable<EscalationFact> escalations, IEnumerable<CafcassFact> cafcass,
         IEnumerable<AllocationFact> allocations, IEnumerable<IroFact> iros)
     {
-        if (to < from)
-        {
-            throw new DomainRuleException("The end date must be on or after the start date", "To");
-        }
+        DateRules.RequireWindow(from, to);
 
         var report = new AnnualReport(from, to);
         var allocationList = allocations.ToList();

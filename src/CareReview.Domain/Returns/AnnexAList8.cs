@@ -81,10 +81,7 @@ public static class AnnexAList8
     /// <summary>Checks a window a person asked for: it must run forwards and end by today.</summary>
     public static void CheckWindow(DateOnly from, DateOnly to, DateOnly today)
     {
-        if (to < from)
-        {
-            throw new DomainRuleException("The end date must be the same as or after the start date", "To");
-        }
+        DateRules.RequireWindow(from, to);
 
         DateRules.RequireNotInTheFuture(to, today, "The end date", "To");
     }
@@ -98,10 +95,7 @@ public static class AnnexAList8
     public static AnnexAList8Table Build(IEnumerable<Child> children, DateOnly from, DateOnly to,
         IReadOnlyDictionary<int, string>? teamsByStaffId = null)
     {
-        if (to < from)
-        {
-            throw new DomainRuleException("The end date must be the same as or after the start date", "To");
-        }
+        DateRules.RequireWindow(from, to);
 
         var rows = new List<string?[]>();
         foreach (var child in children.OrderBy(c => c.LocalId, StringComparer.Ordinal))

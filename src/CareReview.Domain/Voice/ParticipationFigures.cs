@@ -118,10 +118,7 @@ public sealed class ParticipationFigures
     public static ParticipationFigures For(IEnumerable<ParticipationFact> facts, DateOnly from, DateOnly to)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (to < from)
-        {
-            throw new DomainRuleException("The end date must be on or after the start date", "To");
-        }
+        DateRules.RequireWindow(from, to);
 
         var held = facts.Where(f => f.HeldOn >= from && f.HeldOn <= to).ToList();
         var byBand = held.ToLookup(f => ReportingAgeBands.For(f.AgeAtReview));

@@ -56,6 +56,12 @@ public sealed class DateInput
             return (null, $"{fieldName} must be a real date");
         }
 
+        // Nothing a council records is dated this far ahead; such a year is a slip of the keyboard.
+        if (year > 2100)
+        {
+            return (null, $"{fieldName} must be in 2100 or before");
+        }
+
         return (new DateOnly(year, month, day), null);
     }
 }

@@ -285,7 +285,7 @@ public sealed class ParticipationFiguresTests
     {
         var ex = Assert.Throws<DomainRuleException>(() => ParticipationFigures.For([], s_to, s_from));
 
-        Assert.Equal("The end date must be on or after the start date", ex.Message);
+        Assert.Equal("The end date must be the same as or after the start date", ex.Message);
         Assert.Equal("To", ex.Field);
     }
 

@@ -91,6 +91,18 @@ public sealed class AnnualReportPageTests(AnnualReportApp fixture) : IClassFixtu
         Assert.Contains(await AuditAsync(AuditAction.AnnualReportViewed, AnnualReportApp.Manager), e => e.Details == "from:2025-04-01;to:2026-03-31");
     }
 
+    [Theory]
+    [InlineData(9999, "The end date must be in 2100 or before")] // issue 19, finding 8: a 500 after 6 to 16 s of CPU
+    [InlineData(2099, "The start and end dates must be no more than 10 years apart")]
+    public async Task An_absurd_end_date_is_answered_at_once_beside_the_field(int endYear, string message)
+    {
+        var (status, body) = await GetAsync(AnnualReportApp.Manager,
+            $"/annual-report?From.Day=1&From.Month=4&From.Year=2025&To.Day=31&To.Month=12&To.Year={endYear}");
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Pages.AssertFieldError(body, "To", message);
+    }
+
     [Fact]
     public async Task Any_range_can_be_chosen()
     {

@@ -400,7 +400,9 @@ public sealed class ParticipationFiguresPageTests(ParticipationFiguresApp figure
     [InlineData("From", "31", "2", "2026", "1", "10", "2026", "must be a real date")]
     [InlineData("From", "1", "9", "26", "1", "10", "2026", "Year must include 4 numbers")]
     [InlineData("To", "1", "10", "2026", "1", "", "2026", "must include a month")]
-    [InlineData("To", "1", "10", "2026", "30", "9", "2026", "The end date must be on or after the start date")]
+    [InlineData("To", "1", "10", "2026", "30", "9", "2026", "The end date must be the same as or after the start date")]
+    [InlineData("To", "1", "10", "2026", "31", "12", "9999", "The end date must be in 2100 or before")] // issue 19, finding 8
+    [InlineData("To", "1", "10", "2014", "1", "10", "2026", "The start and end dates must be no more than 10 years apart")]
     public async Task A_date_that_is_not_right_is_shown_beside_its_field_and_no_figures_are_shown(string field,
         string fromDay, string fromMonth, string fromYear, string toDay, string toMonth, string toYear, string message)
     {
