@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.FileProviders;
 
 namespace CareReview.Web.Hosting;
@@ -43,6 +45,21 @@ public static class CareReviewPipeline
         });
         app.UseRateLimiter();
         app.UseRouting();
+
+        // A body over the page's limit is refused before the form is read, so the person hears that the files are too
+        // big: read later, the limit fails the anti-forgery check first and the answer is an unexplained 400.
+        app.Use(async (context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            if (context.Request.ContentLength > limit)
+            {
+                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            await next();
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapRazorPages();
