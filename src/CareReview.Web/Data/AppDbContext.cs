@@ -21,6 +21,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Installation> Installations => Set<Installation>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
     public DbSet<BankHolidayAdjustment> BankHolidayAdjustments => Set<BankHolidayAdjustment>();
     public DbSet<RuleSetting> RuleSettings => Set<RuleSetting>();
     public DbSet<ChildDeadline> ChildDeadlines => Set<ChildDeadline>();

@@ -56,13 +56,13 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     /// <summary>As <see cref="TryApplyToAsync(object?, long, Action, AuditAction, Func{string}?)"/>, for a change audited as several events.</summary>
     protected async Task<bool> TryApplyToAsync(object? record, long seenVersion, Action change, Func<IEnumerable<Audited>> audited)
     {
-        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, record, seenVersion, change, audited);
+        var result = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, record, seenVersion, change, audited);
         if (result == ChangeResult.Saved)
         {
             return true;
         }
 
-        _refusedAsStale = result == ChangeResult.LostRace;
+        _refusedAsStale = result is ChangeResult.LostRace or ChangeResult.AlreadySent;
         await ReopenAsync();
         return false;
     }

@@ -66,14 +66,14 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
     /// </summary>
     protected async Task<bool> TryApplyAsync(long seenVersion, Action change, AuditAction action, Func<string>? details = null)
     {
-        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Escalation, seenVersion, change,
+        var result = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, Escalation, seenVersion, change,
             () => [new Audited(action, Escalation.ChildId, $"escalation:{Escalation.Id}" + (details is null ? "" : $";{details()}"))]);
         if (result == ChangeResult.Saved)
         {
             return true;
         }
 
-        _refusedAsStale = result == ChangeResult.LostRace;
+        _refusedAsStale = result is ChangeResult.LostRace or ChangeResult.AlreadySent;
         await OpenAsync(Escalation.Id);
         await AdmitsAsync();
         return false;

@@ -72,7 +72,7 @@ public sealed class ConflictsModel(AppDbContext db, AuditLog audit, TimeProvider
             return Page();
         }
 
-        if (await new RecordChanges(db, audit).TryApplyAsync(ModelState, null, 0, () => db.Add(conflict),
+        if (await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, null, 0, () => db.Add(conflict),
                 () => [new Audited(AuditAction.StaffConflictDeclared, childId, $"conflict:{conflict.Id};staff:{iro!.Id};team:{team?.Id};kind:{conflict.Kind}")])
             != ChangeResult.Saved)
         {

@@ -59,7 +59,7 @@ public sealed class NewModel(AppDbContext db, AuditLog audit, TimeProvider time,
         }
 
         var today = time.TodayInEngland();
-        var saved = await new RecordChanges(db, audit).TryApplyAsync(ModelState, null, 0,
+        var saved = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, null, 0,
             () =>
             {
                 child.Allocate(iro, socialWorker, today, calendars.Rules, startedOn, new AllocationChecks(Conflicts: conflicts));

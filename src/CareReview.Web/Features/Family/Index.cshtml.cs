@@ -60,7 +60,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         }
 
         var today = time.TodayInEngland();
-        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Sent, Input.Version, () =>
+        var result = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, Sent, Input.Version, () =>
         {
             if (Sent is null)
             {

@@ -48,7 +48,7 @@ public sealed class ReviewModel(AppDbContext db, TimeProvider time, AuditLog aud
             return Page();
         }
 
-        var result = await new RecordChanges(Db, audit).TryApplyAsync(ModelState, null, 0,
+        var result = await new RecordChanges(Db, audit, Request).TryApplyAsync(ModelState, null, 0,
             () => Db.ReviewFeedback.Add(ReviewFeedback.Give(Review, rating, Input.Comment, Today)),
             () => [new Audited(AuditAction.ReviewRated, Child.Id, $"review:{reviewId} rating:{rating}")]);
         if (result != ChangeResult.Saved)

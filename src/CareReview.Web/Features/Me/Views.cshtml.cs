@@ -37,7 +37,7 @@ public sealed class ViewsModel(AppDbContext db, TimeProvider time, AuditLog audi
             return Page();
         }
 
-        var result = await new RecordChanges(Db, audit).TryApplyAsync(ModelState, Sent, Input.Version, () =>
+        var result = await new RecordChanges(Db, audit, Request).TryApplyAsync(ModelState, Sent, Input.Version, () =>
         {
             if (Sent is null)
             {

@@ -45,7 +45,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         var by = User.DisplayName();
         var done = Input.Done == true;
         var recommendation = Recommendation;
-        var result = await new RecordChanges(db, audit).TryApplyAsync(ModelState, Child, Input.Version,
+        var result = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, Child, Input.Version,
             () =>
             {
                 if (done)
@@ -61,7 +61,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         if (result != ChangeResult.Saved)
         {
             await LoadAsync(id);
-            if (result == ChangeResult.LostRace)
+            if (result is ChangeResult.LostRace or ChangeResult.AlreadySent)
             {
                 // The page now shows the recommendation as saved, so a second try must be able to succeed.
                 Input.Version = Child.Version;

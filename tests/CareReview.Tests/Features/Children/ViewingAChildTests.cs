@@ -102,7 +102,7 @@ public sealed class ViewingAChildTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     private static string WithoutTokens(string html) =>
-        System.Text.RegularExpressions.Regex.Replace(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"[^\"]*\"", "");
+        System.Text.RegularExpressions.Regex.Replace(html, "name=\"(__RequestVerificationToken|FormToken)\"( type=\"hidden\")? value=\"[^\"]*\"", "");
 
     [Theory]
     [InlineData("sw-allocated", Roles.SocialWorker)]

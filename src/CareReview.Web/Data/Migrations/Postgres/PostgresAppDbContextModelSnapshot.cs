@@ -1505,6 +1505,17 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("DrpStageSetting");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.Installation", b =>
                 {
                     b.Property<int>("Id")

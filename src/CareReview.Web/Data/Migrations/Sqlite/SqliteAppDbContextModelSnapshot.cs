@@ -1448,6 +1448,17 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("DrpStageSetting");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.FormSubmission", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.Installation", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,10 @@
+namespace CareReview.Web.Data.Entities;
+
+/// <summary>
+/// A form whose change was saved, by the one-time token the form carried (<c>FormToken</c>), so the same form sent
+/// again (a double click, a resend after going back) is not saved twice: two escalations, two parent links.
+/// </summary>
+public sealed class FormSubmission
+{
+    public required string Token { get; set; }
+}
