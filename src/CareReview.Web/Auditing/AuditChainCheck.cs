@@ -19,8 +19,8 @@ public sealed record AuditChainReport(long ChainedRows, long EarlierRows, DateTi
     /// <summary>The one line <c>verify-audit</c> prints and the page leads with.</summary>
     public string Summary => FirstBreak switch
     {
-        null when EarlierRows == 0 => $"Audit log intact: {Count(ChainedRows)}.",
-        null => $"Audit log intact: {Count(ChainedRows)} in the chain. The {Count(EarlierRows)} written before the chain began"
+        null when EarlierRows == 0 => $"Audit log intact: {Rows(ChainedRows)}.",
+        null => $"Audit log intact: {Rows(ChainedRows)} in the chain. The {Rows(EarlierRows)} written before the chain began"
             + $"{(StartedAtUtc is { } started ? $" on {GovukDate.Format(DateOnly.FromDateTime(UkTime(started)))}" : "")} are not covered by it.",
         { RowId: { } id, OccurredAtUtc: { } when } => $"Audit log broken at row {id} (written {Written(when)} UK time): {FirstBreak.Problem}.",
         { RowId: { } id } => $"Audit log broken at row {id}: {FirstBreak.Problem}.",
@@ -41,7 +41,8 @@ public sealed record AuditChainReport(long ChainedRows, long EarlierRows, DateTi
 
     private static DateTime UkTime(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), s_uk);
 
-    private static string Count(long rows) => rows == 1 ? "1 row" : $"{rows.ToString("N0", s_en)} rows";
+    /// <summary>"1 row", "1,234 rows".</summary>
+    public static string Rows(long rows) => rows == 1 ? "1 row" : $"{rows.ToString("N0", s_en)} rows";
 }
 
 /// <summary>

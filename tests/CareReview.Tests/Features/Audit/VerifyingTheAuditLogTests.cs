@@ -94,6 +94,7 @@ public sealed class VerifyingTheAuditLogTests
         Assert.Contains($"<dd class=\"govuk-summary-list__value\">{ids[2]}</dd>", firstBreak, StringComparison.Ordinal);
         Assert.Contains("23 November 2026 at 10:00:02", firstBreak, StringComparison.Ordinal);
         Assert.Contains("The row before it in the chain (number 2) is missing: it was deleted", firstBreak, StringComparison.Ordinal);
+        Assert.Contains("The check found 1 row of the chain intact before it stopped here.", page, StringComparison.Ordinal);
         var check = await app.QueryDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == AuditAction.AuditChainChecked));
         Assert.Equal($"broken;row:{ids[2]};rows:1", check.Details);
     }
