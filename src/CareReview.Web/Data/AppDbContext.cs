@@ -44,7 +44,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = BeforeSave();
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var audit = AuditEventsToAdd();
+        var saved = audit.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await SaveChainingAuditAsync(audit, acceptAllChangesOnSuccess, cancellationToken);
         AfterSave(added);
         return saved;
     }
@@ -53,8 +56,61 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var added = BeforeSave();
+        if (AuditEventsToAdd().Count > 0)
+        {
+            throw new InvalidOperationException("Audit events are saved with SaveChangesAsync, which links them into the audit log's chain (ADR-0023).");
+        }
+
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         AfterSave(added);
+        return saved;
+    }
+
+    private List<EntityEntry<AuditEvent>> AuditEventsToAdd() =>
+        ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList();
+
+    /// <summary>
+    /// Writes the change, then links its audit events into the chain and writes them, in one transaction (the
+    /// caller's, if there is one). The chain's head is locked last, after the change's own rows, so that every
+    /// transaction takes its locks in the same order and two saves cannot each wait for the other (ADR-0023).
+    /// </summary>
+    private async Task<int> SaveChainingAuditAsync(List<EntityEntry<AuditEvent>> audit, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        if (!acceptAllChangesOnSuccess)
+        {
+            // Saved in two parts, the first part's changes must be accepted or the second would write them again.
+            throw new InvalidOperationException("Audit events are saved with their changes accepted (ADR-0023).");
+        }
+
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = 0;
+        foreach (var entry in audit)
+        {
+            entry.State = EntityState.Detached;
+        }
+
+        try
+        {
+            if (ChangeTracker.HasChanges())
+            {
+                saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+        }
+        finally
+        {
+            foreach (var entry in audit)
+            {
+                entry.State = EntityState.Added;
+            }
+        }
+
+        await AuditChain.LinkAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         return saved;
     }
 

@@ -23,6 +23,7 @@ public static class CommandLine
         [ExportReturnCommand.Name] = ExportReturnCommand.RunAsync,
         [ImportReturnCommand.Name] = ImportReturnCommand.RunAsync,
         [AnnexACommand.Name] = AnnexACommand.RunAsync,
+        [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
     };
 
     public static Command? BeforeStartUp(string[] args) => Find(s_beforeStartUp, args);

@@ -21,6 +21,28 @@ public static class Csv
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 
+    /// <summary>
+    /// Writes the same file as <see cref="ToBytes"/> to <paramref name="stream"/> a row at a time, for a file
+    /// too large to build in memory first.
+    /// </summary>
+    public static async Task WriteAsync(Stream stream, IReadOnlyList<string> header, IAsyncEnumerable<IReadOnlyList<string?>> rows,
+        CancellationToken cancellationToken = default)
+    {
+        await stream.WriteAsync(Encoding.UTF8.GetPreamble(), cancellationToken);
+        await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), leaveOpen: true);
+        var line = new StringBuilder();
+        Append(line, header);
+        await writer.WriteAsync(line, cancellationToken);
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            line.Clear();
+            Append(line, row);
+            await writer.WriteAsync(line, cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+
     private static void Append(StringBuilder text, IReadOnlyList<string?> fields)
     {
         for (var i = 0; i < fields.Count; i++)
@@ -45,9 +67,10 @@ public static class Csv
     {
         var field = value ?? "";
 
-        // A cell starting with = + - @ is a formula to a spreadsheet, and a leading tab or carriage return lets one
-        // through after Excel trims it: written as text, it cannot run. A negative number stays a number.
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !double.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out _))
+        // A cell starting with = + - @ is a formula to a spreadsheet, and one starting with a tab or carriage return
+        // can become one when the spreadsheet trims it: written as text, it cannot run.
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r'
+            && !double.TryParse(field, System.Globalization.CultureInfo.InvariantCulture, out _))
         {
             field = "'" + field;
         }

@@ -12,5 +12,10 @@ public sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEven
         audit.Property(a => a.Details).HasMaxLength(500);
         audit.HasIndex(a => a.OccurredAtUtc);
         audit.HasIndex(a => a.ChildId);
+        audit.Property(a => a.PreviousHash).HasMaxLength(64);
+        audit.Property(a => a.Hash).HasMaxLength(64);
+
+        // A place in the chain is given once (several nulls are allowed: the rows from before the chain).
+        audit.HasIndex(a => a.Sequence).IsUnique();
     }
 }

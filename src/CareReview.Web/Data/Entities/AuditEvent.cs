@@ -13,6 +13,18 @@ public sealed class AuditEvent
     public AuditAction Action { get; set; }
     public int? ChildId { get; set; }
     public string? Details { get; set; }
+
+    /// <summary>
+    /// The row's place in the hash chain (ADR-0023): 1, 2, 3 and so on with no gaps, given as the row is saved.
+    /// Null only for rows written before the chain began.
+    /// </summary>
+    public long? Sequence { get; set; }
+
+    /// <summary>The <see cref="Hash"/> of the row before this one in the chain; null for the first.</summary>
+    public string? PreviousHash { get; set; }
+
+    /// <summary>SHA-256 of this row's fields and <see cref="PreviousHash"/>, in lower-case hex (<c>AuditChain.HashOf</c>).</summary>
+    public string? Hash { get; set; }
 }
 
 /// <summary>Stored by name: never rename a member. Grouped in hundreds by area.</summary>
@@ -130,6 +142,8 @@ public enum AuditAction
     ResearchExtractExported = 1931,
 
     AuditLogViewed = 9000,
+    AuditChainChecked = 9001,
+    AuditLogExported = 9002,
     BankHolidayAdjusted = 9100,
     UserCreated = 9200,
     RulesViewed = 9300,

@@ -109,8 +109,11 @@ public static class ReturnImporter
             }
 
             // One audit event a child, so written as the children were: the save below is left only the import's own event.
+            // Written past SaveChanges, they are linked into the audit log's chain here, after the children's rows (ADR-0023).
+            var events = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList();
+            await AuditChain.LinkAsync(db, [.. events.Select(e => e.Entity)], cancellationToken);
             await using var auditRows = await PreparedInsert<AuditEvent>.CreateAsync(db, cancellationToken: cancellationToken);
-            foreach (var entry in db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList())
+            foreach (var entry in events)
             {
                 await auditRows.InsertAsync(entry.Entity, cancellationToken: cancellationToken);
                 entry.State = EntityState.Detached;

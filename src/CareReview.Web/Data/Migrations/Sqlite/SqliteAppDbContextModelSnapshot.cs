@@ -1339,6 +1339,35 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EarlierRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAfterId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AuditChainHead_OnlyOne", "\"Id\" = 1");
+                        });
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -1357,8 +1386,19 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1375,6 +1415,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.HasIndex("OccurredAtUtc");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.ToTable("AuditEvents");
                 });
