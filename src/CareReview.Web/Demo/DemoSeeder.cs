@@ -40,7 +40,7 @@ public static class DemoSeeder
         foreach (var (userName, role) in DemoAccounts.All)
         {
             var staff = council.DemoStaffFor(role);
-            var user = new AppUser { UserName = userName, DisplayName = staff?.Name ?? (role == Roles.Researcher ? "Demo researcher" : "Demo administrator"), StaffMemberId = staff?.Id };
+            var user = new AppUser { UserName = userName, DisplayName = staff?.Name ?? (role == Roles.Researcher ? "Demonstration researcher" : "Demonstration administrator"), StaffMemberId = staff?.Id };
             var result = await users.CreateAsync(user, DemoOptions.Password);
             if (!result.Succeeded)
             {
