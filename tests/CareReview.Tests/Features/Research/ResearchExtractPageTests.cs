@@ -105,7 +105,8 @@ public sealed class ResearchExtractPageTests(ResearchApp fixture) : IClassFixtur
         using var client = await App.SignedInClientAsync(ResearchApp.Researcher);
         var page = await client.GetStringAsync(new Uri($"/research?{ResearchApp.Window}", UriKind.Relative));
         Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-children-suppressed\">1 row, which would still have stood out</td>", page, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-reviews-generalised\">0 rows have a value coarser than its finest coding</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-reviews-suppressed\">None</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-reviews-generalised\">No row has a value coarser than its finest coding</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]
