@@ -6,9 +6,9 @@ namespace CareReview.Domain.Research;
 
 /// <summary>
 /// Pseudonymous ids for one extract: the first 16 Base32 characters of HMAC-SHA256 over "child:" or "iro:"
-/// and the record's id, keyed with a salt made for this extract alone. The same child has the same pid in
-/// every file of one extract; a new extract has a new salt, so its pids cannot be linked to the last one's.
-/// The salt is held only by this object: it is never stored, logged or written to the extract.
+/// and the record's id, keyed with a key drawn for this extract alone (<see cref="Fresh"/>). The same child has
+/// the same pid in every file of one extract; a new extract has a new key, so its pids cannot be joined to the
+/// last one's. The key is held only by this object: it is never stored, logged or written to the extract.
 /// </summary>
 public sealed class Pseudonyms : IDisposable
 {
@@ -19,20 +19,38 @@ public sealed class Pseudonyms : IDisposable
 
     private readonly HMACSHA256 _hmac;
 
-    /// <summary>Pseudonyms keyed with <paramref name="salt"/>; tests pass a fixed one, extracts use <see cref="Fresh"/>.</summary>
-    public Pseudonyms(byte[] salt)
+    /// <summary>The length of the key drawn for each extract, in bytes.</summary>
+    public const int KeyLength = 32;
+
+    /// <summary>Pseudonyms keyed with <paramref name="key"/>; tests pass a fixed one, extracts use <see cref="Fresh"/>.</summary>
+    public Pseudonyms(byte[] key)
     {
-        ArgumentNullException.ThrowIfNull(salt);
-        if (salt.Length < 32)
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < KeyLength)
         {
-            throw new ArgumentException("The salt must be at least 32 bytes.", nameof(salt));
+            throw new ArgumentException("The key must be at least 32 bytes.", nameof(key));
         }
 
-        _hmac = new HMACSHA256(salt);
+        _hmac = new HMACSHA256(key);
     }
 
-    /// <summary>Pseudonyms with a fresh 32-byte random salt.</summary>
-    public static Pseudonyms Fresh() => new(RandomNumberGenerator.GetBytes(32));
+    /// <summary>
+    /// Pseudonyms with a new key drawn from <paramref name="random"/>: the system's generator in the app, a
+    /// predictable one in tests. The key's only copy is inside the HMAC, gone when this is disposed.
+    /// </summary>
+    public static Pseudonyms Fresh(RandomNumberGenerator random)
+    {
+        var key = new byte[KeyLength];
+        random.GetBytes(key);
+        try
+        {
+            return new Pseudonyms(key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+    }
 
     public string ForChild(int childId) => Pid("child:", childId);
 

@@ -1,25 +1,26 @@
 using System.Globalization;
 using CareReview.Domain.Children;
-using CareReview.Domain.Deadlines;
 using CareReview.Domain.Voice;
 
 namespace CareReview.Domain.Research;
 
-/// <summary>A child's row of children.csv: derived figures only, never a name, an id of the council's or a date.</summary>
+/// <summary>
+/// A child's row of children.csv: derived figures only, never a name, an id of the council's or a date. The
+/// quasi-identifiers are codes of the coding <see cref="KAnonymity"/> chose (<see cref="ResearchQuasiIdentifiers"/>).
+/// </summary>
 public sealed record ChildRow(
     string Pid,
     string? IroPid,
-    Sex Sex,
-    int AgeStart,
-    int AgeEnd,
-    LegalStatus LegalStatusEnd,
-    CategoryOfNeed CategoryOfNeed,
-    PlacementType PlacementTypeEnd,
-    int PlacementsInWindow,
-    int DaysLookedAfter,
-    bool ShortBreaks,
-    int ReviewsHeld,
-    int ReviewsLate,
+    string Sex,
+    string AgeBand,
+    string LegalStatus,
+    string CategoryOfNeed,
+    string Placement,
+    string Period,
+    string Placements,
+    string ReviewsHeld,
+    string ReviewsLate,
+    string TookPart,
     int IroChanges,
     int RecsMade,
     int RecsDoneOnTime,
@@ -29,17 +30,17 @@ public sealed record ChildRow(
     int? EscalationMaxStage,
     bool CafcassReferred);
 
-/// <summary>A held review's row of reviews.csv.</summary>
+/// <summary>
+/// A held review's row of reviews.csv, with the child's sex and age band that day but not the child's pid;
+/// <paramref name="Means"/> is null when withheld.
+/// </summary>
 public sealed record ReviewRow(
-    string Pid,
-    int ReviewSeq,
-    int AgeAtReview,
-    int DaysSincePeriodStart,
-    string DueRule,
-    bool Late,
-    int DaysLate,
-    ParticipationCode? Participation,
-    ParticipationMeans Means,
+    string Sex,
+    string AgeBand,
+    string Quarter,
+    string Participation,
+    string Late,
+    ParticipationMeans? Means,
     bool SeenAloneBefore,
     ReviewRating? Rating);
 
@@ -57,21 +58,20 @@ public static class ResearchVariables
     private static readonly IReadOnlyList<ValueLabel> s_yesNo = [new("0", "No"), new("1", "Yes")];
 
     public static readonly ExtractFile<ChildRow> Children = new("children.csv", "children",
-        "One row per child looked after on at least one day of the window",
+        "One row per child looked after on at least one day of the window, but for any left out to keep the extract anonymous",
         [
             Column<ChildRow>(Text("pid", "Pseudonymous child id (valid within this extract only)", Pseudonyms.Length), r => r.Pid),
             Column<ChildRow>(Text("iro_pid", "Pseudonymous id of the IRO allocated at the end of the window (blank: none; valid within this extract only)", Pseudonyms.Length), r => r.IroPid ?? ""),
-            Column<ChildRow>(Code("sex", "Sex (SSDA903 SEX)", Enum.GetValues<Sex>(), c => c.Describe()), r => r.Sex.ToString()),
-            Column<ChildRow>(Number("age_start", "Age in whole years on the first day looked after in the window", 2), r => Whole(r.AgeStart)),
-            Column<ChildRow>(Number("age_end", "Age in whole years on the last day looked after in the window", 2), r => Whole(r.AgeEnd)),
-            Column<ChildRow>(Code("legal_status_end", "Legal status on the last day looked after in the window (SSDA903 LS)", Enum.GetValues<LegalStatus>(), c => c.Describe()), r => r.LegalStatusEnd.ToString()),
-            Column<ChildRow>(Code("cin", "Category of need on the last day looked after in the window (SSDA903 CIN)", Enum.GetValues<CategoryOfNeed>(), c => c.Describe()), r => r.CategoryOfNeed.ToString()),
-            Column<ChildRow>(Code("placement_type_end", "Placement type on the last day looked after in the window (SSDA903 PLACE)", Enum.GetValues<PlacementType>(), c => c.Describe()), r => r.PlacementTypeEnd.ToString()),
-            Column<ChildRow>(Number("placements_in_window", "Placements in the window (the first, then each change of placement or new period of care)", 3), r => Whole(r.PlacementsInWindow)),
-            Column<ChildRow>(Number("days_looked_after", "Days looked after in the window", 5), r => Whole(r.DaysLookedAfter)),
-            Column<ChildRow>(Flag("short_breaks", "Had a short-break episode (legal status V3 or V4) in the window"), r => Flag(r.ShortBreaks)),
-            Column<ChildRow>(Number("reviews_held", "Statutory reviews held in the window", 3), r => Whole(r.ReviewsHeld)),
-            Column<ChildRow>(Number("reviews_late", "Reviews held in the window after their statutory due date", 3), r => Whole(r.ReviewsLate)),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.Sex, "Sex (SSDA903 SEX)"), r => r.Sex),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.AgeBand, "Age band on the last day looked after in the window", MeasurementLevel.Ordinal), r => r.AgeBand),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.LegalStatus, "Legal status on the last day looked after in the window (SSDA903 LS, or its group)"), r => r.LegalStatus),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.CategoryOfNeed, "Category of need on the last day looked after in the window (SSDA903 CIN, or its group)"), r => r.CategoryOfNeed),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.Placement, "Placement type on the last day looked after in the window (SSDA903 PLACE, or its group)"), r => r.Placement),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.Period, "Looked after for the whole window, or started or ceased during it"), r => r.Period),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.Placements, "Placements in the window (the first, then each change of placement or new period of care)", MeasurementLevel.Ordinal), r => r.Placements),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.ReviewsHeld, "Statutory reviews held in the window", MeasurementLevel.Ordinal), r => r.ReviewsHeld),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.ReviewsLate, "Reviews held in the window after their statutory due date", MeasurementLevel.Ordinal), r => r.ReviewsLate),
+            Column<ChildRow>(Coded(ResearchQuasiIdentifiers.TookPart, "How the child took part in the reviews held in the window (SSDA903 REVIEW_CODE over the reviews)"), r => r.TookPart),
             Column<ChildRow>(Number("iro_changes", "Changes from one IRO to another in the window", 3), r => Whole(r.IroChanges)),
             Column<ChildRow>(Number("recs_made", "Recommendations made at reviews in the window", 3), r => Whole(r.RecsMade)),
             Column<ChildRow>(Number("recs_done_on_time", "Of recs_made, done by their due date", 3), r => Whole(r.RecsDoneOnTime)),
@@ -84,19 +84,17 @@ public static class ResearchVariables
         ]);
 
     public static readonly ExtractFile<ReviewRow> Reviews = new("reviews.csv", "reviews",
-        "One row per statutory review held in the window, of a child in children.csv",
+        "One row per statutory review held in the window, but for any left out to keep the extract anonymous; it does not say whose",
         [
-            Column<ReviewRow>(Text("pid", "Pseudonymous child id (as in children.csv)", Pseudonyms.Length), r => r.Pid),
-            Column<ReviewRow>(new ExtractVariable("review_seq", "Order of the review among the child's reviews in the window (1 = first)", VariableType.Number, 3, MeasurementLevel.Ordinal, []), r => Whole(r.ReviewSeq)),
-            Column<ReviewRow>(Number("age_at_review", "Age in whole years on the day of the review", 2), r => Whole(r.AgeAtReview)),
-            Column<ReviewRow>(Number("days_since_period_start", "Days from the first day of the window to the review (0 = the first day)", 5), r => Whole(r.DaysSincePeriodStart)),
-            Column<ReviewRow>(DueRule(), r => r.DueRule),
-            Column<ReviewRow>(Flag("late", "Held after its statutory due date"), r => Flag(r.Late)),
-            Column<ReviewRow>(Number("days_late", "Calendar days after the due date the review was held (0 if on time)", 5), r => Whole(r.DaysLate)),
-            Column<ReviewRow>(Code("participation", "How the child took part (SSDA903 REVIEW_CODE; blank: not recorded, as for short breaks)", Enum.GetValues<ParticipationCode>(), c => c.Describe()),
-                r => r.Participation?.ToString() ?? ""),
+            Column<ReviewRow>(Coded(ResearchQuasiIdentifiers.Sex, "The child's sex (SSDA903 SEX)"), r => r.Sex),
+            Column<ReviewRow>(Coded(ResearchQuasiIdentifiers.AgeBand, "The child's age band on the day of the review", MeasurementLevel.Ordinal), r => r.AgeBand),
+            Column<ReviewRow>(Coded(ResearchQuasiIdentifiers.Quarter, "Calendar quarter the review was held in (2025-Q2: April to June 2025)", MeasurementLevel.Ordinal, width: 7), r => r.Quarter),
+            Column<ReviewRow>(Coded(ResearchQuasiIdentifiers.Participation, "How the child took part (SSDA903 REVIEW_CODE, or its group; blank: not recorded, as for short breaks)"), r => r.Participation),
+            Column<ReviewRow>(Coded(ResearchQuasiIdentifiers.Late, "Held after its statutory due date"), r => r.Late),
             .. ParticipationMeansWords.Each.Select(means => Column<ReviewRow>(
-                Flag($"means_{Snake(means.ToString())}", $"Took part: {means.Describe()}"), r => Flag(r.Means.HasFlag(means)))),
+                new ExtractVariable($"means_{Snake(means.ToString())}", $"Took part: {means.Describe()} (* withheld with the participation code)",
+                    VariableType.Text, 1, MeasurementLevel.Nominal, [.. s_yesNo, ResearchQuasiIdentifiers.WithheldLabel]),
+                r => r.Means is { } m ? Flag(m.HasFlag(means)) : ResearchQuasiIdentifiers.Withheld)),
             Column<ReviewRow>(Flag("seen_alone_before", "The IRO saw the child alone before the review"), r => Flag(r.SeenAloneBefore)),
             Column<ReviewRow>(Code("rating", "The child's Rate My Review card (blank: no card returned)", ReviewRatingWords.All, c => c.Describe()), r => r.Rating?.ToString() ?? ""),
         ]);
@@ -132,15 +130,14 @@ public static class ResearchVariables
         return new(name, label, VariableType.Text, labels.Max(l => l.Code.Length), MeasurementLevel.Nominal, labels);
     }
 
-    private static ExtractVariable DueRule()
+    /// <summary>
+    /// A quasi-identifier's column: text, since a generalised value is a band or group and a withheld one is
+    /// "*"; every code of every level is labelled, so the codebook reads whichever level was used.
+    /// </summary>
+    private static ExtractVariable Coded(Coding coding, string label, MeasurementLevel level = MeasurementLevel.Nominal, int width = 0)
     {
-        var labels = RuleCatalogue.National.Rules
-            .Where(r => r.Item == StatutoryItem.Review)
-            .DistinctBy(r => r.Id)
-            .Select(r => new ValueLabel(r.Id, r.Title))
-            .ToList();
-        return new("due_rule", "The rule that set the review's due date (the Care Review rule catalogue)", VariableType.Text,
-            Math.Max(8, labels.Max(l => l.Code.Length)), MeasurementLevel.Nominal, labels);
+        var codes = coding.AllCodes;
+        return new(coding.Column, label, VariableType.Text, Math.Max(width, codes.Max(c => c.Code.Length)), level, codes);
     }
 
     private static string Whole(int value) => value.ToString(CultureInfo.InvariantCulture);

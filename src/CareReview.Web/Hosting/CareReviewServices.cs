@@ -3,6 +3,7 @@ using CareReview.Web.Features.Account;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
+using CareReview.Web.Features.Research;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -31,7 +32,8 @@ public static class CareReviewServices
         return DemonstrationClock.Refusal(chosenDay, DemoModeIn(configuration))
             ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
             ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
-            ?? Proxies.Refusal(configuration);
+            ?? Proxies.Refusal(configuration)
+            ?? ResearchSettings.Refusal(configuration);
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)

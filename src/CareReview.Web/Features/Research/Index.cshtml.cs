@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
 using System.Text;
 using CareReview.Domain.Research;
 using CareReview.Web.Output;
@@ -6,10 +7,11 @@ using CareReview.Web.Output;
 namespace CareReview.Web.Features.Research;
 
 /// <summary>
-/// The anonymised research extract (issue 7, ADR-0013), for researchers and the IRO manager: a zip of
-/// children.csv, reviews.csv, tables.csv, codebook.csv, extract.sps and README.txt for a window of dates.
+/// The anonymised research extract (issue 7, ADR-0013, ADR-0024), for researchers and the IRO manager: a zip of
+/// children.csv, reviews.csv, tables.csv, codebook.csv, extract.sps and README.txt for a window of dates. The
+/// page shows how the extract for the window would be made anonymous before it is downloaded.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider time, IConfiguration configuration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateInput? From { get; set; }
@@ -17,13 +19,28 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     [BindProperty(SupportsGet = true)]
     public DateInput? To { get; set; }
 
+    /// <summary>The council's k (<see cref="ResearchSettings"/>).</summary>
+    public int K => ResearchSettings.KIn(configuration);
+
+    /// <summary>How the extract for the window shown is made anonymous; null when the window has a problem.</summary>
+    public ExtractAnonymity? Anonymity { get; private set; }
+
+    /// <summary>The window <see cref="Anonymity"/> is for, in words.</summary>
+    public string? WindowShown { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         // The last whole financial year before today.
         var lastYear = FinancialYear.Containing(time.TodayInEngland()).Previous;
-        var (from, to) = (lastYear.Start, lastYear.End);
-        From = From is null || From.IsEmpty ? DateInput.From(from) : From;
-        To = To is null || To.IsEmpty ? DateInput.From(to) : To;
+        var asked = !(From is null || From.IsEmpty) || !(To is null || To.IsEmpty);
+        From = From is null || From.IsEmpty ? DateInput.From(lastYear.Start) : From;
+        To = To is null || To.IsEmpty ? DateInput.From(lastYear.End) : To;
+        if (await BuildAsync(complainAboutWindow: asked) is { } extract)
+        {
+            Anonymity = extract.Anonymity;
+            WindowShown = Window(extract.From, extract.To);
+        }
+
         audit.Record(AuditAction.ResearchExtractViewed);
         await db.SaveChangesAsync();
         return Page();
@@ -31,42 +48,49 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     public async Task<IActionResult> OnGetDownloadAsync()
     {
-        var today = time.TodayInEngland();
-        var from = ModelState.ReadDate(nameof(From), From, "The start date");
-        var to = ModelState.ReadDate(nameof(To), To, "The end date");
-        if (from is { } start && to is { } end && ModelState.IsValid)
-        {
-            try
-            {
-                ResearchExtract.CheckWindow(start, end, today);
-            }
-            catch (DomainRuleException e)
-            {
-                ModelState.AddModelError(e.Field ?? "", e.Message);
-            }
-        }
-
-        if (from is null || to is null || !ModelState.IsValid)
+        if (await BuildAsync(complainAboutWindow: true) is not { } extract)
         {
             return Page();
         }
 
-        var facts = await FactsAsync(from.Value, to.Value);
-        ResearchExtract extract;
-        using (var pseudonyms = Pseudonyms.Fresh())
-        {
-            extract = ResearchExtract.Build(facts, from.Value, to.Value, pseudonyms);
-        }
-
         var tableRows = extract.TableRows().ToList();
+        var a = extract.Anonymity;
         audit.Record(AuditAction.ResearchExtractExported,
-            details: $"from:{Csv.Date(extract.From)};to:{Csv.Date(extract.To)};children:{Csv.Number(extract.Children.Count)};reviews:{Csv.Number(extract.Reviews.Count)};table_cells:{Csv.Number(tableRows.Count)}");
+            details: $"from:{Csv.Date(extract.From)};to:{Csv.Date(extract.To)};children:{Csv.Number(extract.Children.Count)};reviews:{Csv.Number(extract.Reviews.Count)};table_cells:{Csv.Number(tableRows.Count)};k:{Csv.Number(a.K)};children_generalised:{Csv.Number(a.Children.Generalised)};children_suppressed:{Csv.Number(a.Children.Suppressed)};reviews_generalised:{Csv.Number(a.Reviews.Generalised)};reviews_suppressed:{Csv.Number(a.Reviews.Suppressed)}");
         await db.SaveChangesAsync();
         return File(Zip(extract, tableRows), "application/zip", $"research-extract-{Csv.Date(extract.From)}-to-{Csv.Date(extract.To)}.zip");
     }
 
     public static string Window(DateOnly from, DateOnly to) =>
         $"children looked after from {GovukDate.Format(from)} to {GovukDate.Format(to)}";
+
+    /// <summary>The extract for the window asked for, or null with the problems beside the fields.</summary>
+    private async Task<ResearchExtract?> BuildAsync(bool complainAboutWindow)
+    {
+        var state = complainAboutWindow ? ModelState : new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        var from = state.ReadDate(nameof(From), From, "The start date");
+        var to = state.ReadDate(nameof(To), To, "The end date");
+        if (from is { } start && to is { } end && state.IsValid)
+        {
+            try
+            {
+                ResearchExtract.CheckWindow(start, end, time.TodayInEngland());
+            }
+            catch (DomainRuleException e)
+            {
+                state.AddModelError(e.Field ?? "", e.Message);
+            }
+        }
+
+        if (from is null || to is null || !state.IsValid)
+        {
+            return null;
+        }
+
+        var facts = await FactsAsync(from.Value, to.Value);
+        using var random = RandomNumberGenerator.Create();
+        return ResearchExtract.Build(facts, from.Value, to.Value, random, K);
+    }
 
     private static byte[] Zip(ResearchExtract extract, IReadOnlyList<TableRow> tableRows)
     {
@@ -95,20 +119,37 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     {
         var text = new StringBuilder();
         var n = CultureInfo.InvariantCulture;
+        var a = extract.Anonymity;
         text.Append(n, $"Care Review research extract: {Window(extract.From, extract.To)}.\r\n\r\n");
-        text.Append(n, $"children.csv  {extract.Children.Count} children: one row per child looked after on at least one day of the window.\r\n");
-        text.Append(n, $"reviews.csv   {extract.Reviews.Count} statutory reviews held in the window, of those children.\r\n");
-        text.Append(n, $"tables.csv    {cells} cells of aggregate tables, totals included.\r\n");
+        text.Append(n, $"children.csv  {extract.Children.Count} children: one row per child looked after on at least one day of the window,\r\n");
+        text.Append(n, $"              but for {a.Children.Suppressed} left out to keep the extract anonymous (see below).\r\n");
+        text.Append(n, $"reviews.csv   {extract.Reviews.Count} statutory reviews held in the window, but for {a.Reviews.Suppressed} left out. A row does not\r\n");
+        text.Append("              say whose review it is, and the rows are in the order of their values.\r\n");
+        text.Append(n, $"tables.csv    {cells} cells of aggregate tables, totals included, counted from children.csv and reviews.csv.\r\n");
         text.Append("codebook.csv  every column of the three files and every code it can hold.\r\n");
         text.Append("extract.sps   SPSS or PSPP syntax that loads the three files with their labels; run it from this folder.\r\n\r\n");
         text.Append("Anonymisation\r\n");
         text.Append("- Children and IROs are known only by pseudonymous ids (pid, iro_pid), made for this extract with a key\r\n");
-        text.Append("  that was thrown away: they match across the files of this extract and cannot be linked to any other extract.\r\n");
-        text.Append("- There are no names, council ids, postcodes, URNs, free text or calendar dates: ages are in whole years and\r\n");
-        text.Append("  days are counted from the first day of the window (day 0).\r\n");
+        text.Append("  drawn at random for it and thrown away: they cannot be joined to any other extract.\r\n");
+        text.Append("- There are no names, council ids, postcodes, URNs, free text or dates: ages are in bands, and a review's\r\n");
+        text.Append("  timing is at most its calendar quarter.\r\n");
+        text.Append(n, $"- k-anonymity, k = {a.K}. The columns below could also be read from the council's DfE (SSDA903) return or worked\r\n");
+        text.Append("  out from it. Each was coded as finely as it could be while every row shares all of them with rows of at\r\n");
+        text.Append("  least k children; rows that would still have stood out were left out. A withheld value is written *.\r\n");
+        foreach (var file in new[] { a.Children, a.Reviews })
+        {
+            text.Append(n, $"  {file.FileName}: {file.Rows} rows, {file.Generalised} with a value coarser than its finest coding, {file.Suppressed} left out;\r\n");
+            text.Append(n, $"  the smallest group sharing every one of these columns holds rows of {file.SmallestGroup} children.\r\n");
+            foreach (var coding in file.Codings)
+            {
+                text.Append(n, $"    {coding.Column,-14}{coding.Coding}{(coding.IsGeneralised ? " (generalised)" : "")}\r\n");
+            }
+        }
+
+        text.Append("  How the child took part in a review (means_*) is written only with the participation code itself.\r\n");
         text.Append("- In tables.csv, counts of 1 to 4 are written as c, and so is a second cell wherever a total would reveal\r\n");
-        text.Append("  a suppressed one. Zero is published. children.csv and reviews.csv are record-level and are not suppressed:\r\n");
-        text.Append("  do not publish counts from them below 5 without suppressing them the same way.\r\n");
+        text.Append("  a suppressed one. Zero is published. Do not publish counts below 5 from children.csv or reviews.csv without\r\n");
+        text.Append("  suppressing them the same way.\r\n");
         text.Append("Files are UTF-8 CSV (RFC 4180) with a byte-order mark.\r\n");
         return text.ToString();
     }

@@ -13,7 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Research;
 
-/// <summary>An app with a few children with distinctive names and reviews, and a researcher, an IRO manager and a social worker.</summary>
+/// <summary>
+/// An app with twenty children alike but for their names (three of them distinctive), each with two reviews; a
+/// twenty-first who would stand out, with no review in the window and another legal status and placement; and a
+/// researcher, an IRO manager and a social worker.
+/// </summary>
 public sealed class ResearchApp : IAsyncLifetime
 {
     public const string Researcher = "research-researcher";
@@ -36,12 +40,16 @@ public sealed class ResearchApp : IAsyncLifetime
         await App.AUserAsync(Manager, Roles.IroManager, await App.AStaffMemberAsync("Maud Manager", StaffRole.IroManager));
         await App.AUserAsync(SocialWorker, Roles.SocialWorker, sw);
         var children = new List<Child>();
-        foreach (var (given, family, born) in new[] { ("Zebedee", "Quarrington", new DateOnly(2014, 2, 3)), ("Ottoline", "Featherstonehaugh", new DateOnly(2009, 8, 9)), ("Barnaby", "Wimpole", new DateOnly(2020, 12, 1)) })
+        var names = new[] { ("Zebedee", "Quarrington"), ("Ottoline", "Featherstonehaugh"), ("Barnaby", "Wimpole") }
+            .Concat(Enumerable.Range(0, 17).Select(_ => ("Alex", "Tester")));
+        foreach (var (given, family) in names)
         {
-            var child = await App.AChildLookedAfterSinceAsync(new DateOnly(2026, 3, 2), iro, sw, born, givenName: given, familyName: family);
+            var child = await App.AChildLookedAfterSinceAsync(new DateOnly(2026, 3, 2), iro, sw, new DateOnly(2014, 2, 3), givenName: given, familyName: family);
             children.Add(await App.ReviewsHeldForAsync(child, new DateOnly(2026, 3, 27), new DateOnly(2026, 6, 19)));
         }
 
+        children.Add(await App.AChildLookedAfterSinceAsync(new DateOnly(2026, 9, 1), iro, sw, new DateOnly(2009, 8, 9), LegalStatus.J1, PlacementType.K2,
+            givenName: "Peregrine", familyName: "Oddbody"));
         Children = children;
     }
 
@@ -80,8 +88,25 @@ public sealed class ResearchExtractPageTests(ResearchApp fixture) : IClassFixtur
         Assert.Equal(ResearchVariables.Children.Header, Rows(files["children.csv"])[0]);
         Assert.Equal(ResearchVariables.Reviews.Header, Rows(files["reviews.csv"])[0]);
         Assert.Equal(ResearchVariables.Tables.Header, Rows(files["tables.csv"])[0]);
-        Assert.Equal(4, Rows(files["children.csv"]).Count);
-        Assert.Equal(7, Rows(files["reviews.csv"]).Count);
+        Assert.Equal(21, Rows(files["children.csv"]).Count);
+        Assert.Equal(41, Rows(files["reviews.csv"]).Count);
+    }
+
+    [Fact]
+    public async Task The_readme_and_the_page_say_how_many_rows_were_generalised_and_left_out()
+    {
+        var files = await DownloadAsync(ResearchApp.Researcher);
+        var readme = files["README.txt"];
+        Assert.Contains("k-anonymity, k = 5.", readme, StringComparison.Ordinal);
+        Assert.Contains("children.csv: 20 rows, 0 with a value coarser than its finest coding, 1 left out;", readme, StringComparison.Ordinal);
+        Assert.Contains("reviews.csv: 40 rows, 0 with a value coarser than its finest coding, 0 left out;", readme, StringComparison.Ordinal);
+        Assert.Contains("age_band      6 bands", readme, StringComparison.Ordinal);
+
+        using var client = await App.SignedInClientAsync(ResearchApp.Researcher);
+        var page = await client.GetStringAsync(new Uri($"/research?{ResearchApp.Window}", UriKind.Relative));
+        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-children-suppressed\">1 row, which would still have stood out</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-reviews-suppressed\">None</td>", page, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"govuk-table__cell\" id=\"research-reviews-generalised\">No row has a value coarser than its finest coding</td>", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -99,28 +124,35 @@ public sealed class ResearchExtractPageTests(ResearchApp fixture) : IClassFixtur
             }
         }
 
-        Assert.DoesNotContain(cells, c => Regex.IsMatch(c, @"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|20[0-9]{2}"));
+        Assert.DoesNotContain(cells, c => Regex.IsMatch(c, @"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}"));
+
+        // A year appears only in a review's quarter.
+        var quarter = ResearchVariables.Reviews.Header.ToList().IndexOf("quarter");
+        Assert.All(Rows(files["reviews.csv"]).Skip(1), r => Assert.Matches(@"^(20\d\d-Q[1-4]|\*)$", r[quarter]));
+        Assert.DoesNotContain(cells.Except(Rows(files["reviews.csv"]).Skip(1).Select(r => r[quarter])), c => Regex.IsMatch(c, "20[0-9]{2}"));
     }
 
     [Fact]
-    public async Task Pids_are_unique_shared_by_the_files_of_one_extract_and_different_in_the_next()
+    public async Task Pids_are_unique_and_different_in_the_next_extract_and_reviews_carry_none()
     {
         var first = await DownloadAsync(ResearchApp.Researcher);
         var second = await DownloadAsync(ResearchApp.Manager);
         var pids = Rows(first["children.csv"]).Skip(1).Select(r => r[0]).ToList();
-        Assert.Equal(3, pids.Distinct().Count());
+        Assert.Equal(20, pids.Distinct().Count());
         Assert.Equal(pids.Order(StringComparer.Ordinal), pids);
-        Assert.All(Rows(first["reviews.csv"]).Skip(1), r => Assert.Contains(r[0], pids));
         Assert.Empty(pids.Intersect(Rows(second["children.csv"]).Skip(1).Select(r => r[0])));
+        Assert.Empty(Rows(first["children.csv"]).Skip(1).Select(r => r[1]).Intersect(Rows(second["children.csv"]).Skip(1).Select(r => r[1])));
         Assert.Single(Rows(first["children.csv"]).Skip(1).Select(r => r[1]).Distinct());
+        Assert.DoesNotContain("pid", ResearchVariables.Reviews.Header);
+        Assert.DoesNotContain(Rows(first["reviews.csv"]).Skip(1).SelectMany(r => r), c => pids.Contains(c));
     }
 
     [Fact]
-    public async Task Small_counts_in_the_tables_are_written_c()
+    public async Task No_count_of_1_to_4_is_published_in_the_tables()
     {
         var files = await DownloadAsync(ResearchApp.Researcher);
         var counts = Rows(files["tables.csv"]).Skip(1).Select(r => r[3]).ToList();
-        Assert.Contains("c", counts);
+        Assert.NotEmpty(counts);
         Assert.DoesNotContain(counts, c => c is "1" or "2" or "3" or "4");
     }
 
@@ -130,7 +162,8 @@ public sealed class ResearchExtractPageTests(ResearchApp fixture) : IClassFixtur
         await DownloadAsync(ResearchApp.Researcher);
         var details = await App.QueryDbAsync(db => db.AuditEvents.Where(a => a.Action == AuditAction.ResearchExtractExported && a.UserName == ResearchApp.Researcher)
             .Select(a => a.Details).ToListAsync());
-        Assert.Contains(details, d => d!.StartsWith("from:2026-03-01;to:2026-11-20;children:3;reviews:6;", StringComparison.Ordinal));
+        Assert.Contains(details, d => d!.StartsWith("from:2026-03-01;to:2026-11-20;children:20;reviews:40;", StringComparison.Ordinal)
+            && d.EndsWith(";k:5;children_generalised:0;children_suppressed:1;reviews_generalised:0;reviews_suppressed:0", StringComparison.Ordinal));
     }
 
     [Fact]
