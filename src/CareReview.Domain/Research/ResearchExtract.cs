@@ -81,11 +81,7 @@ public sealed class ResearchExtract
     /// <summary>The window must run forwards; the fields are named as on the page.</summary>
     public static void CheckWindow(DateOnly from, DateOnly to, DateOnly today)
     {
-        if (to < from)
-        {
-            throw new DomainRuleException("The end date must be the same as or after the start date", "To");
-        }
-
+        DateRules.RequireWindow(from, to);
         DateRules.RequireNotInTheFuture(to, today, "The end date", "To");
     }
 

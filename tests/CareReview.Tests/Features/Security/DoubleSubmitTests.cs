@@ -18,7 +18,8 @@ namespace CareReview.Tests.Features.Security;
 /// </summary>
 public sealed class DoubleSubmitTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private const int Sends = 8;
+    /// <summary>A double click and then some; more at once only measures SQLite queueing writers (see the session note).</summary>
+    private const int Sends = 3;
 
     [Fact]
     public async Task A_visit_sent_many_times_at_once_is_recorded_once()
