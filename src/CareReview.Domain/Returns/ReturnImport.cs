@@ -155,6 +155,9 @@ public static class ReturnImport
         var reviewsByChild = Rows(tables.Reviews, last?.Reviews, ReturnFileSet.ReviewsFile)
             .GroupBy(r => r.Row.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
+        // Looked up once a child: a search of the problems for each child took minutes with 100,000 of them.
+        // Each child's own problems below are added after its look-up, so the set need not follow them.
+        var withProblems = problems.Where(p => p.Child is not null).Select(p => p.Child!).ToHashSet(StringComparer.Ordinal);
         var children = new List<Child>();
         foreach (var (localId, (header, headerFile)) in headers.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -167,7 +170,7 @@ public static class ReturnImport
             // This year's row of an episode or review wins over last year's: it was open then, and has since ended.
             var episodes = Latest(episodesByChild.GetValueOrDefault(localId) ?? [], r => ((EpisodeRow)r).Decom);
             var reviews = Latest(reviewsByChild.GetValueOrDefault(localId) ?? [], r => ((ReviewRow)r).Review);
-            if (problems.Any(p => p.Child == localId))
+            if (withProblems.Contains(localId))
             {
                 continue;
             }
