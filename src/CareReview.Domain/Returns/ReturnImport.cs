@@ -11,8 +11,11 @@ public sealed record ImportProblem(string File, int Line, string? Field, string?
         $"{File}:{Line}: {(Field is null ? "" : Field + ": ")}{Message}{(RuleCode is null ? "" : $" (rule {RuleCode})")}";
 }
 
-/// <summary>The files of one year's return as the council's old system wrote them, by file name.</summary>
-public sealed record ReturnFileSet(IReadOnlyDictionary<string, byte[]> Files)
+/// <summary>
+/// The files of one year's return as the council's old system wrote them, by file name (any case): each is
+/// opened when it is read, as often as the reading needs, so no file is ever held whole in memory.
+/// </summary>
+public sealed class ReturnFileSet
 {
     public const string HeaderFile = "header.csv";
     public const string EpisodesFile = "episodes.csv";
@@ -21,12 +24,103 @@ public sealed record ReturnFileSet(IReadOnlyDictionary<string, byte[]> Files)
     /// <summary>Not a DfE file: the children's names, which the return does not carry (CHILD, GIVEN_NAME, FAMILY_NAME).</summary>
     public const string NamesFile = "names.csv";
 
+    private readonly Dictionary<string, Func<Stream>> _files;
+
+    /// <summary>Files each opened by a function that gives a new stream from their start every time it is called.</summary>
+    public ReturnFileSet(IReadOnlyDictionary<string, Func<Stream>> files)
+    {
+        _files = new Dictionary<string, Func<Stream>>(files, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Files already in memory: a return built by the app, or a test's.</summary>
+    public ReturnFileSet(IReadOnlyDictionary<string, byte[]> files)
+        : this(files.ToDictionary(f => f.Key, f => (Func<Stream>)(() => new MemoryStream(f.Value, writable: false))))
+    {
+    }
+
     public static IReadOnlyList<string> NameColumns { get; } = ["CHILD", "GIVEN_NAME", "FAMILY_NAME"];
 
     /// <summary>The files this import reads; the DfE's other files are named in <see cref="ImportPlan.Ignored"/>.</summary>
     public static IReadOnlyList<string> Known { get; } = [HeaderFile, EpisodesFile, ReviewsFile, NamesFile];
 
-    public byte[]? this[string name] => Files.TryGetValue(name, out var bytes) ? bytes : null;
+    public IEnumerable<string> Names => _files.Keys;
+
+    /// <summary>Opens the file called <paramref name="name"/>, or is null when there is none.</summary>
+    public Func<Stream>? this[string name] => _files.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// Every problem an import finds, counted, with the first <see cref="Limit"/> by file and line kept to show
+/// and the children they name: a file of bad rows would otherwise hold millions of them.
+/// </summary>
+public sealed class ImportProblems
+{
+    /// <summary>As many as anyone will read before putting the first right and checking again.</summary>
+    public const int Limit = 1_000;
+
+    private static readonly Comparer<(ImportProblem Problem, long Order)> s_byPlace = Comparer<(ImportProblem Problem, long Order)>.Create((a, b) =>
+    {
+        var byFile = string.CompareOrdinal(a.Problem.File, b.Problem.File);
+        var byLine = byFile != 0 ? byFile : a.Problem.Line.CompareTo(b.Problem.Line);
+        var byRule = byLine != 0 ? byLine : string.CompareOrdinal(a.Problem.RuleCode, b.Problem.RuleCode);
+        return byRule != 0 ? byRule : a.Order.CompareTo(b.Order);
+    });
+
+    // The queue gives up its greatest first, so that the problem that would be listed last makes way.
+    private static readonly Comparer<(ImportProblem Problem, long Order)> s_latestFirst = Comparer<(ImportProblem Problem, long Order)>.Create((a, b) => s_byPlace.Compare(b, a));
+
+    private readonly PriorityQueue<ImportProblem, (ImportProblem Problem, long Order)> _kept = new(s_latestFirst);
+    private readonly HashSet<string> _children = new(StringComparer.Ordinal);
+    private List<ImportProblem>? _listed;
+    private long _added;
+
+    public ImportProblems()
+    {
+    }
+
+    private ImportProblems(ImportProblems from)
+    {
+        _kept.EnqueueRange(from._kept.UnorderedItems);
+        _children.UnionWith(from._children);
+        _added = from._added;
+        Count = from.Count;
+    }
+
+    /// <summary>Every problem found, listed or not.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The first problems, up to <see cref="Limit"/>, by file, line and rule.</summary>
+    public IReadOnlyList<ImportProblem> Listed => _listed ??= [.. _kept.UnorderedItems.OrderBy(i => i.Priority, s_byPlace).Select(i => i.Element)];
+
+    /// <summary>The problems found but not listed.</summary>
+    public int Unlisted => Count - _kept.Count;
+
+    /// <summary>Every child named by a problem, listed or not: none of them loads.</summary>
+    public IReadOnlySet<string> Children => _children;
+
+    public void Add(ImportProblem problem)
+    {
+        Count++;
+        if (problem.Child is not null)
+        {
+            _children.Add(problem.Child);
+        }
+
+        var order = (problem, _added++);
+        if (_kept.Count < Limit)
+        {
+            _kept.Enqueue(problem, order);
+            _listed = null;
+        }
+        else if (_kept.TryPeek(out _, out var last) && s_byPlace.Compare(order, last) < 0)
+        {
+            _kept.DequeueEnqueue(problem, order);
+            _listed = null;
+        }
+    }
+
+    /// <summary>A copy to add to, leaving these as they are.</summary>
+    public ImportProblems Copy() => new(this);
 }
 
 /// <summary>
@@ -37,12 +131,13 @@ public sealed record ReturnFileSet(IReadOnlyDictionary<string, byte[]> Files)
 public sealed record ImportPlan(
     FinancialYear Year,
     IReadOnlyList<Child> Children,
-    IReadOnlyList<ImportProblem> Problems,
-    IReadOnlySet<string> ChildrenWithProblems,
+    ImportProblems Problems,
     bool FileProblems,
     IReadOnlyList<string> Ignored)
 {
     public bool IsClean => Problems.Count == 0;
+
+    public IReadOnlySet<string> ChildrenWithProblems => Problems.Children;
 
     /// <summary>The children with no problem in any row of either year's files.</summary>
     public IEnumerable<Child> CleanChildren => FileProblems ? [] : Children.Where(c => !ChildrenWithProblems.Contains(c.LocalId));
@@ -51,8 +146,8 @@ public sealed record ImportPlan(
 /// <summary>
 /// Reads a year's return (and, optionally, the year before's) into children, checking every row first:
 /// the files' form, the DfE rules the app checks (<see cref="ReturnChecks"/>), and what a child's record
-/// must hold together. Each problem names its file, line and field. Strings and bytes only: finding the
-/// files and saving the children is the caller's job.
+/// must hold together. Each problem names its file, line and field. Streams only: finding and opening the
+/// files, and saving the children, is the caller's job.
 /// </summary>
 public static class ReturnImport
 {
@@ -60,12 +155,12 @@ public static class ReturnImport
 
     public static ImportPlan Plan(ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, DateOnly today, Rulebook rules)
     {
-        var problems = new List<ImportProblem>();
-        var ignored = current.Files.Keys.Concat(previous?.Files.Keys ?? []).Where(n => !ReturnFileSet.Known.Contains(n, StringComparer.OrdinalIgnoreCase))
+        var problems = new ImportProblems();
+        var ignored = current.Names.Concat(previous?.Names ?? []).Where(n => !ReturnFileSet.Known.Contains(n, StringComparer.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var tables = Read(current, "", problems);
         var lastTables = previous is null ? null : Read(previous, PreviousSuffix, problems);
-        var names = current[ReturnFileSet.NamesFile] is { } namesBytes ? Ssda903Csv.Read(namesBytes, ReturnFileSet.NameColumns) : null;
+        var names = current[ReturnFileSet.NamesFile] is { } openNames ? Ssda903Csv.Read(openNames, ReturnFileSet.NameColumns) : null;
         foreach (var problem in names?.Problems ?? [])
         {
             problems.Add(new(ReturnFileSet.NamesFile, problem.Line, null, null, problem.Message));
@@ -79,29 +174,37 @@ public static class ReturnImport
                 problems.Add(new(ReturnFileSet.EpisodesFile, 1, null, null, "The files hold no dates to tell which year they are for. Give the year."));
             }
 
-            return new(collection ?? FinancialYear.Containing(today), [], problems, new HashSet<string>(), true, ignored);
+            return new(collection ?? FinancialYear.Containing(today), [], problems, true, ignored);
         }
 
         tables = tables with { HeaderLast = lastTables?.Header ?? [], EpisodesLast = lastTables?.Episodes ?? [] };
-        problems.AddRange(ReturnChecks.Run(tables, collection).Select(p => FromCheck(p, "")));
+
+        // Counted as they are found, not gathered first: a file of bad rows finds several problems a row.
+        foreach (var problem in ReturnChecks.Each(tables, collection))
+        {
+            problems.Add(FromCheck(problem, ""));
+        }
+
         if (lastTables is not null)
         {
-            problems.AddRange(ReturnChecks.Run(lastTables, collection.Previous).Select(p => FromCheck(p, PreviousSuffix)));
+            foreach (var problem in ReturnChecks.Each(lastTables, collection.Previous))
+            {
+                problems.Add(FromCheck(problem, PreviousSuffix));
+            }
         }
 
         var children = Build(tables, lastTables, names, today, rules, problems);
-        var withProblems = problems.Where(p => p.Child is not null).Select(p => p.Child!).ToHashSet(StringComparer.Ordinal);
-        return new(collection, children, problems, withProblems, false, ignored);
+        return new(collection, children, problems, false, ignored);
     }
 
     /// <summary>The year whose 31 March is on or after every date in the files: the latest date falls in it.</summary>
     private static FinancialYear? Infer(ReturnTables tables)
     {
-        var dates = tables.Episodes.SelectMany(e => new[] { e.Decom, e.Dec }).Concat(tables.Reviews.Select(r => r.Review)).OfType<DateOnly>().ToList();
-        return dates.Count == 0 ? null : FinancialYear.Containing(dates.Max());
+        var latest = tables.Episodes.SelectMany(e => new[] { e.Decom, e.Dec }).Concat(tables.Reviews.Select(r => r.Review)).Max();
+        return latest is { } date ? FinancialYear.Containing(date) : null;
     }
 
-    private static ReturnTables? Read(ReturnFileSet set, string suffix, List<ImportProblem> problems)
+    private static ReturnTables? Read(ReturnFileSet set, string suffix, ImportProblems problems)
     {
         var header = ReadFile(set, ReturnFileSet.HeaderFile, ReturnColumns.Header, suffix, problems);
         var episodes = ReadFile(set, ReturnFileSet.EpisodesFile, ReturnColumns.Episodes, suffix, problems);
@@ -109,23 +212,27 @@ public static class ReturnImport
         return header is null || episodes is null || reviews is null ? null : ReturnTables.FromFiles(header, episodes, reviews);
     }
 
-    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, List<ImportProblem> problems)
+    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, ImportProblems problems)
     {
-        if (set[name] is not { } bytes)
+        if (set[name] is not { } open)
         {
             problems.Add(new(name + suffix, 0, null, null, $"There is no {name}. The return needs header.csv, episodes.csv and reviews.csv."));
             return null;
         }
 
-        var file = Ssda903Csv.Read(bytes, columns);
-        problems.AddRange(file.Problems.Select(p => new ImportProblem(name + suffix, p.Line, null, null, p.Message)));
+        var file = Ssda903Csv.Read(open, columns);
+        foreach (var problem in file.Problems)
+        {
+            problems.Add(new(name + suffix, problem.Line, null, null, problem.Message));
+        }
+
         return file.IsReadable ? file : null;
     }
 
     private static ImportProblem FromCheck(ReturnProblem p, string suffix) =>
         new($"{p.Table.ToLowerInvariant()}.csv{suffix}", p.Line, p.Field, p.ChildLocalId, p.Message, p.Code);
 
-    private static List<Child> Build(ReturnTables tables, ReturnTables? last, Ssda903File? names, DateOnly today, Rulebook rules, List<ImportProblem> problems)
+    private static List<Child> Build(ReturnTables tables, ReturnTables? last, Ssda903File? names, DateOnly today, Rulebook rules, ImportProblems problems)
     {
         var nameRows = (names?.Rows ?? []).GroupBy(r => r["CHILD"], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var headers = new Dictionary<string, (HeaderRow Row, string File)>(StringComparer.Ordinal);
@@ -155,9 +262,6 @@ public static class ReturnImport
         var reviewsByChild = Rows(tables.Reviews, last?.Reviews, ReturnFileSet.ReviewsFile)
             .GroupBy(r => r.Row.Child, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
 
-        // Looked up once a child: a search of the problems for each child took minutes with 100,000 of them.
-        // Each child's own problems below are added after its look-up, so the set need not follow them.
-        var withProblems = problems.Where(p => p.Child is not null).Select(p => p.Child!).ToHashSet(StringComparer.Ordinal);
         var children = new List<Child>();
         foreach (var (localId, (header, headerFile)) in headers.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
@@ -170,7 +274,8 @@ public static class ReturnImport
             // This year's row of an episode or review wins over last year's: it was open then, and has since ended.
             var episodes = Latest(episodesByChild.GetValueOrDefault(localId) ?? [], r => ((EpisodeRow)r).Decom);
             var reviews = Latest(reviewsByChild.GetValueOrDefault(localId) ?? [], r => ((ReviewRow)r).Review);
-            if (withProblems.Contains(localId))
+            // A set, not a search of the problems: that took minutes with 100,000 of them.
+            if (problems.Children.Contains(localId))
             {
                 continue;
             }

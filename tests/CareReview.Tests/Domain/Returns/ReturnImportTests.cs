@@ -20,7 +20,9 @@ public sealed class ReturnImportTests
     private const string Episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\r\n";
     private const string Reviews = "CHILD,DOB,REVIEW,REVIEW_CODE\r\n";
 
-    private static ReturnFileSet Files(string header, string episodes, string reviews, string? names = null)
+    private static ReturnFileSet Files(string header, string episodes, string reviews, string? names = null) => new(Bytes(header, episodes, reviews, names));
+
+    private static Dictionary<string, byte[]> Bytes(string header, string episodes, string reviews, string? names = null)
     {
         var files = new Dictionary<string, byte[]>
         {
@@ -33,7 +35,7 @@ public sealed class ReturnImportTests
             files["names.csv"] = Encoding.UTF8.GetBytes("CHILD,GIVEN_NAME,FAMILY_NAME\r\n" + names);
         }
 
-        return new ReturnFileSet(files);
+        return files;
     }
 
     private static ReturnFileSet Files(ReturnFiles export) => new(export.Files.ToDictionary(f => f.Name, f => f.Content));
@@ -56,7 +58,7 @@ public sealed class ReturnImportTests
     {
         var plan = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews));
 
-        Assert.True(plan.IsClean, Describe(plan.Problems));
+        Assert.True(plan.IsClean, Describe(plan.Problems.Listed));
         Assert.Equal(s_year, plan.Year);
         var first = plan.Children.Single(c => c.LocalId == "CR0001");
         Assert.Equal((Sex.F, D("2012-05-01"), Ethnicity.WBRI, "A12345678901B", (bool?)false),
@@ -91,7 +93,7 @@ public sealed class ReturnImportTests
 
         var plan = Plan(Files(TwoChildrenHeader, episodes, TwoChildrenReviews));
 
-        var problem = Assert.Single(plan.Problems, p => p.RuleCode == "146");
+        var problem = Assert.Single(plan.Problems.Listed, p => p.RuleCode == "146");
         Assert.Equal(("episodes.csv", 4, "PLACE", "CR0002"), (problem.File, problem.Line, problem.Field, problem.Child));
         Assert.Equal("episodes.csv:4: PLACE: Placement type code is not a valid code. (rule 146)", problem.ToString());
         Assert.False(plan.IsClean);
@@ -101,29 +103,27 @@ public sealed class ReturnImportTests
     [Fact]
     public void A_file_saved_as_utf16_stops_every_child_loading()
     {
-        var files = new Dictionary<string, byte[]>(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews).Files)
-        {
-            ["reviews.csv"] = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Reviews)).ToArray(),
-        };
+        var files = Bytes(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews);
+        files["reviews.csv"] = [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Reviews)];
 
         var plan = Plan(new ReturnFileSet(files));
 
         Assert.True(plan.FileProblems);
         Assert.Empty(plan.CleanChildren);
-        Assert.Contains(plan.Problems, p => p.File == "reviews.csv" && p.Message.Contains("UTF-16", StringComparison.Ordinal));
+        Assert.Contains(plan.Problems.Listed, p => p.File == "reviews.csv" && p.Message.Contains("UTF-16", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_missing_file_is_named()
     {
-        var files = new Dictionary<string, byte[]>(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews).Files);
+        var files = Bytes(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews);
         files.Remove("episodes.csv");
         files["missing.csv"] = [];
 
         var plan = Plan(new ReturnFileSet(files));
 
         Assert.True(plan.FileProblems);
-        Assert.Contains(plan.Problems, p => p.File == "episodes.csv" && p.Message.StartsWith("There is no episodes.csv", StringComparison.Ordinal));
+        Assert.Contains(plan.Problems.Listed, p => p.File == "episodes.csv" && p.Message.StartsWith("There is no episodes.csv", StringComparison.Ordinal));
         Assert.Equal(["missing.csv"], plan.Ignored);
     }
 
@@ -135,7 +135,7 @@ public sealed class ReturnImportTests
 
         var plan = Plan(Files("CR0002,M,14/09/2015,MWBA,UN1,,\r\n", episodes, reviews));
 
-        var problem = Assert.Single(plan.Problems);
+        var problem = Assert.Single(plan.Problems.Listed);
         Assert.Equal(("reviews.csv", "REVIEW", "CR0002"), (problem.File, problem.Field, problem.Child));
         Assert.Contains("not looked after", problem.Message, StringComparison.Ordinal);
         Assert.Empty(plan.CleanChildren);
@@ -148,7 +148,7 @@ public sealed class ReturnImportTests
 
         var plan = Plan(Files("CR0003,M,01/03/2010,WBRI,UN1,,\r\n", episodes, "CR0003,01/03/2010,20/06/2025,PN4\r\n"));
 
-        Assert.True(plan.IsClean, Describe(plan.Problems));
+        Assert.True(plan.IsClean, Describe(plan.Problems.Listed));
         var child = Assert.Single(plan.Children);
         Assert.Equal(D("2025-01-12"), child.HistoryStartsOn);
         Assert.Equal(D("2025-01-12"), child.CurrentPeriodStart());
@@ -178,6 +178,12 @@ public sealed class ReturnImportTests
 
         Assert.Equal(Count, plan.ChildrenWithProblems.Count);
         Assert.Empty(plan.CleanChildren);
+
+        // Counted, but only the first thousand kept, by file and line: a file of bad rows would keep millions.
+        Assert.Equal(Count, plan.Problems.Count);
+        Assert.Equal(Count - ImportProblems.Limit, plan.Problems.Unlisted);
+        Assert.Equal(Enumerable.Range(2, ImportProblems.Limit), plan.Problems.Listed.Select(p => p.Line));
+        Assert.All(plan.Problems.Listed, p => Assert.Equal(("header.csv", "ETHNIC", "103"), (p.File, p.Field, p.RuleCode)));
     }
 
     [Fact]
@@ -189,7 +195,7 @@ public sealed class ReturnImportTests
 
         var plan = ReturnImport.Plan(Files(current), Files(previous), null, s_today, s_rules);
 
-        Assert.True(plan.IsClean, Describe(plan.Problems));
+        Assert.True(plan.IsClean, Describe(plan.Problems.Listed));
         Assert.Equal(s_year, plan.Year);
         foreach (var (before, after) in new[] { (current, ReturnExport.Build(plan.Children, s_year)), (previous, ReturnExport.Build(plan.Children, s_year.Previous)) })
         {
