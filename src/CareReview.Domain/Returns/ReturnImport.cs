@@ -160,14 +160,10 @@ public static class ReturnImport
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
         var tables = Read(current, "", problems);
         var lastTables = previous is null ? null : Read(previous, PreviousSuffix, problems);
-        var names = current[ReturnFileSet.NamesFile] is { } openNames ? Ssda903Csv.Read(openNames, ReturnFileSet.NameColumns) : null;
-        foreach (var problem in names?.Problems ?? [])
-        {
-            problems.Add(new(ReturnFileSet.NamesFile, problem.Line, null, null, problem.Message));
-        }
-
+        var hasNames = current[ReturnFileSet.NamesFile] is not null;
+        var names = hasNames ? ReadFile(current, ReturnFileSet.NamesFile, ReturnFileSet.NameColumns, "", problems) : null;
         var collection = year ?? (tables is null ? null : Infer(tables));
-        if (tables is null || (previous is not null && lastTables is null) || names is { IsReadable: false } || collection is null)
+        if (tables is null || (previous is not null && lastTables is null) || (hasNames && names is null) || collection is null)
         {
             if (collection is null && tables is not null)
             {
@@ -226,7 +222,22 @@ public static class ReturnImport
             problems.Add(new(name + suffix, problem.Line, null, null, problem.Message));
         }
 
-        return file.IsReadable ? file : null;
+        if (!file.IsReadable)
+        {
+            return null;
+        }
+
+        foreach (var row in file.Rows)
+        {
+            // A value missing or one too many (a comma in an unquoted value) moves or drops the values after it.
+            if (row.Fields != columns.Count)
+            {
+                problems.Add(new(name + suffix, row.Line, null, Blank(row["CHILD"]),
+                    $"This row has {row.Fields} {(row.Fields == 1 ? "field" : "fields")}; the header has {columns.Count}."));
+            }
+        }
+
+        return file;
     }
 
     private static ImportProblem FromCheck(ReturnProblem p, string suffix) =>

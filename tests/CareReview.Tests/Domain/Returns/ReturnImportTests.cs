@@ -101,6 +101,25 @@ public sealed class ReturnImportTests
     }
 
     [Fact]
+    public void A_short_row_or_a_long_row_is_a_problem_naming_its_file_and_line_and_its_child_does_not_load()
+    {
+        // CR0002's episode has lost its placement postcode and URN, which it used to load without; one of
+        // CR0001's reviews has a comma too many.
+        var episodes = TwoChildrenEpisodes.Replace(",LS6 2QT,HX1 1AA,XXXXXXX\r\n", ",LS6 2QT\r\n", StringComparison.Ordinal);
+        var reviews = TwoChildrenReviews.Replace("20/05/2025,PN1\r\n", "20/05/2025,PN1,\r\n", StringComparison.Ordinal);
+
+        var plan = Plan(Files(TwoChildrenHeader, episodes, reviews));
+
+        Assert.Equal(
+            [
+                ("episodes.csv", 4, null, "CR0002", "This row has 11 fields; the header has 13."),
+                ("reviews.csv", 3, null, "CR0001", "This row has 5 fields; the header has 4."),
+            ],
+            plan.Problems.Listed.Select(p => (p.File, p.Line, p.Field, p.Child, p.Message)));
+        Assert.Empty(plan.CleanChildren);
+    }
+
+    [Fact]
     public void A_file_saved_as_utf16_stops_every_child_loading()
     {
         var files = Bytes(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews);
