@@ -227,17 +227,30 @@ public static class ReturnImport
             return null;
         }
 
+        var rows = new List<Ssda903Row>(file.Rows.Count);
         foreach (var row in file.Rows)
         {
+            var child = row["CHILD"];
+            var valid = ChildLocalId.IsValid(child);
+
             // A value missing or one too many (a comma in an unquoted value) moves or drops the values after it.
             if (row.Fields != columns.Count)
             {
-                problems.Add(new(name + suffix, row.Line, null, Blank(row["CHILD"]),
+                problems.Add(new(name + suffix, row.Line, null, valid ? child : null,
                     $"This row has {row.Fields} {(row.Fields == 1 ? "field" : "fields")}; the header has {columns.Count}."));
             }
+
+            // The row is left out of every check, and the identifier is not repeated: it can hold anything.
+            if (!valid)
+            {
+                problems.Add(new(name + suffix, row.Line, "CHILD", null, ChildLocalId.Rule));
+                continue;
+            }
+
+            rows.Add(row);
         }
 
-        return file;
+        return file with { Rows = rows };
     }
 
     private static ImportProblem FromCheck(ReturnProblem p, string suffix) =>
@@ -276,12 +289,6 @@ public static class ReturnImport
         var children = new List<Child>();
         foreach (var (localId, (header, headerFile)) in headers.OrderBy(h => h.Key, StringComparer.Ordinal))
         {
-            if (localId.Length is 0 or > 20)
-            {
-                problems.Add(new(headerFile, header.Line, "CHILD", localId, "The child's identifier must be 1 to 20 characters."));
-                continue;
-            }
-
             // This year's row of an episode or review wins over last year's: it was open then, and has since ended.
             var episodes = Latest(episodesByChild.GetValueOrDefault(localId) ?? [], r => ((EpisodeRow)r).Decom);
             var reviews = Latest(reviewsByChild.GetValueOrDefault(localId) ?? [], r => ((ReviewRow)r).Review);

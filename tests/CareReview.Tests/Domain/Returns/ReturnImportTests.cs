@@ -119,6 +119,41 @@ public sealed class ReturnImportTests
         Assert.Empty(plan.CleanChildren);
     }
 
+    [Theory]
+    [InlineData("-1+CMD|X!A0")]
+    [InlineData("=1+1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("CR 0003")]
+    [InlineData("CR-0003")]
+    [InlineData("CRÉ0003")]
+    [InlineData("\"CR\t0003\"")]
+    [InlineData("CR0000000000000000003")]
+    public void A_child_id_that_is_not_1_to_20_letters_and_digits_is_a_problem_naming_its_rows_and_is_never_loaded(string id)
+    {
+        var header = TwoChildrenHeader + $"{id},M,14/09/2015,MWBA,UN1,,\r\n";
+        var episodes = TwoChildrenEpisodes + $"{id},06/05/2025,S,V2,N4,U1,PR1,,,,LS6 2QT,HX1 1AA,XXXXXXX\r\n";
+
+        var plan = Plan(Files(header, episodes, TwoChildrenReviews));
+
+        Assert.Equal(
+            [("episodes.csv", 5, "CHILD", null, ChildLocalId.Rule), ("header.csv", 4, "CHILD", null, ChildLocalId.Rule)],
+            plan.Problems.Listed.Select(p => (p.File, p.Line, p.Field, p.Child, p.Message)));
+        Assert.Equal(["CR0001", "CR0002"], plan.Children.Select(c => c.LocalId));
+        Assert.Equal(["CR0001", "CR0002"], plan.CleanChildren.Select(c => c.LocalId));
+    }
+
+    [Theory]
+    [InlineData("CR000000000000000003")]
+    [InlineData("cr0003")]
+    [InlineData("7")]
+    public void A_child_id_of_up_to_20_letters_and_digits_loads(string id)
+    {
+        var plan = Plan(Files($"{id},M,14/09/2015,MWBA,UN1,,\r\n", $"{id},06/05/2025,S,V2,N4,U1,PR1,,,,LS6 2QT,HX1 1AA,XXXXXXX\r\n", ""));
+
+        Assert.True(plan.IsClean, Describe(plan.Problems.Listed));
+        Assert.Equal(id.ToUpperInvariant(), Assert.Single(plan.Children).LocalId);
+    }
+
     [Fact]
     public void A_file_saved_as_utf16_stops_every_child_loading()
     {
