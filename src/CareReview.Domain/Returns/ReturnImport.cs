@@ -1,3 +1,4 @@
+using System.Globalization;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 
@@ -153,6 +154,12 @@ public static class ReturnImport
 {
     private const string PreviousSuffix = " (previous year)";
 
+    /// <summary>The longest given or family name, as the database holds it.</summary>
+    public const int MaxNameLength = 100;
+
+    private static readonly string[] s_names = ["GIVEN_NAME", "FAMILY_NAME"];
+    private static readonly HashSet<string> s_nameColumns = new(s_names, StringComparer.Ordinal);
+
     public static ImportPlan Plan(ReturnFileSet current, ReturnFileSet? previous, FinancialYear? year, DateOnly today, Rulebook rules)
     {
         var problems = new ImportProblems();
@@ -161,7 +168,18 @@ public static class ReturnImport
         var tables = Read(current, "", problems);
         var lastTables = previous is null ? null : Read(previous, PreviousSuffix, problems);
         var hasNames = current[ReturnFileSet.NamesFile] is not null;
-        var names = hasNames ? ReadFile(current, ReturnFileSet.NamesFile, ReturnFileSet.NameColumns, "", problems) : null;
+        var names = hasNames ? ReadFile(current, ReturnFileSet.NamesFile, ReturnFileSet.NameColumns, "", problems, s_nameColumns) : null;
+        foreach (var row in names?.Rows ?? [])
+        {
+            foreach (var column in s_names)
+            {
+                if (NameProblem(row[column], column) is { } problem)
+                {
+                    problems.Add(new(ReturnFileSet.NamesFile, row.Line, column, row["CHILD"], problem));
+                }
+            }
+        }
+
         var collection = year ?? (tables is null ? null : Infer(tables));
         if (tables is null || (previous is not null && lastTables is null) || (hasNames && names is null) || collection is null)
         {
@@ -208,7 +226,8 @@ public static class ReturnImport
         return header is null || episodes is null || reviews is null ? null : ReturnTables.FromFiles(header, episodes, reviews);
     }
 
-    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, ImportProblems problems)
+    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, ImportProblems problems,
+        IReadOnlySet<string>? asTyped = null)
     {
         if (set[name] is not { } open)
         {
@@ -216,7 +235,7 @@ public static class ReturnImport
             return null;
         }
 
-        var file = Ssda903Csv.Read(open, columns);
+        var file = Ssda903Csv.Read(open, columns, asTyped);
         foreach (var problem in file.Problems)
         {
             problems.Add(new(name + suffix, problem.Line, null, null, problem.Message));
@@ -303,7 +322,7 @@ public static class ReturnImport
                 var returnedEpisodes = episodes.Select(e => Episode((EpisodeRow)e.Row)).ToList();
                 var returnedReviews = reviews.Select(r => Review((ReviewRow)r.Row)).ToList();
                 var (given, family) = nameRows.TryGetValue(localId, out var name) && name["GIVEN_NAME"].Length > 0 && name["FAMILY_NAME"].Length > 0
-                    ? (Title(name["GIVEN_NAME"]), Title(name["FAMILY_NAME"]))
+                    ? (Name(name["GIVEN_NAME"]), Name(name["FAMILY_NAME"]))
                     : (UnnamedGivenName, localId);
                 children.Add(Child.FromReturn(localId, given, family, header.Dob!.Value, Code<Sex>(header.Value("SEX")), Details(header),
                     returnedEpisodes, returnedReviews, today, rules));
@@ -365,10 +384,27 @@ public static class ReturnImport
 
     private static string? Blank(string value) => value.Length == 0 ? null : value;
 
-    // Values are upper-cased when read; names are shown as people write them.
-    private static string Title(string name) =>
-        string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => string.Join('-', w.Split('-').Select(p => p.Length == 0 ? p : p[0] + p[1..].ToLowerInvariant()))));
+    // Names are kept as the council typed them (McDonald, O'Brien, Siân): only the spaces are tidied.
+    private static string Name(string name) => string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// What is wrong with a name, or null. A name is letters (of any alphabet, with their accents), spaces,
+    /// hyphens, apostrophes and full stops, starting with a letter: so it never starts a spreadsheet formula
+    /// or holds a control character, wherever it is shown or written. As long as the database holds.
+    /// </summary>
+    private static string? NameProblem(string name, string column)
+    {
+        var which = column == "GIVEN_NAME" ? "given name" : "family name";
+        var tidied = Name(name);
+        if (tidied.Length > MaxNameLength)
+        {
+            return $"The {which} is longer than {MaxNameLength} characters.";
+        }
+
+        var allowed = tidied.Length == 0 || (char.IsLetter(tidied[0]) && tidied.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '\u2019' or '.'
+            || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark));
+        return allowed ? null : $"The {which} may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.";
+    }
 
     private static (ReturnRow Row, string File) WhereFrom(string? field, HeaderRow header, string headerFile,
         List<(ReturnRow Row, string File)> episodes, List<(ReturnRow Row, string File)> reviews) =>

@@ -76,14 +76,45 @@ public sealed class ReturnImportTests
     }
 
     [Fact]
-    public void Without_a_names_file_a_child_is_unnamed_and_with_one_the_names_are_written_as_people_write_them()
+    public void Without_a_names_file_a_child_is_unnamed_and_with_one_the_names_are_kept_as_typed_with_their_spaces_tidied()
     {
         var unnamed = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews)).Children.Single(c => c.LocalId == "CR0002");
-        var named = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews, "CR0002,mary-jane,o'neill smith\r\n"))
-            .Children.Single(c => c.LocalId == "CR0002");
+        var named = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews,
+            "cr0001, Siân  Mary ,McDonald\r\nCR0002,Mary-Jane,O'Brien   Smith\r\n")).Children.OrderBy(c => c.LocalId, StringComparer.Ordinal).ToList();
 
         Assert.Equal(("Unnamed", "CR0002"), (unnamed.GivenName, unnamed.FamilyName));
-        Assert.Equal(("Mary-Jane", "O'neill Smith"), (named.GivenName, named.FamilyName));
+        Assert.Equal([("Siân Mary", "McDonald"), ("Mary-Jane", "O'Brien Smith")], named.Select(c => (c.GivenName, c.FamilyName)));
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(1)", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("@Ann", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("-Ann", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("Ann2", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("\"Ann\u001b[2J\"", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("Smith<script>", "FAMILY_NAME", "The family name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
+    [InlineData("101", "FAMILY_NAME", "The family name is longer than 100 characters.")]
+    public void A_name_that_is_not_a_name_or_is_longer_than_100_characters_is_a_problem_on_its_row(string name, string field, string message)
+    {
+        var cell = name == "101" ? new string('a', ReturnImport.MaxNameLength + 1) : name;
+        var names = field == "GIVEN_NAME" ? $"CR0001,Ann,Smith\r\nCR0002,{cell},Smith\r\n" : $"CR0001,Ann,Smith\r\nCR0002,Ann,{cell}\r\n";
+
+        var plan = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews, names));
+
+        var problem = Assert.Single(plan.Problems.Listed);
+        Assert.Equal(("names.csv", 3, field, "CR0002", message), (problem.File, problem.Line, problem.Field, problem.Child, problem.Message));
+        Assert.Equal(["CR0001"], plan.CleanChildren.Select(c => c.LocalId));
+    }
+
+    [Fact]
+    public void A_name_of_100_characters_in_any_alphabet_loads()
+    {
+        var family = "Ó Súilleabháin-Nguyễn D'Arcy St. John" + new string('z', ReturnImport.MaxNameLength - 37);
+
+        var plan = Plan(Files(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews, $"CR0001,Zoë,{family}\r\nCR0002,Ольга,Ng’ang’a\r\n"));
+
+        Assert.True(plan.IsClean, Describe(plan.Problems.Listed));
+        Assert.Equal([("Zoë", family), ("Ольга", "Ng’ang’a")], plan.Children.OrderBy(c => c.LocalId, StringComparer.Ordinal).Select(c => (c.GivenName, c.FamilyName)));
     }
 
     [Fact]
