@@ -86,6 +86,21 @@ public sealed class ReturnImportTests
         Assert.Equal([("Siân Mary", "McDonald"), ("Mary-Jane", "O'Brien Smith")], named.Select(c => (c.GivenName, c.FamilyName)));
     }
 
+    [Fact]
+    public void A_names_file_saved_in_windows_1252_is_read_as_that_and_one_in_utf8_as_utf8()
+    {
+        var names = "CHILD,GIVEN_NAME,FAMILY_NAME\r\nCR0001,Zoë,Brontë\r\nCR0002,Siân,Ó Ceallaigh\r\n";
+        var plans = new[] { CodePagesEncodingProvider.Instance.GetEncoding(1252)!, new UTF8Encoding(false) }.Select(encoding =>
+        {
+            var files = Bytes(TwoChildrenHeader, TwoChildrenEpisodes, TwoChildrenReviews);
+            files["names.csv"] = encoding.GetBytes(names);
+            return Plan(new ReturnFileSet(files));
+        });
+
+        Assert.All(plans, plan => Assert.Equal([("Zoë", "Brontë"), ("Siân", "Ó Ceallaigh")],
+            plan.Children.OrderBy(c => c.LocalId, StringComparer.Ordinal).Select(c => (c.GivenName, c.FamilyName))));
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(1)", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
     [InlineData("@Ann", "GIVEN_NAME", "The given name may hold only letters, spaces, hyphens, apostrophes and full stops, and must start with a letter.")]
