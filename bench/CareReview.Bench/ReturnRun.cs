@@ -123,7 +123,7 @@ internal static class ReturnRun
         IReadOnlyList<ReturnProblem> problems = [];
         var check = Steps(runs, () =>
         {
-            (var rows, problems) = CheckAsync(exportDir, year).GetAwaiter().GetResult();
+            (var rows, problems) = Check(exportDir, year);
             return (problems.Count, $"{rows:N0} rows read, {problems.Count:N0} problems");
         });
         Report("check", check);
@@ -150,7 +150,7 @@ internal static class ReturnRun
         Report("import", import.Select(s => s.Step).ToList());
 
         // The import's planning (reading, every check, building the children) alone, to show how its time splits from the save.
-        var current = await ImportReturnCommand.ReadAsync(exportDir);
+        var current = ImportReturnCommand.Read(exportDir);
         var plans = Enumerable.Range(0, runs).Select(_ => Measure(() => ReturnImport.Plan(current, null, year, today, rules).Children.Count)).ToList();
         var planMedian = plans.Select(r => r.Milliseconds).Order().ElementAt(plans.Count / 2);
         Say($"  of which ReturnImport.Plan alone: median {planMedian:N0} ms, CPU {string.Join(" ", plans.Select(r => r.CpuMilliseconds))} ms, ",
@@ -171,7 +171,7 @@ internal static class ReturnRun
         var firstOutcome = import[0].After.Outcome;
         if (firstOutcome.Problems.Count > 0)
         {
-            Say($"  import problems by rule: {string.Join(", ", firstOutcome.Problems.GroupBy(p => p.RuleCode ?? p.Message).OrderByDescending(g => g.Count()).Take(20).Select(g => FormattableString.Invariant($"{g.Key} {g.Count():N0}")))}");
+            Say($"  import problems by rule: {string.Join(", ", firstOutcome.Problems.Listed.GroupBy(p => p.RuleCode ?? p.Message).OrderByDescending(g => g.Count()).Take(20).Select(g => FormattableString.Invariant($"{g.Key} {g.Count():N0}")))}");
         }
 
         var (_, lastDb) = imported[^1];
@@ -218,20 +218,20 @@ internal static class ReturnRun
     }
 
     /// <summary>The app's checks over the files on disk, read as the import reads them.</summary>
-    private static async Task<(int Rows, IReadOnlyList<ReturnProblem> Problems)> CheckAsync(string folder, FinancialYear year)
+    private static (int Rows, IReadOnlyList<ReturnProblem> Problems) Check(string folder, FinancialYear year)
     {
-        var set = await ImportReturnCommand.ReadAsync(folder);
+        var set = ImportReturnCommand.Read(folder);
         var tables = ReturnTables.FromFiles(
-            Ssda903Csv.Read(set[ReturnFileSet.HeaderFile] ?? [], ReturnColumns.Header),
-            Ssda903Csv.Read(set[ReturnFileSet.EpisodesFile] ?? [], ReturnColumns.Episodes),
-            Ssda903Csv.Read(set[ReturnFileSet.ReviewsFile] ?? [], ReturnColumns.Reviews));
+            Ssda903Csv.Read(set[ReturnFileSet.HeaderFile]!, ReturnColumns.Header),
+            Ssda903Csv.Read(set[ReturnFileSet.EpisodesFile]!, ReturnColumns.Episodes),
+            Ssda903Csv.Read(set[ReturnFileSet.ReviewsFile]!, ReturnColumns.Reviews));
         return (tables.Header.Count + tables.Episodes.Count + tables.Reviews.Count, ReturnChecks.Run(tables, year));
     }
 
     /// <summary>What import-903 does: read the folder, plan the import (with every check) and save the children.</summary>
     private static async Task<ImportOutcome> ImportAsync(string folder, BenchDatabases databases, string database, FinancialYear year, DateOnly today, Rulebook rules)
     {
-        var current = await ImportReturnCommand.ReadAsync(folder);
+        var current = ImportReturnCommand.Read(folder);
         await using var db = databases.Open(database);
         return await ReturnImporter.ImportAsync(db, Audit(db), s_user, current, previous: null, year, cleanOnly: false, today, rules);
     }

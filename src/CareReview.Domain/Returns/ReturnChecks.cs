@@ -67,13 +67,20 @@ public static class ReturnChecks
         Run(tables, year, Rules);
 
     /// <summary>Checks with the rules given (tests run one rule at a time).</summary>
-    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, FinancialYear year, IEnumerable<IReturnRule> rules)
-    {
-        var context = new ReturnContext(tables, year, ReturnRuleCatalogue.Current);
-        return [.. rules.SelectMany(r => r.Check(context))
+    public static IReadOnlyList<ReturnProblem> Run(ReturnTables tables, FinancialYear year, IEnumerable<IReturnRule> rules) =>
+        [.. Each(tables, year, rules)
             .OrderBy(p => p.Table, StringComparer.Ordinal)
             .ThenBy(p => p.Line)
             .ThenBy(p => p.Code, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Every problem, in no order, each made as it is found: the import counts them without holding them
+    /// all, as a file of bad rows has several a row.
+    /// </summary>
+    public static IEnumerable<ReturnProblem> Each(ReturnTables tables, FinancialYear year, IEnumerable<IReturnRule>? rules = null)
+    {
+        var context = new ReturnContext(tables, year, ReturnRuleCatalogue.Current);
+        return (rules ?? Rules).SelectMany(r => r.Check(context));
     }
 
     // Code lists are checked by name: Enum.TryParse would also take "1" or "t3" (before upper-casing).

@@ -73,12 +73,17 @@ public static class ImportReturnCommand
         var user = new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
         var outcome = await ReturnImporter.ImportAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), user,
-            await ReadAsync(dir), previousDir is null ? null : await ReadAsync(previousDir),
+            Read(dir), previousDir is null ? null : Read(previousDir),
             year is null ? null : new FinancialYear(year.Value), cleanOnly, today, rules);
 
-        foreach (var problem in outcome.Problems)
+        foreach (var problem in outcome.Problems.Listed)
         {
             Console.WriteLine(problem);
+        }
+
+        if (outcome.Problems.Unlisted > 0)
+        {
+            Console.WriteLine($"…and {outcome.Problems.Unlisted} more problems, not listed. Put these right and import again to see them.");
         }
 
         foreach (var name in outcome.Ignored)
@@ -88,18 +93,21 @@ public static class ImportReturnCommand
 
         Console.WriteLine(outcome.Loaded
             ? $"Loaded the return for {outcome.Year.Label}: {outcome.Added.Count} children added, {outcome.Unchanged.Count} already in Care Review and unchanged"
-                + (outcome.Skipped.Count > 0 ? $", {outcome.Skipped.Count} skipped for problems: {string.Join(", ", outcome.Skipped)}." : ".")
+                + (outcome.Skipped.Count > 0 ? $", {outcome.Skipped.Count} skipped for problems: {ImportOutcome.FirstOf(outcome.Skipped)}." : ".")
             : $"Nothing loaded: {outcome.Problems.Count} problems. Put them right in the files and import again, or add --clean-only to load only the children with none.");
         return outcome.Loaded ? 0 : 1;
     }
 
-    /// <summary>The folder's CSV files by lower-case name; which of them the import reads is the import's business.</summary>
-    public static async Task<ReturnFileSet> ReadAsync(string folder)
+    /// <summary>
+    /// The folder's CSV files by lower-case name, each opened as it is read; which of them the import reads is
+    /// the import's business.
+    /// </summary>
+    public static ReturnFileSet Read(string folder)
     {
-        var files = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var files = new Dictionary<string, Func<Stream>>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in Directory.EnumerateFiles(folder, "*.csv"))
         {
-            files[Path.GetFileName(path).ToLowerInvariant()] = await File.ReadAllBytesAsync(path);
+            files[Path.GetFileName(path).ToLowerInvariant()] = () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
         }
 
         return new ReturnFileSet(files);

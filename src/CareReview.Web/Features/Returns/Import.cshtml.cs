@@ -49,7 +49,12 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return result;
         }
 
-        var rows = Outcome.Problems.Select(p => (IReadOnlyList<string?>)[p.File, p.Line.ToString(CultureInfo.InvariantCulture), p.Field, p.Child, p.Message, p.RuleCode]);
+        var rows = Outcome.Problems.Listed.Select(p => (IReadOnlyList<string?>)[p.File, p.Line.ToString(CultureInfo.InvariantCulture), p.Field, p.Child, p.Message, p.RuleCode]);
+        if (Outcome.Problems.Unlisted > 0)
+        {
+            rows = rows.Append([null, null, null, null, $"and {Outcome.Problems.Unlisted.ToString("N0", CultureInfo.InvariantCulture)} more problems, not listed: put these right and check the files again to see them", null]);
+        }
+
         return File(Csv.ToBytes(["file", "line", "field", "child", "problem", "rule"], rows), "text/csv",
             $"ssda903-import-problems-{Outcome.Year.EndingYear}.csv");
     }
@@ -63,8 +68,8 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return Page();
         }
 
-        var current = await ReadAsync("Input.Current", Input.Current, required: true, cancellationToken);
-        var previous = await ReadAsync("Input.Previous", Input.Previous, required: false, cancellationToken);
+        var current = Read("Input.Current", Input.Current, required: true);
+        var previous = Read("Input.Previous", Input.Previous, required: false);
         FinancialYear? year = null;
         if (!string.IsNullOrEmpty(Input.Year))
         {
@@ -91,8 +96,11 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
         return Page();
     }
 
-    /// <summary>The chosen files by lower-case name, or null with the reason next to the field.</summary>
-    private async Task<ReturnFileSet?> ReadAsync(string field, IReadOnlyList<IFormFile> chosen, bool required, CancellationToken cancellationToken)
+    /// <summary>
+    /// The chosen files by lower-case name, or null with the reason next to the field. Each is read from
+    /// where ASP.NET Core buffered the upload (a temporary file once it is large), never copied into memory.
+    /// </summary>
+    private ReturnFileSet? Read(string field, IReadOnlyList<IFormFile> chosen, bool required)
     {
         var files = chosen.Where(f => f.Length > 0 || f.FileName.Length > 0).ToList();
         if (files.Count == 0)
@@ -105,7 +113,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
             return null;
         }
 
-        var read = new Dictionary<string, byte[]>(StringComparer.OrdinalIgnoreCase);
+        var read = new Dictionary<string, Func<Stream>>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             var name = Path.GetFileName(file.FileName).ToLowerInvariant();
@@ -127,10 +135,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
                 return null;
             }
 
-            await using var stream = file.OpenReadStream();
-            using var memory = new MemoryStream();
-            await stream.CopyToAsync(memory, cancellationToken);
-            read[name] = memory.ToArray();
+            read[name] = file.OpenReadStream;
         }
 
         return new ReturnFileSet(read);

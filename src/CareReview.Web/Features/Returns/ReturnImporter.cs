@@ -10,7 +10,7 @@ namespace CareReview.Web.Features.Returns;
 /// </summary>
 public sealed record ImportOutcome(
     FinancialYear Year,
-    IReadOnlyList<ImportProblem> Problems,
+    ImportProblems Problems,
     IReadOnlyList<string> Added,
     IReadOnlyList<string> Unchanged,
     IReadOnlyList<string> Skipped,
@@ -19,6 +19,10 @@ public sealed record ImportOutcome(
 {
     public string Counts =>
         $"year:{Year.EndingYear};added:{Added.Count};unchanged:{Unchanged.Count};skipped:{Skipped.Count};problems:{Problems.Count};loaded:{(Loaded ? 1 : 0)}";
+
+    /// <summary>The first <paramref name="shown"/> of <paramref name="ids"/>, and how many more: files of bad rows can leave out thousands of children.</summary>
+    public static string FirstOf(IReadOnlyList<string> ids, int shown = 100) =>
+        string.Join(", ", ids.Take(shown)) + (ids.Count > shown ? $" and {ids.Count - shown} more" : "");
 }
 
 /// <summary>
@@ -53,8 +57,7 @@ public static class ReturnImporter
         }
 
         var plan = ReturnImport.Plan(current, previous, year, today, rules);
-        var problems = plan.Problems.ToList();
-        var withProblems = plan.ChildrenWithProblems.ToHashSet(StringComparer.Ordinal);
+        var problems = plan.Problems.Copy();
 
         // Every local id held, compared here: a query naming thousands of ids took 0.1 s even on an empty database.
         var inFiles = plan.Children.Select(c => c.LocalId).ToHashSet(StringComparer.Ordinal);
@@ -82,13 +85,12 @@ public static class ReturnImporter
             {
                 problems.Add(new(ReturnFileSet.HeaderFile, 0, "CHILD", child.LocalId,
                     $"{child.LocalId} is already in Care Review with different details, episodes or reviews. Correct the record in Care Review; the import never overwrites it."));
-                withProblems.Add(child.LocalId);
             }
         }
 
         var blocked = plan.FileProblems || (problems.Count > 0 && !cleanOnly);
-        var toAdd = blocked ? [] : added.Where(c => !withProblems.Contains(c.LocalId)).ToList();
-        var skipped = blocked ? [] : withProblems.Order(StringComparer.Ordinal).ToList();
+        var toAdd = blocked ? [] : added.Where(c => !problems.Children.Contains(c.LocalId)).ToList();
+        var skipped = blocked ? [] : problems.Children.Order(StringComparer.Ordinal).ToList();
         var outcome = new ImportOutcome(plan.Year, problems, [.. toAdd.Select(c => c.LocalId)], unchanged, skipped,
             plan.Ignored, Loaded: load && !blocked);
         if (!load)

@@ -165,7 +165,7 @@ public sealed class ImportingReturnTests(EmptyCouncilApp fixture) : IClassFixtur
         try
         {
             Assert.Equal(0, await ImportAsync(imported));
-            var files = await ImportReturnCommand.ReadAsync(saved.FullName);
+            var files = ImportReturnCommand.Read(saved.FullName);
             await App.RunCommandAsync(async services =>
             {
                 var today = services.GetRequiredService<TimeProvider>().TodayInEngland();
@@ -305,6 +305,26 @@ public sealed class ImportingReturnTests(EmptyCouncilApp fixture) : IClassFixtur
         var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("file,line,field,child,problem,rule", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("episodes.csv,3,PLACE,PGC2,", StringComparison.Ordinal) && l.EndsWith(",146", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Past_a_thousand_problems_the_first_are_listed_by_file_and_line_and_the_rest_are_counted()
+    {
+        using var client = await App.SignedInClientAsync(EmptyCouncilApp.Manager);
+        var files = TwoChildren("PGD");
+        files["header.csv"] += string.Concat(Enumerable.Range(10, 1_500).Select(i => $"PGD{i:D4},M,14/09/2015,XXXX,UN1,,\r\n"));
+
+        using var check = await PostFilesAsync(client, "?handler=Check", files);
+        using var csv = await PostFilesAsync(client, "?handler=Problems", files);
+
+        var body = await check.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"problem-count\">1500<", body, StringComparison.Ordinal);
+        Assert.Contains("The first 1,000 of 1,500 are listed, by file and line, and 500 more are not.", body, StringComparison.Ordinal);
+        Assert.Equal(1_000, body.Split("<tr class=\"govuk-table__row\">").Length - 2);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(1_002, lines.Length);
+        Assert.StartsWith("header.csv,4,ETHNIC,PGD0010,", lines[1], StringComparison.Ordinal);
+        Assert.Contains("and 500 more problems, not listed", lines[^1], StringComparison.Ordinal);
     }
 
     [Fact]
