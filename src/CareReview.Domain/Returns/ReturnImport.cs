@@ -154,6 +154,13 @@ public static class ReturnImport
 {
     private const string PreviousSuffix = " (previous year)";
 
+    /// <summary>
+    /// The most rows read in one import, from every file of both years: more than the largest council's two
+    /// returns, and what bounds the import's memory whatever it is given (each file is also held to
+    /// <see cref="Ssda903Csv.MaxRows"/>).
+    /// </summary>
+    public const int MaxRows = 300_000;
+
     /// <summary>The longest given or family name, as the database holds it.</summary>
     public const int MaxNameLength = 100;
 
@@ -165,10 +172,11 @@ public static class ReturnImport
         var problems = new ImportProblems();
         var ignored = current.Names.Concat(previous?.Names ?? []).Where(n => !ReturnFileSet.Known.Contains(n, StringComparer.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal).ToList();
-        var tables = Read(current, "", problems);
-        var lastTables = previous is null ? null : Read(previous, PreviousSuffix, problems);
+        var reading = new Reading(problems);
+        var tables = Read(current, "", reading);
+        var lastTables = previous is null ? null : Read(previous, PreviousSuffix, reading);
         var hasNames = current[ReturnFileSet.NamesFile] is not null;
-        var names = hasNames ? ReadFile(current, ReturnFileSet.NamesFile, ReturnFileSet.NameColumns, "", problems, s_nameColumns) : null;
+        var names = hasNames ? ReadFile(current, ReturnFileSet.NamesFile, ReturnFileSet.NameColumns, "", reading, s_nameColumns) : null;
         foreach (var row in names?.Rows ?? [])
         {
             foreach (var column in s_names)
@@ -218,24 +226,50 @@ public static class ReturnImport
         return latest is { } date ? FinancialYear.Containing(date) : null;
     }
 
-    private static ReturnTables? Read(ReturnFileSet set, string suffix, ImportProblems problems)
+    /// <summary>The problems found so far, and how many more rows the import reads.</summary>
+    private sealed class Reading(ImportProblems problems)
     {
-        var header = ReadFile(set, ReturnFileSet.HeaderFile, ReturnColumns.Header, suffix, problems);
-        var episodes = ReadFile(set, ReturnFileSet.EpisodesFile, ReturnColumns.Episodes, suffix, problems);
-        var reviews = ReadFile(set, ReturnFileSet.ReviewsFile, ReturnColumns.Reviews, suffix, problems);
+        public ImportProblems Problems { get; } = problems;
+
+        public int RowsLeft { get; set; } = MaxRows;
+
+        /// <summary>True once the files have had more rows than <see cref="MaxRows"/>: no more files are read.</summary>
+        public bool Stopped { get; set; }
+    }
+
+    private static ReturnTables? Read(ReturnFileSet set, string suffix, Reading reading)
+    {
+        var header = ReadFile(set, ReturnFileSet.HeaderFile, ReturnColumns.Header, suffix, reading);
+        var episodes = ReadFile(set, ReturnFileSet.EpisodesFile, ReturnColumns.Episodes, suffix, reading);
+        var reviews = ReadFile(set, ReturnFileSet.ReviewsFile, ReturnColumns.Reviews, suffix, reading);
         return header is null || episodes is null || reviews is null ? null : ReturnTables.FromFiles(header, episodes, reviews);
     }
 
-    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, ImportProblems problems,
+    private static Ssda903File? ReadFile(ReturnFileSet set, string name, IReadOnlyList<string> columns, string suffix, Reading reading,
         IReadOnlySet<string>? asTyped = null)
     {
+        var problems = reading.Problems;
         if (set[name] is not { } open)
         {
             problems.Add(new(name + suffix, 0, null, null, $"There is no {name}. The return needs header.csv, episodes.csv and reviews.csv."));
             return null;
         }
 
-        var file = Ssda903Csv.Read(open, columns, asTyped);
+        if (reading.Stopped)
+        {
+            return null;
+        }
+
+        var limit = Math.Min(Ssda903Csv.MaxRows, reading.RowsLeft);
+        var file = Ssda903Csv.Read(open, columns, asTyped, limit);
+        if (file.TooManyRows && limit < Ssda903Csv.MaxRows)
+        {
+            reading.Stopped = true;
+            problems.Add(new(name + suffix, file.Problems[0].Line, null, null,
+                $"The files hold more than {MaxRows.ToString("N0", CultureInfo.InvariantCulture)} rows in all, far more than any council's returns, so these are not a return's files. Nothing from them was read."));
+            return null;
+        }
+
         foreach (var problem in file.Problems)
         {
             problems.Add(new(name + suffix, problem.Line, null, null, problem.Message));
@@ -245,6 +279,8 @@ public static class ReturnImport
         {
             return null;
         }
+
+        reading.RowsLeft -= file.Rows.Count;
 
         var rows = new List<Ssda903Row>(file.Rows.Count);
         foreach (var row in file.Rows)

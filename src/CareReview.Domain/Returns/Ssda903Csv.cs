@@ -22,6 +22,9 @@ public sealed record Ssda903FileProblem(int Line, string Message);
 public sealed record Ssda903File(IReadOnlyList<Ssda903Row> Rows, IReadOnlyList<Ssda903FileProblem> Problems)
 {
     public bool IsReadable => Problems.Count == 0;
+
+    /// <summary>True when reading stopped because the file had more rows than it was allowed.</summary>
+    public bool TooManyRows { get; init; }
 }
 
 /// <summary>
@@ -89,10 +92,10 @@ public static class Ssda903Csv
 
     /// <summary>
     /// Reads a file that <paramref name="open"/> opens, as often as it needs to (twice, or three times for a
-    /// file that is not UTF-8), refusing UTF-16 and NUL bytes, which the DfE refuses too. Values are
-    /// upper-cased except in the columns <paramref name="asTyped"/>.
+    /// file that is not UTF-8), refusing UTF-16 and NUL bytes, which the DfE refuses too, and a file of more
+    /// than <paramref name="maxRows"/> rows. Values are upper-cased except in the columns <paramref name="asTyped"/>.
     /// </summary>
-    public static Ssda903File Read(Func<Stream> open, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped = null)
+    public static Ssda903File Read(Func<Stream> open, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped = null, int maxRows = MaxRows)
     {
         int bom;
         using (var start = open())
@@ -113,11 +116,11 @@ public static class Ssda903Csv
         // saved in Windows' own encoding, and it is read again as that.
         try
         {
-            return Read(open, bom, s_utf8, columns, asTyped);
+            return Read(open, bom, s_utf8, columns, asTyped, maxRows);
         }
         catch (DecoderFallbackException)
         {
-            return Read(open, bom, s_windows1252, columns, asTyped);
+            return Read(open, bom, s_windows1252, columns, asTyped, maxRows);
         }
     }
 
@@ -129,18 +132,18 @@ public static class Ssda903Csv
     public static Ssda903File Read(string text, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped = null)
     {
         using var reader = new StringReader(text);
-        return Read(reader, columns, asTyped);
+        return Read(reader, columns, asTyped, MaxRows);
     }
 
-    private static Ssda903File Read(Func<Stream> open, int bom, Encoding encoding, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped)
+    private static Ssda903File Read(Func<Stream> open, int bom, Encoding encoding, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped, int maxRows)
     {
         using var stream = open();
         stream.ReadExactly(new byte[bom]);
         using var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024);
-        return Read(reader, columns, asTyped);
+        return Read(reader, columns, asTyped, maxRows);
     }
 
-    private static Ssda903File Read(TextReader text, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped)
+    private static Ssda903File Read(TextReader text, IReadOnlyList<string> columns, IReadOnlySet<string>? asTyped, int maxRows)
     {
         var records = new RecordReader(text);
         if (!records.Next())
@@ -187,10 +190,12 @@ public static class Ssda903Csv
                 continue;
             }
 
-            if (rows.Count == MaxRows)
+            if (rows.Count == maxRows)
             {
                 return Refused(records.Line,
-                    $"The file has more than {MaxRows.ToString("N0", CultureInfo.InvariantCulture)} rows, far more than any council's return, so this is not a return file. Nothing from it was read.");
+                    $"The file has more than {maxRows.ToString("N0", CultureInfo.InvariantCulture)} rows, far more than any council's return, so this is not a return file. Nothing from it was read.")
+                    with
+                { TooManyRows = true };
             }
 
             var values = new string[header.Count];

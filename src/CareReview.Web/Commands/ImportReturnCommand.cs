@@ -94,7 +94,7 @@ public static class ImportReturnCommand
         Console.WriteLine(outcome.Loaded
             ? $"Loaded the return for {outcome.Year.Label}: {outcome.Added.Count} children added, {outcome.Unchanged.Count} already in Care Review and unchanged"
                 + (outcome.Skipped.Count > 0 ? $", {outcome.Skipped.Count} skipped for problems: {ImportOutcome.FirstOf(outcome.Skipped)}." : ".")
-            : $"Nothing loaded: {outcome.Problems.Count} problems. Put them right in the files and import again, or add --clean-only to load only the children with none.");
+            : $"Nothing loaded: {outcome.Problems.Count} {(outcome.Problems.Count == 1 ? "problem" : "problems")}. Put them right in the files and import again, or add --clean-only to load only the children with none.");
         return outcome.Loaded ? 0 : 1;
     }
 

@@ -287,6 +287,22 @@ public sealed class ReturnImportTests
     }
 
     [Fact]
+    public void Files_holding_more_rows_in_all_than_any_councils_returns_stop_the_import()
+    {
+        const int Each = ReturnImport.MaxRows / 3;
+        string Rows(string row) => string.Concat(Enumerable.Repeat(row, Each));
+
+        var plan = Plan(Files(Rows("CR0001,M,14/09/2015,MWBA,UN1,,\r\n"), Rows("CR0001,06/05/2025,S,V2,N4,U1,PR1,,,,LS6 2QT,HX1 1AA,XXXXXXX\r\n"),
+            Rows("CR0001,14/09/2015,30/05/2025,PN2\r\n") + "CR0001,14/09/2015,30/05/2025,PN2\r\n"));
+
+        Assert.True(plan.FileProblems);
+        Assert.Empty(plan.Children);
+        var problem = Assert.Single(plan.Problems.Listed, p => p.File == "reviews.csv");
+        Assert.Equal((Each + 2, "The files hold more than 300,000 rows in all, far more than any council's returns, so these are not a return's files. Nothing from them was read."),
+            (problem.Line, problem.Message));
+    }
+
+    [Fact]
     public void A_councils_two_returns_round_trip_unchanged()
     {
         var children = ReturnPopulation.Build(42, s_today, s_rules);
