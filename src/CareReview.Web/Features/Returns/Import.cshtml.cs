@@ -25,7 +25,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
     /// <summary>True when the files were only checked.</summary>
     public bool Checked { get; private set; }
 
-    /// <summary>A demonstration's database takes no council's return (ADR-0025), so the page offers no files.</summary>
+    /// <summary>A demonstration's database takes no council's return (ADR-0025): the page checks files but does not load them.</summary>
     public bool Demonstration { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -63,8 +63,9 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit, TimeProvider ti
     {
         SetYears();
         Demonstration = await DemoDatabase.IsDemonstrationAsync(db);
-        if (Demonstration)
+        if (Demonstration && load)
         {
+            ModelState.AddModelError("", DemoDatabase.NoImport);
             return Page();
         }
 

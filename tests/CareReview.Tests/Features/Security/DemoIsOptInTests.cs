@@ -8,6 +8,7 @@ using CareReview.Web.Authorization;
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Returns;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Security;
 
@@ -156,14 +157,25 @@ public sealed class DemonstrationPagesTests(DemonstrationOnTheTestClock app) : I
     }
 
     [Fact]
-    public async Task The_import_page_of_a_demonstration_offers_no_files_and_the_importer_refuses()
+    public async Task The_import_page_of_a_demonstration_checks_files_but_loads_none()
     {
         using var manager = await app.SignedInClientAsync(DemoAccounts.IroManager, DemoOptions.Password);
-
         var page = await manager.GetStringAsync(new Uri("/returns/import", UriKind.Relative));
+        var children = await app.QueryDbAsync(db => db.Children.CountAsync());
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(AppFactory.AntiforgeryTokenIn(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("CHILD,SEX,DOB\r\nDEMO1,1,01/01/2015\r\n"u8.ToArray()), "Input.Current", "header.csv" },
+        };
+        using var loading = await manager.PostAsync(new Uri("/returns/import", UriKind.Relative), form);
 
         Assert.Contains("data-testid=\"demonstration-no-import\"", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("type=\"file\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"check\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"load\"", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, loading.StatusCode);
+        Assert.Contains(DemoDatabase.NoImport, WebUtility.HtmlDecode(await loading.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(children, await app.QueryDbAsync(db => db.Children.CountAsync()));
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => app.QueryDbAsync(db =>
             ReturnImporter.ImportAsync(db, null!, null, new ReturnFileSet(new Dictionary<string, byte[]>()), null, null, false, app.Today, app.Rules)));
         Assert.Equal(DemoDatabase.NoImport, refused.Message);
