@@ -106,22 +106,20 @@ public sealed class DemoIsOptInTests
 
         // The mark is made at the first start after the release; a database that already had the demo's sign-ins
         // is taken for a demonstration, any other for a council's.
-        var councils = await app.QueryDbAsync(async db =>
+        // Without its mark, as a database from before the release is.
+        Task<string?> StartWithoutTheMarkAsync() => app.QueryDbAsync(async db =>
         {
             db.Installations.RemoveRange(db.Installations);
             await db.SaveChangesAsync();
             return await DemoDatabase.RefusalAsync(db, demoMode: false, DateTime.UnixEpoch);
         });
+
+        var councils = await StartWithoutTheMarkAsync();
         Assert.Null(councils);
         Assert.False(await app.QueryDbAsync(DemoDatabase.IsDemonstrationAsync));
 
         await app.AUserAsync(DemoAccounts.IroManager, Roles.IroManager);
-        var demonstrations = await app.QueryDbAsync(async db =>
-        {
-            db.Installations.RemoveRange(db.Installations);
-            await db.SaveChangesAsync();
-            return await DemoDatabase.RefusalAsync(db, demoMode: false, DateTime.UnixEpoch);
-        });
+        var demonstrations = await StartWithoutTheMarkAsync();
         Assert.Equal(DemoDatabase.ForADemonstration, demonstrations);
         Assert.True(await app.QueryDbAsync(DemoDatabase.IsDemonstrationAsync));
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Features.Escalations;
 using CareReview.Tests.Support;
@@ -106,8 +105,8 @@ public sealed class DoubleSubmitTests(AppFactory app) : IClassFixture<AppFactory
         var page = await client.GetStringAsync(new Uri(url, UriKind.Relative));
         var form = fields(page);
         form["__RequestVerificationToken"] = AppFactory.AntiforgeryTokenIn(page);
-        form[FormToken.Field] = Regex.Match(page, $"name=\"{FormToken.Field}\" value=\"([0-9a-f]{{32}})\"").Groups[1].Value;
-        Assert.NotEmpty(form[FormToken.Field]);
+        form[FormToken.Field] = AppFactory.HiddenValueIn(page, FormToken.Field);
+        Assert.Matches("^[0-9a-f]{32}$", form[FormToken.Field]);
         return form;
     }
 }
