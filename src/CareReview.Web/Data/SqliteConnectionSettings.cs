@@ -11,12 +11,16 @@ namespace CareReview.Web.Data;
 public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 {
     /// <summary>
+    /// Write-ahead logging, so that readers never wait for a writer nor a writer for readers: only writers queue,
+    /// one at a time. In SQLite's default (rollback) mode a commit waits for every reader to finish and readers
+    /// wait for the commit, which under concurrent requests turned into waits of the whole command timeout. The
+    /// mode is kept in the file, so this only changes a database once; an in-memory database ignores it.
     /// Temporary storage in memory. Inside a transaction each INSERT or UPDATE keeps a statement journal so it
     /// can be undone alone; past 64 KiB SQLite moves that journal to a file in /var/tmp, and from then on every
     /// statement costs about ten write calls. Measured on the SSDA903 import (47,000 rows in one transaction):
     /// 1.0 s of inserts with the file, 0.3 s without it (bench/README.md).
     /// </summary>
-    public const string Pragmas = "PRAGMA temp_store = MEMORY;";
+    public const string Pragmas = "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY;";
 
     public static readonly SqliteConnectionSettings Instance = new();
 

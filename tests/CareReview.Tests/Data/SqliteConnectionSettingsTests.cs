@@ -1,3 +1,4 @@
+using CareReview.Tests.Support;
 using CareReview.Web.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -50,6 +51,31 @@ public sealed class SqliteConnectionSettingsTests
 
         Assert.NotEqual(MemoryTempStore, await db.Database.SqlQueryRaw<long>(TempStore).SingleAsync());
     }
+
+    [Fact]
+    public async Task A_database_file_is_written_ahead_so_readers_and_writers_do_not_wait_for_each_other()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"settings-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var db = new SqliteAppDbContext(
+                new DbContextOptionsBuilder<SqliteAppDbContext>().UseAppSqlite($"Data Source={path};Pooling=False").Options))
+            {
+                Assert.Equal("wal", await db.Database.SqlQueryRaw<string>(JournalMode).SingleAsync());
+            }
+
+            // Kept in the file: a connection without the app's settings finds it too.
+            await using var plain = new SqliteAppDbContext(
+                new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path};Pooling=False").Options);
+            Assert.Equal("wal", await plain.Database.SqlQueryRaw<string>(JournalMode).SingleAsync());
+        }
+        finally
+        {
+            AppProcess.DeleteDatabaseFile(path);
+        }
+    }
+
+    private const string JournalMode = "SELECT journal_mode AS \"Value\" FROM pragma_journal_mode()";
 
     private const string TempStore = "SELECT temp_store AS \"Value\" FROM pragma_temp_store()";
 

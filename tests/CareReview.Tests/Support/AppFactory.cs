@@ -49,6 +49,7 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     private static int s_nextLocalId = 900000;
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly bool _sqliteOnFile;
     private TestDatabase? _database;
     private Host? _host;
 
@@ -69,8 +70,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// (demo mode only) the app keeps its own demonstration clock instead, as it does for a person, and
     /// <see cref="Time"/> is not the app's clock.
     /// </summary>
-    protected AppFactory(IReadOnlyDictionary<string, string?> settings, DateTimeOffset startsAt)
+    protected AppFactory(IReadOnlyDictionary<string, string?> settings, DateTimeOffset startsAt, bool sqliteOnFile = false)
     {
+        _sqliteOnFile = sqliteOnFile;
         Time = new FakeTimeProvider(startsAt);
         _settings = new Dictionary<string, string?>
         {
@@ -109,16 +111,18 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
     private IServiceProvider Services => (_host ?? throw new InvalidOperationException("The app has not started.")).Services;
 
     /// <summary>Starts an app outside xunit's fixture handling; dispose it with <c>await using</c>.</summary>
-    public static async Task<AppFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? startsAt = null)
+    /// <param name="sqliteOnFile">On SQLite, a database file as deployed: for tests that send at once (<see cref="TestDatabase.CreateAsync"/>).</param>
+    public static async Task<AppFactory> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, DateTimeOffset? startsAt = null,
+        bool sqliteOnFile = false)
     {
-        var app = new AppFactory(settings ?? new Dictionary<string, string?>(), startsAt ?? StartsAt);
+        var app = new AppFactory(settings ?? new Dictionary<string, string?>(), startsAt ?? StartsAt, sqliteOnFile);
         await app.InitializeAsync();
         return app;
     }
 
     public async Task InitializeAsync()
     {
-        _database = await TestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync(_sqliteOnFile);
         _settings["Database:Provider"] = _database.Provider;
         _settings["ConnectionStrings:App"] = _database.ConnectionString;
         _host = new Host(_settings, UsesDemonstrationClock ? null : Time);

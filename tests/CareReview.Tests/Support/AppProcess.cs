@@ -11,6 +11,15 @@ public static class AppProcess
     /// <summary>A new SQLite file in the temporary folder, for <c>ConnectionStrings__App</c>.</summary>
     public static string NewDatabaseFile() => Path.Combine(Path.GetTempPath(), $"carereview-process-{Guid.NewGuid():N}.db");
 
+    /// <summary>Deletes a database file from <see cref="NewDatabaseFile"/> and the two files write-ahead logging keeps beside it.</summary>
+    public static void DeleteDatabaseFile(string path)
+    {
+        foreach (var file in new[] { path, $"{path}-wal", $"{path}-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
     /// <summary>
     /// Runs the app to its exit (a refusal, or a command such as <c>export-903</c>) with these environment variables; a
     /// new database file unless they name one.
@@ -29,7 +38,8 @@ public static class AppProcess
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["ConnectionStrings__App"] = $"Data Source={NewDatabaseFile()}";
+        var ownDatabase = NewDatabaseFile();
+        start.Environment["ConnectionStrings__App"] = $"Data Source={ownDatabase}";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
@@ -40,6 +50,7 @@ public static class AppProcess
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
+        DeleteDatabaseFile(ownDatabase);
         return (process.ExitCode, (await output) + (await error));
     }
 }

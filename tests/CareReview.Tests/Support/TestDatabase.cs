@@ -27,12 +27,20 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public static bool PostgresRequested => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="sqliteOnFile">
+    /// On SQLite, a database file as the app is deployed, instead of the shared-cache in-memory database. Tests
+    /// that send requests at once need it: a shared cache locks table by table, so readers and writers wait for
+    /// each other in ways a file in WAL mode never does, and such a test would measure the test database.
+    /// </param>
+    public static async Task<TestDatabase> CreateAsync(bool sqliteOnFile = false)
     {
         var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
-        return string.IsNullOrWhiteSpace(postgres)
-            ? await InMemorySqlite.OpenAsync()
-            : await PostgresDatabase.OpenAsync(postgres);
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            return await PostgresDatabase.OpenAsync(postgres);
+        }
+
+        return sqliteOnFile ? new SqliteFile() : await InMemorySqlite.OpenAsync();
     }
 
     public abstract ValueTask DisposeAsync();
@@ -69,6 +77,28 @@ public abstract class TestDatabase : IAsyncDisposable
         }
 
         public override async ValueTask DisposeAsync() => await _keepAlive.DisposeAsync();
+    }
+
+    private sealed class SqliteFile : TestDatabase
+    {
+        private readonly string _path = Path.Combine(Path.GetTempPath(), $"{UniqueName()}.db");
+
+        public override string Provider => DatabaseSetup.Sqlite;
+        public override string ConnectionString => new SqliteConnectionStringBuilder { DataSource = _path }.ToString();
+        public override string Description => "SQLite (file)";
+
+        public override ValueTask DisposeAsync()
+        {
+            // Pooled connections keep the file open; WAL mode leaves two files beside it.
+            using (var pooled = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            AppProcess.DeleteDatabaseFile(_path);
+
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed class PostgresDatabase : TestDatabase

@@ -21,7 +21,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Saves_made_at_the_same_time_each_take_the_next_place_in_the_chain()
     {
-        await using var app = await AppFactory.StartAsync();
+        await using var app = await AppFactory.StartAsync(sqliteOnFile: true);
         await AuditPages.AManagerAsync(app, "chain-busy-manager");
         using var manager = await app.SignedInClientAsync("chain-busy-manager");
 

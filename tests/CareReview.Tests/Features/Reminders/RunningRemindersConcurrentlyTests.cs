@@ -12,7 +12,7 @@ public sealed class RunningRemindersConcurrentlyTests
     [Fact]
     public async Task Passes_running_at_the_same_time_record_each_reminder_once_and_do_not_fail()
     {
-        await using var app = await AppFactory.StartAsync();
+        await using var app = await AppFactory.StartAsync(sqliteOnFile: true);
         var iro = await app.AStaffMemberAsync("Ivy Reviewer", StaffRole.Iro);
         var socialWorker = await app.AStaffMemberAsync("Sam Worker", StaffRole.SocialWorker);
         const int Pairs = 10;

@@ -64,7 +64,7 @@ public sealed class DemoIsOptInTests
         }
         finally
         {
-            File.Delete(database);
+            AppProcess.DeleteDatabaseFile(database);
             output.Delete(recursive: true);
         }
     }
@@ -94,7 +94,7 @@ public sealed class DemoIsOptInTests
         }
         finally
         {
-            File.Delete(database);
+            AppProcess.DeleteDatabaseFile(database);
             files.Delete(recursive: true);
         }
     }

@@ -15,7 +15,7 @@ namespace CareReview.Tests.Features.Security;
 /// duplicate escalations. Every form carries a one-time token saved with its change, so the same form sent many
 /// times at once is saved once; every other send is answered with the page and a message, never a 500.
 /// </summary>
-public sealed class DoubleSubmitTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed class DoubleSubmitTests(AppOnFile app) : IClassFixture<AppOnFile>
 {
     /// <summary>A double click and then some; more at once only measures SQLite queueing writers (see the session note).</summary>
     private const int Sends = 3;
