@@ -10,6 +10,9 @@ public static class SignInSessions
     public const string IdleMinutesSetting = "SignIn:IdleMinutes";
     public const int DefaultIdleMinutes = 30;
 
+    /// <summary>How long before an idle sign-in ends the timeout warning appears (half the idle time if that is shorter).</summary>
+    public const int WarningSeconds = 120;
+
     /// <summary>The query string the sign-in page reads to say why the user is there again.</summary>
     public const string SignedOutFlag = "signedOut";
 

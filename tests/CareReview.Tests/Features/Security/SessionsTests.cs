@@ -76,6 +76,43 @@ public sealed class SessionsTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("30 minutes without using Care Review", signIn, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Every_signed_in_page_carries_the_timeout_warning_timed_to_the_idle_setting()
+    {
+        await app.AUserAsync("session-warned-iro", Roles.Iro, await app.AStaffMemberAsync("Session Warned", StaffRole.Iro));
+        using var client = await app.SignedInClientAsync("session-warned-iro");
+
+        var page = await client.GetPageAsync(Page);
+        Assert.Contains("id=\"timeout-warning\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-idle-seconds=\"1800\"", page, StringComparison.Ordinal);
+        Assert.Contains("Stay signed in", page, StringComparison.Ordinal);
+
+        using var anonymous = app.AnonymousClient();
+        Assert.DoesNotContain("timeout-warning", await anonymous.GetStringAsync(new Uri("/sign-in", UriKind.Relative)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staying_signed_in_renews_the_session_and_an_ended_one_is_sent_to_sign_in()
+    {
+        await app.AUserAsync("session-stay-iro", Roles.Iro, await app.AStaffMemberAsync("Session Stay", StaffRole.Iro));
+        using var client = await app.SignedInClientAsync("session-stay-iro");
+
+        // What the warning's button asks for, 28 minutes in; the page after another 28 still opens.
+        app.Time.Advance(TimeSpan.FromMinutes(28));
+        using (var stay = await client.GetAsync(new Uri("/sign-in/stay", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, stay.StatusCode);
+        }
+
+        app.Time.Advance(TimeSpan.FromMinutes(28));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri(Page, UriKind.Relative))).StatusCode);
+
+        app.Time.Advance(TimeSpan.FromMinutes(31));
+        using var ended = await client.GetAsync(new Uri("/sign-in/stay", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Contains("/sign-in", ended.Headers.Location!.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task<string> SignInCookieAsync(HttpClient client)
     {
         // The client's handler keeps the cookie to itself; every answer renews it, so it is read from one.
