@@ -82,6 +82,37 @@ public sealed class RateLimitsTests
         Assert.NotEqual(HttpStatusCode.TooManyRequests, another.StatusCode);
     }
 
+    [Fact]
+    public async Task The_limit_is_per_address_so_one_busy_address_does_not_lock_out_another()
+    {
+        // Behind the council's proxy the address is the one the proxy forwards (the test server's connections have none of their own).
+        await using var app = await AppFactory.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimits:LinkPerMinute"] = "2",
+            ["ForwardedHeaders:KnownProxies"] = "127.0.0.1",
+        });
+        using var client = app.AnonymousClient();
+
+        Task<HttpResponseMessage> OpenFromAsync(string address)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/invite/a-guess", UriKind.Relative));
+            request.Headers.Add("X-Forwarded-For", address);
+            return client.SendAsync(request);
+        }
+
+        var busy = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            using var response = await OpenFromAsync("203.0.113.7");
+            busy.Add(response.StatusCode);
+        }
+
+        using var other = await OpenFromAsync("198.51.100.20");
+
+        Assert.Equal([false, false, true, true], busy.Select(s => s == HttpStatusCode.TooManyRequests));
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, other.StatusCode);
+    }
+
     private static Task<HttpResponseMessage> SignInAsync(AppFactory app, HttpClient client, string password) =>
         app.SubmitFormAsync(client, "/sign-in", new Dictionary<string, string>
         {
