@@ -11,6 +11,12 @@ public sealed class FormToken : TagHelper
 {
     public const string Field = "FormToken";
 
+    /// <summary>
+    /// How long a saved form's token is remembered: far longer than any double click or page left open and sent
+    /// again, and short enough that the table stays small (one row per change saved).
+    /// </summary>
+    public static readonly TimeSpan Kept = TimeSpan.FromDays(30);
+
     /// <summary>A GUID written as 32 hexadecimal digits.</summary>
     public const int Length = 32;
 
@@ -27,4 +33,11 @@ public sealed class FormToken : TagHelper
         request.HasFormContentType && request.Form[Field].ToString() is { Length: Length } token && token.All(char.IsAsciiHexDigitLower)
             ? token
             : null;
+
+    /// <summary>Forgets the tokens of forms saved longer ago than <see cref="Kept"/>; run by the hourly job.</summary>
+    public static Task<int> ForgetOldAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var before = nowUtc - Kept;
+        return db.FormSubmissions.Where(s => s.SavedAtUtc < before).ExecuteDeleteAsync(cancellationToken);
+    }
 }

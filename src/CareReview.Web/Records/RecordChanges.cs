@@ -61,7 +61,11 @@ public sealed class RecordChanges(AppDbContext db, AuditLog audit, HttpRequest? 
             change();
             if (token is not null)
             {
-                db.FormSubmissions.Add(new FormSubmission { Token = token });
+                db.FormSubmissions.Add(new FormSubmission
+                {
+                    Token = token,
+                    SavedAtUtc = request!.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime,
+                });
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync();

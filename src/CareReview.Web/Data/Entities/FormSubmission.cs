@@ -7,4 +7,7 @@ namespace CareReview.Web.Data.Entities;
 public sealed class FormSubmission
 {
     public required string Token { get; set; }
+
+    /// <summary>When the change was saved; tokens are forgotten after <see cref="Records.FormToken.Kept"/>.</summary>
+    public DateTime SavedAtUtc { get; set; }
 }

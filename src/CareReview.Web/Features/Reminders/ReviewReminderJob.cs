@@ -13,7 +13,7 @@ public sealed class ReminderOptions
 }
 
 /// <summary>
-/// Brings stored deadlines up to date and records reminders, once at start-up and then every hour (STYLE.md §3.6). Each pass runs in its own DI
+/// Brings stored deadlines up to date, records reminders and forgets old form tokens (<see cref="FormToken.Kept"/>), once at start-up and then every hour (STYLE.md §3.6). Each pass runs in its own DI
 /// scope; a failed pass is logged and the next one tries again. Safe to run in several app instances on one
 /// database: see <see cref="ReminderPass"/>.
 /// </summary>
@@ -32,8 +32,9 @@ public sealed class ReviewReminderJob(
 
         // Deadlines that a birthday brings in (the leaving-care needs assessment) are stored before reminders are worked out.
         var services = scope.ServiceProvider;
-        await DeadlineRecalculation.RecalculateDueTodayAsync(services.GetRequiredService<AppDbContext>(), time.TodayInEngland(),
-            services.GetRequiredService<RulebookSource>().Rules, cancellationToken);
+        var db = services.GetRequiredService<AppDbContext>();
+        await DeadlineRecalculation.RecalculateDueTodayAsync(db, time.TodayInEngland(), services.GetRequiredService<RulebookSource>().Rules, cancellationToken);
+        await FormToken.ForgetOldAsync(db, time.GetUtcNow().UtcDateTime, cancellationToken);
         return await services.GetRequiredService<ReminderPass>().RunAsync(cancellationToken);
     }
 

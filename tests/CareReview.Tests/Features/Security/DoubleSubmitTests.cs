@@ -77,6 +77,34 @@ public sealed class DoubleSubmitTests(AppOnFile app) : IClassFixture<AppOnFile>
         Assert.Equal(1, await app.QueryDbAsync(db => db.Escalations.CountAsync(e => e.ChildId == child.Id)));
     }
 
+    [Fact]
+    public async Task A_saved_forms_token_is_kept_for_thirty_days_then_forgotten_by_the_hourly_job()
+    {
+        await using var own = await AppFactory.StartAsync();
+        var cast = await own.AnEscalationCastAsync();
+        var child = await own.AChildOfAsync(cast);
+        using var client = await own.SignedInClientAsync(cast.IroUser);
+        var url = $"/children/{child.Id}/escalations/new";
+        var form = await FormFromPageAsync(client, url,
+            _ => EscalationSteps.ConcernForm("DriftAndDelay", "The plan has drifted", "A planning meeting", own.Today.AddDays(14)));
+        using (var sent = await client.PostAsync(new Uri(url, UriKind.Relative), new FormUrlEncodedContent(form)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        }
+
+        var token = form[FormToken.Field];
+        var savedAt = own.Time.GetUtcNow().UtcDateTime;
+        Assert.Equal(savedAt, await own.QueryDbAsync(db => db.FormSubmissions.Where(s => s.Token == token).Select(s => s.SavedAtUtc).SingleAsync()));
+
+        own.Time.Advance(FormToken.Kept - TimeSpan.FromHours(1));
+        await own.RunReminderJobAsync();
+        Assert.True(await own.QueryDbAsync(db => db.FormSubmissions.AnyAsync(s => s.Token == token)));
+
+        own.Time.Advance(TimeSpan.FromHours(2));
+        await own.RunReminderJobAsync();
+        Assert.False(await own.QueryDbAsync(db => db.FormSubmissions.AnyAsync(s => s.Token == token)));
+    }
+
     private static void AssertSavedOnce(IReadOnlyList<(HttpStatusCode Status, string Body)> answers)
     {
         Assert.DoesNotContain(answers, a => a.Status == HttpStatusCode.InternalServerError);

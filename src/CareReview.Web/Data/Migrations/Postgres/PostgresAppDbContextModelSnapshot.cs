@@ -1554,6 +1554,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Token");
 
                     b.ToTable("FormSubmissions");

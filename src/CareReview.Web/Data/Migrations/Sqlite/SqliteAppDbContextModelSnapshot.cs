@@ -1497,6 +1497,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("SavedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Token");
 
                     b.ToTable("FormSubmissions");
