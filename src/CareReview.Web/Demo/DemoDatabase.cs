@@ -26,7 +26,7 @@ public static class DemoDatabase
         var installation = await db.Installations.AsNoTracking().SingleOrDefaultAsync();
         if (installation is null)
         {
-            installation = new Installation { Id = 1, IsDemonstration = await IsDemonstrationAsync(db, demoMode), SetUpAtUtc = nowUtc };
+            installation = new Installation { Id = 1, IsDemonstration = await BeforeTheMarkIsDemonstrationAsync(db, demoMode), SetUpAtUtc = nowUtc };
             db.Installations.Add(installation);
             await db.SaveChangesAsync();
         }
@@ -43,7 +43,8 @@ public static class DemoDatabase
     public static Task<bool> IsDemonstrationAsync(AppDbContext db) =>
         db.Installations.AnyAsync(i => i.IsDemonstration);
 
-    private static async Task<bool> IsDemonstrationAsync(AppDbContext db, bool demoMode)
+    /// <summary>What an unmarked database is: a new one whatever demo mode says, an older one by its demo sign-in.</summary>
+    private static async Task<bool> BeforeTheMarkIsDemonstrationAsync(AppDbContext db, bool demoMode)
     {
         var empty = !await db.Users.AnyAsync() && !await db.StaffMembers.AnyAsync() && !await db.Children.AnyAsync();
         if (empty)
