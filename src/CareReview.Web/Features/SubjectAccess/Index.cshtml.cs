@@ -28,7 +28,12 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         return true;
     }
 
-    public void OnGet() => Input = new ReleaseInput { Remove = [.. Items.Where(i => i.Chosen).Select(i => i.Key)] };
+    public async Task OnGetAsync()
+    {
+        Input = new ReleaseInput { Remove = [.. Items.Where(i => i.Chosen).Select(i => i.Key)] };
+        Audit.Record(AuditAction.ChildRecordViewed, Child.Id, "page:subject-access");
+        await Db.SaveChangesAsync();
+    }
 
     /// <summary>Back to step 1 from step 2, with the choices as they were.</summary>
     public void OnPostChange()

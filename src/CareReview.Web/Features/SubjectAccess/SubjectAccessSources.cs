@@ -52,7 +52,8 @@ public sealed class SubjectAccessSources
                 .OrderBy(r => r.ReferredOn).ThenBy(r => r.Id).ToListAsync(),
             Views = await db.ReviewViews.AsNoTracking().Where(v => v.ChildId == child.Id).OrderBy(v => v.SentOn).ThenBy(v => v.Id).ToListAsync(),
             Feedback = await db.ReviewFeedback.AsNoTracking().Where(f => f.ChildId == child.Id).ToListAsync(),
-            Invitations = await db.ParentInvitations.AsNoTracking().Where(i => i.ChildId == child.Id).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id).ToListAsync(),
+            // SQLite cannot order by an instant with its offset, so the few links are put in order here.
+            Invitations = [.. (await db.ParentInvitations.AsNoTracking().Where(i => i.ChildId == child.Id).ToListAsync()).OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)],
             Siblings = siblings,
             StaffTable = (await db.StaffMembers.AsNoTracking().Select(s => s.Name).ToListAsync()).ToHashSet(StringComparer.OrdinalIgnoreCase),
         };
