@@ -64,6 +64,9 @@ public enum Permission
 
     /// <summary>A child or young person's own pages, about themselves only.</summary>
     UseOwnPages,
+
+    /// <summary>Produce a child's whole record for a subject access request, with other people's details removed first.</summary>
+    AnswerSubjectAccess,
 }
 
 /// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.VisibleTo"/>).</summary>
@@ -98,7 +101,7 @@ public static class Permissions
             new(Permission.SeeEscalations), new(Permission.RecordCareEpisodes), new(Permission.AllocateIros), new(Permission.LinkSiblings),
             new(Permission.ReachChildAndFamily), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
             new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.SeeParticipationFigures),
-            new(Permission.DownloadResearchExtract),
+            new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess),
         ],
         [Roles.SocialWorker] =
         [
@@ -194,5 +197,6 @@ public static class FolderPermissions
         ["/Research"] = Permission.DownloadResearchExtract,
         ["/Admin"] = Permission.ChangeRules,
         ["/Me"] = Permission.UseOwnPages,
+        ["/SubjectAccess"] = Permission.AnswerSubjectAccess,
     };
 }

@@ -138,6 +138,9 @@ public enum AuditAction
     StaffConflictWithdrawn = 1945,
     AllocationConflictRefused = 1946,
 
+    /// <summary>A child's whole record released for a subject access request: the format and how many redactions, never what they were.</summary>
+    SubjectAccessExported = 1960,
+
     ResearchExtractViewed = 1930,
     ResearchExtractExported = 1931,
 
