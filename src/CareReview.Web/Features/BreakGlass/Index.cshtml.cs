@@ -104,9 +104,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     }
 
     private async Task LoadAsync() =>
-        Current = await db.EmergencyAccessOf(User, time)
+        Current = await db.EmergencyAccessOf(User, time).OrderBy(g => g.EndsAtUtc)
             .Join(db.Children, g => g.ChildId, c => c.Id, (g, c) => new Lasting(c.Id, c.GivenName + " " + c.FamilyName, c.LocalId, g.EndsAtUtc))
-            .OrderBy(l => l.EndsAtUtc)
             .ToListAsync();
 
     public sealed record Lasting(int ChildId, string Name, string LocalId, DateTime EndsAtUtc);
