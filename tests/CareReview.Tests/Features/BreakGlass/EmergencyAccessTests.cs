@@ -223,8 +223,8 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
         var stalePage = await second.GetPageAsync($"/break-glass/reviews/{grant.Id}");
 
         // One manager ends the access early; the other, from the page as it was, records a review.
-        using var ended = await PostAsync(first, $"/break-glass/reviews/{grant.Id}?handler=End", await first.GetPageAsync($"/break-glass/reviews/{grant.Id}"),
-            new Dictionary<string, string>
+        var firstPage = await first.GetPageAsync($"/break-glass/reviews/{grant.Id}");
+        using var ended = await PostAsync(first, $"/break-glass/reviews/{grant.Id}?handler=End", firstPage, new Dictionary<string, string>
         {
             ["Input.Version"] = grant.Version.ToString(CultureInfo.InvariantCulture),
         });
