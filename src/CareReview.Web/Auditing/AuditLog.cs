@@ -9,6 +9,13 @@ namespace CareReview.Web.Auditing;
 public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
     private readonly HashSet<int> _children = [];
+    private readonly Dictionary<int, int> _emergencyAccess = [];
+
+    /// <summary>
+    /// Marks what this request records about the child as done under emergency access (<c>break-glass:</c> and the
+    /// grant), so that the IRO manager reviewing the use can find it in the log (ADR-0028).
+    /// </summary>
+    public void UnderEmergencyAccess(int childId, int grantId) => _emergencyAccess[childId] = grantId;
 
     /// <summary>Whether this request has recorded anything about the child yet.</summary>
     public bool HasRecordedFor(int childId) => _children.Contains(childId);
@@ -30,7 +37,9 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             UserName = user?.Identity?.Name ?? "",
             Action = action,
             ChildId = childId,
-            Details = details,
+            Details = childId is { } child && _emergencyAccess.TryGetValue(child, out var grant)
+                ? $"{details}{(details is null ? "" : ";")}break-glass:{grant}"
+                : details,
         });
     }
 

@@ -5,13 +5,16 @@ namespace CareReview.Web.Authorization;
 /// <summary>
 /// Which children a user may see (STYLE.md §5 decision 2): an IRO their caseload, a social worker the
 /// children allocated to them, a team manager their team's children, the IRO manager the whole
-/// service, an administrator none. It is one query filter, so lists and single records cannot disagree,
-/// and a refused record looks exactly like one that does not exist (404).
+/// service, an administrator none; and anyone while their emergency access to a child lasts (ADR-0028).
+/// It is one query filter, so lists and single records cannot disagree, and a refused record looks
+/// exactly like one that does not exist (404).
 /// </summary>
 public static class ChildAccess
 {
-    public static IQueryable<Child> VisibleTo(this IQueryable<Child> children, ClaimsPrincipal user)
+    /// <summary>The children the user may see now, by the app's clock (emergency access ends at its time exactly).</summary>
+    public static IQueryable<Child> ChildrenVisibleTo(this AppDbContext db, ClaimsPrincipal user, TimeProvider time)
     {
+        var children = db.Children.AsQueryable();
         if (user.IsInRole(Roles.IroManager))
         {
             return children;
@@ -27,10 +30,25 @@ public static class ChildAccess
             return children.Where(_ => false);
         }
 
+        var granted = db.EmergencyAccessOf(user, time);
         return children.Where(c =>
             (iro && c.IroId == staffId)
             || ((socialWorker || teamManager) && c.SocialWorkerId == staffId)
-            || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId));
+            || (teamManager && teamId != null && c.SocialWorker!.TeamId == teamId)
+            || granted.Any(g => g.ChildId == c.Id));
+    }
+
+    /// <summary>
+    /// The user's emergency access that lasts now, to any child: started, and not yet at its end. Only the roles
+    /// that may ask for it hold any, so a grant outlives nothing: a user who changes role loses it with the role.
+    /// </summary>
+    public static IQueryable<BreakGlassGrant> EmergencyAccessOf(this AppDbContext db, ClaimsPrincipal user, TimeProvider time)
+    {
+        var staffId = ClaimAsInt(user, CareReviewClaims.StaffMemberId);
+        var now = time.GetUtcNow().UtcDateTime;
+        return staffId is null || !user.May(Permission.AskForEmergencyAccess)
+            ? db.BreakGlassGrants.Where(_ => false)
+            : db.BreakGlassGrants.Where(g => g.StaffMemberId == staffId && g.StartedAtUtc <= now && now < g.EndsAtUtc);
     }
 
     public static int? StaffMemberId(this ClaimsPrincipal user) => ClaimAsInt(user, CareReviewClaims.StaffMemberId);

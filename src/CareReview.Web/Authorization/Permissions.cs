@@ -62,6 +62,12 @@ public enum Permission
     /// <summary>Download the anonymised research extract.</summary>
     DownloadResearchExtract,
 
+    /// <summary>Ask for emergency access to a child they do not work with, for a time, giving a reason (ADR-0028).</summary>
+    AskForEmergencyAccess,
+
+    /// <summary>Review every use of emergency access, and end one early.</summary>
+    ReviewEmergencyAccess,
+
     /// <summary>A child or young person's own pages, about themselves only.</summary>
     UseOwnPages,
 
@@ -69,7 +75,7 @@ public enum Permission
     AnswerSubjectAccess,
 }
 
-/// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.VisibleTo"/>).</summary>
+/// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.ChildrenVisibleTo"/>).</summary>
 public enum Reach
 {
     /// <summary>Every child the user may see; for a permission not about a child, simply held.</summary>
@@ -94,6 +100,7 @@ public static class Permissions
         [
             new(Permission.WorkAsStaff), new(Permission.WorkWithChildren), new(Permission.ChairReviews, Reach.AsTheirIro),
             new(Permission.RunEscalations, Reach.AsTheirIro), new(Permission.SeeEscalations), new(Permission.ReachChildAndFamily, Reach.AsTheirIro),
+            new(Permission.AskForEmergencyAccess),
         ],
         [Roles.IroManager] =
         [
@@ -101,17 +108,19 @@ public static class Permissions
             new(Permission.SeeEscalations), new(Permission.RecordCareEpisodes), new(Permission.AllocateIros), new(Permission.LinkSiblings),
             new(Permission.ReachChildAndFamily), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
             new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.SeeParticipationFigures),
-            new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess),
+            new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess), new(Permission.ReviewEmergencyAccess),
         ],
         [Roles.SocialWorker] =
         [
             new(Permission.WorkAsStaff), new(Permission.WorkWithChildren), new(Permission.SeeEscalations), new(Permission.PlanCare),
             new(Permission.LinkSiblings, Reach.AsTheirSocialWorker), new(Permission.ReachChildAndFamily, Reach.AsTheirSocialWorker),
+            new(Permission.AskForEmergencyAccess),
         ],
         [Roles.TeamManager] =
         [
             new(Permission.WorkAsStaff), new(Permission.WorkWithChildren), new(Permission.SeeEscalations), new(Permission.RespondToEscalations),
             new(Permission.PlanCare), new(Permission.RecordCareEpisodes), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
+            new(Permission.AskForEmergencyAccess),
         ],
         [Roles.SeniorManager] = [new(Permission.WorkAsStaff), new(Permission.SeeEscalations), new(Permission.RespondToEscalations)],
         [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules)],
@@ -185,6 +194,7 @@ public static class FolderPermissions
         ["/Reminders"] = Permission.WorkAsStaff,
         ["/Recommendations"] = Permission.WorkAsStaff,
         ["/Caseload"] = Permission.WorkWithChildren,
+        ["/BreakGlass"] = Permission.WorkWithChildren,
         ["/Children"] = Permission.WorkWithChildren,
         ["/Reviews"] = Permission.WorkWithChildren,
         ["/Voice"] = Permission.WorkWithChildren,

@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReviewViews> ReviewViews => Set<ReviewViews>();
     public DbSet<ReviewFeedback> ReviewFeedback => Set<ReviewFeedback>();
     public DbSet<ParentInvitation> ParentInvitations => Set<ParentInvitation>();
+    public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -146,6 +147,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersionWhenModified<CafcassReferral>();
         BumpVersionWhenModified<ReviewViews>();
         BumpVersionWhenModified<ReviewFeedback>();
+        BumpVersionWhenModified<BreakGlassGrant>();
 
         return ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
     }

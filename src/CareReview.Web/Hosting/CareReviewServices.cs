@@ -1,5 +1,6 @@
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Account;
+using CareReview.Web.Features.BreakGlass;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
@@ -33,7 +34,8 @@ public static class CareReviewServices
             ?? KeyStore.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
             ?? PublicAddress.Refusal(configuration, DemoModeIn(configuration), environment.IsProduction())
             ?? Proxies.Refusal(configuration)
-            ?? ResearchSettings.Refusal(configuration);
+            ?? ResearchSettings.Refusal(configuration)
+            ?? BreakGlassSettings.Refusal(configuration);
     }
 
     public static void AddCareReview(this WebApplicationBuilder builder)

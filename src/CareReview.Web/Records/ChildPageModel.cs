@@ -10,8 +10,12 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
 {
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
+    protected TimeProvider TimeProvider => time;
 
     public Child Child { get; internal set; } = null!;
+
+    /// <summary>The user's emergency access to this child that lasts now, if they have one: the page says so (ADR-0028).</summary>
+    public BreakGlassGrant? EmergencyAccess { get; internal set; }
     public DateOnly Today => time.TodayInEngland();
     public DateTimeOffset Now => time.GetUtcNow();
     public WorkingDayCalendar Calendar => calendars.Current;
@@ -70,7 +74,7 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
     /// <summary>Loads the child again, as saved, after a refused change: nothing half-done stays on the page.</summary>
     protected async Task ReopenAsync()
     {
-        Child = await ChildRecords.LoadAsync(db, User, Child.Id, ChildParts.Whole)
+        Child = await ChildRecords.LoadAsync(db, User, time, Child.Id, ChildParts.Whole)
                 ?? throw new InvalidOperationException($"Child {Child.Id} can no longer be loaded");
         await ReopenedAsync();
     }

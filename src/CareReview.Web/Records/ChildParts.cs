@@ -50,9 +50,9 @@ public sealed class ShowsAttribute(ChildParts parts) : Attribute
 public static class ChildRecords
 {
     /// <summary>The child, or null when there is none or the user may not see them (answer 404 either way).</summary>
-    public static async Task<Child?> LoadAsync(AppDbContext db, ClaimsPrincipal user, int childId, ChildParts parts)
+    public static async Task<Child?> LoadAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, int childId, ChildParts parts)
     {
-        var children = db.Children.VisibleTo(user)
+        var children = db.ChildrenVisibleTo(user, time)
             .Include(c => c.Iro)
             .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
             .AsQueryable();

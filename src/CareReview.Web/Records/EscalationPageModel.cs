@@ -39,7 +39,7 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
             .AsSplitQuery()
             .SingleOrDefaultAsync(e => e.Id == id);
         var me = User.StaffMemberId();
-        var canSeeCase = escalation is not null && await db.Children.VisibleTo(User).AnyAsync(c => c.Id == escalation.ChildId);
+        var canSeeCase = escalation is not null && await db.ChildrenVisibleTo(User, time).AnyAsync(c => c.Id == escalation.ChildId);
         var asked = escalation is not null && me is not null && escalation.Stages.Any(s => s.RespondentStaffId == me);
         if (escalation is null || !(canSeeCase || asked))
         {

@@ -7,7 +7,7 @@ namespace CareReview.Web.Records;
 /// Opens the record a page is about before any of its handlers run, for every page about a child
 /// (<see cref="ChildPageModel"/>, and <see cref="ReviewPageModel"/> for one of the child's reviews) or an
 /// escalation (<see cref="EscalationPageModel"/>). It loads what the page declares it needs, only if the
-/// user may see it (<c>ChildAccess.VisibleTo</c>) and the page admits them; otherwise it records the refusal
+/// user may see it (<c>ChildAccess.ChildrenVisibleTo</c>) and the page admits them; otherwise it records the refusal
 /// in the audit and answers 404, so a refused record looks like one that does not exist.
 /// </summary>
 public sealed partial class RecordFilter : IAsyncPageFilter
@@ -73,13 +73,20 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         }
 
         var parts = ChildRecords.PartsFor(page.GetType(), http.Request.Method);
-        if (await ChildRecords.LoadAsync(db, http.User, childId, parts) is not { } child)
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        if (await ChildRecords.LoadAsync(db, http.User, time, childId, parts) is not { } child)
         {
             // Kept against the child the request named, so that the audit log's child filter shows who tried.
             return new Refusal(childId, $"child:{childId}");
         }
 
         page.Child = child;
+        page.EmergencyAccess = await db.EmergencyAccessOf(http.User, time).Where(g => g.ChildId == child.Id)
+            .OrderByDescending(g => g.EndsAtUtc).FirstOrDefaultAsync();
+        if (page.EmergencyAccess is { } grant)
+        {
+            http.RequestServices.GetRequiredService<AuditLog>().UnderEmergencyAccess(child.Id, grant.Id);
+        }
         if (PermissionConvention.Required(page.GetType()).Any(p => !http.User.MayFor(p, child)))
         {
             return new Refusal(child.Id, page.RefusalDetails);

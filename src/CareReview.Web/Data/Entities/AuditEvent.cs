@@ -152,4 +152,14 @@ public enum AuditAction
     RulesViewed = 9300,
     RuleSettingChanged = 9301,
     DrpStagesChanged = 9302,
+
+    /// <summary>Emergency access was given: the grant, until when, and the reason in the person's words (ADR-0028).</summary>
+    BreakGlassGranted = 9400,
+
+    /// <summary>Emergency access was asked for and not given: no child has the id, or the user already sees the child.</summary>
+    BreakGlassNotGranted = 9401,
+    BreakGlassReviewsViewed = 9402,
+    BreakGlassUseViewed = 9403,
+    BreakGlassReviewed = 9404,
+    BreakGlassEndedEarly = 9405,
 }

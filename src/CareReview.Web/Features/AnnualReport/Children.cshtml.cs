@@ -7,7 +7,7 @@ namespace CareReview.Web.Features.AnnualReport;
 /// The children behind one figure of the annual report. Only children the user may see are named; the others
 /// are counted, never named. Each drill-down is audited with the figure and how many were shown.
 /// </summary>
-public sealed class ChildrenModel(AppDbContext db, AuditLog audit, RulebookSource rules) : PageModel
+public sealed class ChildrenModel(AppDbContext db, AuditLog audit, RulebookSource rules, TimeProvider time) : PageModel
 {
     public sealed record Row(int Id, string Name, string LocalId);
 
@@ -35,7 +35,7 @@ public sealed class ChildrenModel(AppDbContext db, AuditLog audit, RulebookSourc
         Heading = line.Measure.EndsWith("_by_quarter", StringComparison.Ordinal) || line.Measure == "attended_review"
             ? $"{section}: {line.Value}, {line.Group}" : $"{section}: {line.Value}";
         var idList = ids.ToList();
-        Shown = [.. (await db.Children.VisibleTo(User).Where(c => idList.Contains(c.Id))
+        Shown = [.. (await db.ChildrenVisibleTo(User, time).Where(c => idList.Contains(c.Id))
                 .Select(c => new { c.Id, c.GivenName, c.FamilyName, c.LocalId })
                 .ToListAsync())
             .Select(c => new Row(c.Id, $"{c.GivenName} {c.FamilyName}", c.LocalId))

@@ -26,6 +26,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     /// <summary>Two changes of IRO in one period of care is where continuity (statutory-rules.md §6.2) is worth a manager's look.</summary>
     public const int ManyIroChanges = 2;
     public DateOnly Today { get; private set; }
+
+    /// <summary>For the IRO manager: uses of emergency access not yet reviewed (ADR-0028).</summary>
+    public int? EmergencyAccessToReview { get; private set; }
     /// <summary>The caseload is the user's own, as the children's IRO.</summary>
     public bool IsIro => User.ReachOf(Permission.ChairReviews) == Reach.AsTheirIro;
 
@@ -33,7 +36,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
     {
         Today = time.TodayInEngland();
         var calendar = calendars.Current;
-        var lookedAfter = db.Children.VisibleTo(User).Where(c => c.Episodes.Any(e => e.EndedOn == null));
+        var lookedAfter = db.ChildrenVisibleTo(User, time).Where(c => c.Episodes.Any(e => e.EndedOn == null));
         TotalLookedAfter = await lookedAfter.CountAsync();
 
         var filtered = lookedAfter;
@@ -94,7 +97,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         if (IsIro && User.StaffMemberId() is { } me)
         {
             var fte = await db.StaffMembers.Where(s => s.Id == me).Select(s => s.Fte).SingleAsync();
-            MyCaseload = new IroCaseload(TotalLookedAfter, fte);
+            // Their own children only: a child they see for a while under emergency access is not on their caseload.
+            MyCaseload = new IroCaseload(await lookedAfter.CountAsync(c => c.IroId == me), fte);
         }
 
         if (User.May(Permission.AllocateIros))
@@ -109,6 +113,11 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
                 .GroupBy(c => c.IroId).ToDictionary(g => g.Key, g => g.Count());
             IroCaseloads = [.. iros.Select(i => (i, new IroCaseload(counts.SingleOrDefault(c => c.IroId == i.Id)?.Count ?? 0, i.Fte),
                 many.GetValueOrDefault(i.Id)))];
+        }
+
+        if (User.May(Permission.ReviewEmergencyAccess))
+        {
+            EmergencyAccessToReview = await BreakGlass.ReviewsModel.ToReviewCountAsync(db);
         }
 
         audit.Record(AuditAction.CaseloadViewed, details: $"rows:{Rows.Count}");

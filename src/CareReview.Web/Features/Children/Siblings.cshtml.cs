@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace CareReview.Web.Features.Children;
 
 /// <summary>
@@ -35,7 +37,7 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
         var reference = Input.LocalId?.Trim();
         var sibling = string.IsNullOrEmpty(reference) ? null
-            : await Db.Children.VisibleTo(User).Include(c => c.SiblingGroup).SingleOrDefaultAsync(c => c.LocalId == reference);
+            : await Db.ChildrenVisibleTo(User, TimeProvider).Include(c => c.SiblingGroup).SingleOrDefaultAsync(c => c.LocalId == reference);
         if (string.IsNullOrEmpty(reference))
         {
             ModelState.AddModelError("Input.LocalId", "Enter the local reference of the brother or sister");
@@ -107,9 +109,10 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
             return;
         }
 
-        var all = Db.Children.Where(c => c.SiblingGroupId == groupId && c.Id != Child.Id);
-        Siblings = await all.VisibleTo(User).Include(c => c.Iro).Include(c => c.Episodes).OrderBy(c => c.DateOfBirth).ToListAsync();
-        HiddenSiblings = await all.CountAsync() - Siblings.Count;
+        var childId = Child.Id;
+        Expression<Func<Child, bool>> sibling = c => c.SiblingGroupId == groupId && c.Id != childId;
+        Siblings = await Db.ChildrenVisibleTo(User, TimeProvider).Where(sibling).Include(c => c.Iro).Include(c => c.Episodes).OrderBy(c => c.DateOfBirth).ToListAsync();
+        HiddenSiblings = await Db.Children.CountAsync(sibling) - Siblings.Count;
     }
 
     public sealed class InputModel

@@ -42,7 +42,7 @@ public sealed class ComplianceModel(AppDbContext db, AuditLog audit, TimeProvide
     {
         Today = time.TodayInEngland();
         var soonUntil = DueSoonPolicy.ShownAsDueSoonUntil(Today, Calendar);
-        var children = db.Children.VisibleTo(User).Where(c => c.NextReviewDueOn != null);
+        var children = db.ChildrenVisibleTo(User, time).Where(c => c.NextReviewDueOn != null);
         if (Team is { } team)
         {
             children = children.Where(c => c.SocialWorker!.TeamId == team);

@@ -62,7 +62,7 @@ public sealed class RegisterModel(AppDbContext db, AuditLog audit, TimeProvider 
         Today = time.TodayInEngland();
         var calendar = rules.Current;
         var (process, _) = await DrpStageSetting.CurrentAsync(db);
-        var children = db.Children.VisibleTo(User);
+        var children = db.ChildrenVisibleTo(User, time);
         var escalations = await db.Escalations.Include(e => e.Stages)
             .Where(e => children.Any(c => c.Id == e.ChildId))
             .AsSplitQuery()

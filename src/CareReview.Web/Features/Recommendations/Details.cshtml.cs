@@ -86,7 +86,7 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
             return false;
         }
 
-        ChildVisible = await db.Children.VisibleTo(User).AnyAsync(c => c.Id == childId.ChildId);
+        ChildVisible = await db.ChildrenVisibleTo(User, time).AnyAsync(c => c.Id == childId.ChildId);
         var isOwner = childId.OwnerStaffId is not null && childId.OwnerStaffId == User.StaffMemberId();
         if (!ChildVisible && !isOwner)
         {

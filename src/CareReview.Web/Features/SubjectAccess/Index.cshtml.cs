@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
     protected internal override async Task<bool> AdmitsAsync()
     {
-        Sources = await SubjectAccessSources.LoadAsync(Db, User, Child);
+        Sources = await SubjectAccessSources.LoadAsync(Db, User, TimeProvider, Child);
         Items = Sources.ThirdParties();
         return true;
     }

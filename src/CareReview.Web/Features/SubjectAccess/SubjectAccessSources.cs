@@ -37,10 +37,10 @@ public sealed class SubjectAccessSources
     public required IReadOnlySet<string> StaffTable { get; init; }
 
     /// <summary><paramref name="child"/> must be loaded whole (<see cref="ChildParts.Whole"/>).</summary>
-    public static async Task<SubjectAccessSources> LoadAsync(AppDbContext db, ClaimsPrincipal user, Child child)
+    public static async Task<SubjectAccessSources> LoadAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, Child child)
     {
         var siblings = child.SiblingGroupId is { } group
-            ? await db.Children.VisibleTo(user).Where(c => c.SiblingGroupId == group && c.Id != child.Id)
+            ? await db.ChildrenVisibleTo(user, time).Where(c => c.SiblingGroupId == group && c.Id != child.Id)
                 .OrderBy(c => c.GivenName).ThenBy(c => c.Id).Select(c => c.GivenName + " " + c.FamilyName).ToListAsync()
             : [];
         return new SubjectAccessSources
