@@ -12,7 +12,27 @@ namespace CareReview.Web.Authorization;
 public static class ChildAccess
 {
     /// <summary>The children the user may see now, by the app's clock (emergency access ends at its time exactly).</summary>
-    public static IQueryable<Child> ChildrenVisibleTo(this AppDbContext db, ClaimsPrincipal user, TimeProvider time)
+    public static IQueryable<Child> ChildrenVisibleTo(this AppDbContext db, ClaimsPrincipal user, TimeProvider time) =>
+        db.Visible(user, db.EmergencyAccessOf(user, time));
+
+    /// <summary>
+    /// The children the user sees for who they are to the child (their IRO, social worker, team manager, or the
+    /// IRO manager), emergency access aside: what they may change, where emergency access only lets them read.
+    /// </summary>
+    public static IQueryable<Child> ChildrenWorkedWithBy(this AppDbContext db, ClaimsPrincipal user) =>
+        db.Visible(user, db.BreakGlassGrants.Where(_ => false));
+
+    /// <summary>
+    /// The user's emergency access to the child that lasts now, when it is the only reason they see the child, or
+    /// null: then the record is theirs to read and never to change (ADR-0028).
+    /// </summary>
+    public static async Task<BreakGlassGrant?> OnlyEmergencyAccessToAsync(this AppDbContext db, ClaimsPrincipal user, TimeProvider time, int childId) =>
+        await db.EmergencyAccessOf(user, time).Where(g => g.ChildId == childId).OrderByDescending(g => g.EndsAtUtc).FirstOrDefaultAsync() is { } grant
+        && !await db.ChildrenWorkedWithBy(user).AnyAsync(c => c.Id == childId)
+            ? grant
+            : null;
+
+    private static IQueryable<Child> Visible(this AppDbContext db, ClaimsPrincipal user, IQueryable<BreakGlassGrant> granted)
     {
         var children = db.Children.AsQueryable();
         if (user.IsInRole(Roles.IroManager))
@@ -30,7 +50,6 @@ public static class ChildAccess
             return children.Where(_ => false);
         }
 
-        var granted = db.EmergencyAccessOf(user, time);
         return children.Where(c =>
             (iro && c.IroId == staffId)
             || ((socialWorker || teamManager) && c.SocialWorkerId == staffId)

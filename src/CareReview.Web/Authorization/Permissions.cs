@@ -170,6 +170,13 @@ public static class Permissions
             });
     }
 
+    /// <summary>
+    /// What a user may do for a child they see only through emergency access (ADR-0028): read the record, never
+    /// change it, so a grant cannot be turned into lasting access (allocating the child to themselves) or into a
+    /// change to the child's care by someone who does not work with them.
+    /// </summary>
+    public static bool AllowedUnderEmergencyAccess(Permission permission) => permission is Permission.WorkWithChildren or Permission.SeeEscalations;
+
     /// <summary>The name of the policy that requires the permission, for folders and pages not about one record.</summary>
     public static string PolicyFor(Permission permission) => $"permission:{permission}";
 }

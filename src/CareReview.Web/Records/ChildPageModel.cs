@@ -6,7 +6,7 @@ namespace CareReview.Web.Records;
 /// the user may see them and the page <see cref="AdmitsAsync">admits</see> them, and answered 404, audited,
 /// otherwise. So a handler starts with <see cref="Child"/> in hand.
 /// </summary>
-public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel
+public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource calendars) : PageModel, IOpenUnderEmergencyAccess
 {
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
@@ -14,15 +14,19 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
 
     public Child Child { get; internal set; } = null!;
 
-    /// <summary>The user's emergency access to this child that lasts now, if they have one: the page says so (ADR-0028).</summary>
+    /// <summary>
+    /// The user's emergency access to this child that lasts now, when it is the only reason they see the child:
+    /// the page says so, and the record is read-only (ADR-0028).
+    /// </summary>
     public BreakGlassGrant? EmergencyAccess { get; internal set; }
     public DateOnly Today => time.TodayInEngland();
     public DateTimeOffset Now => time.GetUtcNow();
     public WorkingDayCalendar Calendar => calendars.Current;
     public Rulebook Rules => calendars.Rules;
 
-    /// <summary>Whether the user may do this for this child.</summary>
-    public bool May(Permission permission) => User.MayFor(permission, Child);
+    /// <summary>Whether the user may do this for this child: under emergency access only, read it.</summary>
+    public bool May(Permission permission) =>
+        User.MayFor(permission, Child) && (EmergencyAccess is null || Permissions.AllowedUnderEmergencyAccess(permission));
 
     /// <summary>The child's IRO and the IRO manager chair and record reviews.</summary>
     public bool CanChair => May(Permission.ChairReviews);
@@ -103,6 +107,15 @@ public abstract class ChildPageModel(AppDbContext db, AuditLog audit, TimeProvid
         TempData["Success"] = message;
         return RedirectToPage("/Children/Details", new { id = Child.Id });
     }
+}
+
+/// <summary>
+/// A page about a child's record, which the user may see only through emergency access: then
+/// <see cref="RecordFilter"/> marks what it audits, refuses any change, and the layout shows the banner.
+/// </summary>
+public interface IOpenUnderEmergencyAccess
+{
+    BreakGlassGrant? EmergencyAccess { get; }
 }
 
 /// <summary>A page about one of the child's reviews, named <c>{reviewId}</c> on the route: a review the child does not have answers 404.</summary>

@@ -9,7 +9,7 @@ public sealed record EscalatedChild(int Id, string FullName, string GivenName, s
 /// stages, who see the escalation and nothing else of the case. <see cref="RecordFilter"/> loads it for
 /// them before any handler runs, and answers anyone else 404, audited.
 /// </summary>
-public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel
+public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeProvider time, RulebookSource rules) : PageModel, IOpenUnderEmergencyAccess
 {
     protected AppDbContext Db => db;
     protected AuditLog Audit => audit;
@@ -22,8 +22,18 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
     /// <summary>The user may see the child's case, not only this escalation.</summary>
     public bool CanSeeCase { get; private set; }
 
+    /// <summary>
+    /// The user's emergency access to the child that lasts now, when it is the only reason they may open this
+    /// escalation (they are not asked to respond at any stage): read-only, marked and shown (ADR-0028).
+    /// </summary>
+    public BreakGlassGrant? EmergencyAccess { get; private set; }
+
     /// <summary>The child's IRO, or the IRO manager, runs the escalation.</summary>
-    public bool CanAct => CanSeeCase && User.MayFor(Permission.RunEscalations, Child.IroId, Child.SocialWorkerId);
+    public bool CanAct => CanSeeCase && May(Permission.RunEscalations);
+
+    /// <summary>Whether the user may do this for the escalation's child: under emergency access only, read it.</summary>
+    public bool May(Permission permission) =>
+        User.MayFor(permission, Child.IroId, Child.SocialWorkerId) && (EmergencyAccess is null || Permissions.AllowedUnderEmergencyAccess(permission));
 
     /// <summary>The user is asked to respond at the open stage and has not yet.</summary>
     public bool MustRespond => Escalation.CurrentStage is { Response: null } stage && stage.RespondentStaffId == User.StaffMemberId();
@@ -49,6 +59,7 @@ public abstract class EscalationPageModel(AppDbContext db, AuditLog audit, TimeP
 
         Escalation = escalation;
         CanSeeCase = canSeeCase;
+        EmergencyAccess = canSeeCase && !asked ? await db.OnlyEmergencyAccessToAsync(User, time, escalation.ChildId) : null;
         Child = await db.Children.Where(c => c.Id == escalation.ChildId)
             .Select(c => new EscalatedChild(c.Id, c.GivenName + " " + c.FamilyName, c.GivenName, c.LocalId, c.DateOfBirth, c.IroId, c.SocialWorkerId))
             .SingleAsync();

@@ -81,13 +81,8 @@ public sealed partial class RecordFilter : IAsyncPageFilter
         }
 
         page.Child = child;
-        page.EmergencyAccess = await db.EmergencyAccessOf(http.User, time).Where(g => g.ChildId == child.Id)
-            .OrderByDescending(g => g.EndsAtUtc).FirstOrDefaultAsync();
-        if (page.EmergencyAccess is { } grant)
-        {
-            http.RequestServices.GetRequiredService<AuditLog>().UnderEmergencyAccess(child.Id, grant.Id);
-        }
-        if (PermissionConvention.Required(page.GetType()).Any(p => !http.User.MayFor(p, child)))
+        page.EmergencyAccess = await db.OnlyEmergencyAccessToAsync(http.User, time, child.Id);
+        if (ChangesUnderEmergencyAccess(page, child.Id, http) || PermissionConvention.Required(page.GetType()).Any(p => !page.May(p)))
         {
             return new Refusal(child.Id, page.RefusalDetails);
         }
@@ -112,9 +107,26 @@ public sealed partial class RecordFilter : IAsyncPageFilter
             return new Refusal(page.RefusedChildId, $"escalation:{id}");
         }
 
-        var admitted = PermissionConvention.Required(page.GetType()).All(p => http.User.MayFor(p, page.Child.IroId, page.Child.SocialWorkerId))
+        var admitted = !ChangesUnderEmergencyAccess(page, page.Escalation.ChildId, http)
+                       && PermissionConvention.Required(page.GetType()).All(page.May)
                        && await page.AdmitsAsync();
         return admitted ? null : new Refusal(page.Escalation.ChildId, $"escalation:{id};{PageName(page.PageContext)}");
+    }
+
+    /// <summary>
+    /// Marks what the request audits about the child when the user sees them only through emergency access, and
+    /// whether it asks to change something then: emergency access is read-only (ADR-0028), so anything but a
+    /// read is refused here, for every page about a child or an escalation, before any handler runs.
+    /// </summary>
+    private static bool ChangesUnderEmergencyAccess(IOpenUnderEmergencyAccess page, int childId, HttpContext http)
+    {
+        if (page.EmergencyAccess is not { } grant)
+        {
+            return false;
+        }
+
+        http.RequestServices.GetRequiredService<AuditLog>().UnderEmergencyAccess(childId, grant.Id);
+        return !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
     }
 
     /// <summary>The page's name as audit details give it: <c>/Reviews/BringForward</c> is <c>bring-forward</c>.</summary>

@@ -94,6 +94,60 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_team_manager_with_emergency_access_cannot_allocate_the_child_to_themselves()
+    {
+        var team = await app.ATeamAsync($"Takeover {Guid.NewGuid():N}");
+        var teamManager = await app.AStaffMemberAsync("Terry Takeover", StaffRole.TeamManager, team);
+        var userName = $"tm-{Guid.NewGuid():N}";
+        await app.AUserAsync(userName, Roles.TeamManager, teamManager);
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(userName);
+        using var asked = await AskAsync(client, child.LocalId, Reason);
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync($"/children/{child.Id}"));
+
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync($"/children/{child.Id}/allocation"));
+        using var posted = await PostAsync(client, $"/children/{child.Id}/allocation", await client.GetPageAsync("/break-glass"), new Dictionary<string, string>
+        {
+            ["Input.Version"] = child.Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.SocialWorkerId"] = teamManager.Id.ToString(CultureInfo.InvariantCulture),
+            ["Input.From.Day"] = app.Today.Day.ToString(CultureInfo.InvariantCulture),
+            ["Input.From.Month"] = app.Today.Month.ToString(CultureInfo.InvariantCulture),
+            ["Input.From.Year"] = app.Today.Year.ToString(CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.Equal(_socialWorker.Id, await app.QueryDbAsync(db => db.Children.Where(c => c.Id == child.Id).Select(c => c.SocialWorkerId).SingleAsync()));
+        var grant = await app.QueryDbAsync(db => db.BreakGlassGrants.SingleAsync(g => g.ChildId == child.Id));
+        Assert.Equal(2, (await EventsAboutAsync(child.Id)).Count(e => e.Action == AuditAction.AccessRefused && e.Details == $"page:allocation;break-glass:{grant.Id}"));
+    }
+
+    [Fact]
+    public async Task A_social_worker_with_emergency_access_reads_the_record_but_cannot_record_a_visit()
+    {
+        var userName = await ADutyWorkerAsync();
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(userName);
+        using var asked = await AskAsync(client, child.LocalId, Reason);
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/children/{child.Id}"));
+        using var posted = await PostAsync(client, $"/children/{child.Id}/record/visit", await client.GetPageAsync("/break-glass"), new Dictionary<string, string>
+        {
+            ["Input.Version"] = child.Version.ToString(CultureInfo.InvariantCulture),
+            ["Input.On.Day"] = app.Today.Day.ToString(CultureInfo.InvariantCulture),
+            ["Input.On.Month"] = app.Today.Month.ToString(CultureInfo.InvariantCulture),
+            ["Input.On.Year"] = app.Today.Year.ToString(CultureInfo.InvariantCulture),
+            ["Input.ChildSeen"] = "true",
+            ["Input.SeenAlone"] = "true",
+        });
+
+        Assert.Contains("You can read this record but not change it.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/children/{child.Id}/record/visit", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
+        Assert.DoesNotContain(await EventsAboutAsync(child.Id), e => e.Action == AuditAction.CareEventRecorded);
+        Assert.Equal(0, await app.QueryDbAsync(db => db.Children.Where(c => c.Id == child.Id).SelectMany(c => c.CareEvents).CountAsync()));
+    }
+
+    [Fact]
     public async Task A_reason_too_short_is_refused_beside_the_field_and_nothing_is_written()
     {
         var userName = await ADutyWorkerAsync();
