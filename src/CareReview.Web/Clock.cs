@@ -18,6 +18,10 @@ public static class Clock
         return $"{time} on {GovukDate.Format(DateOnly.FromDateTime(local))}";
     }
 
+    /// <summary>The instant (UTC) today began in England: midnight there, in summer time or not.</summary>
+    public static DateTime StartOfTodayInEngland(this TimeProvider time) =>
+        TimeZoneInfo.ConvertTimeToUtc(time.TodayInEngland().ToDateTime(TimeOnly.MinValue), s_england);
+
     /// <summary>Today's date in England, which is what statutory deadlines are counted in.</summary>
     public static DateOnly TodayInEngland(this TimeProvider time) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), s_england).DateTime);
