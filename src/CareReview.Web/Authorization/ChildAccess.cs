@@ -58,16 +58,18 @@ public static class ChildAccess
     }
 
     /// <summary>
-    /// The user's emergency access that lasts now, to any child: started, and not yet at its end. Only the roles
-    /// that may ask for it hold any, so a grant outlives nothing: a user who changes role loses it with the role.
+    /// The user's emergency access that lasts now, to any child: started, and not yet at its end. It belongs to the
+    /// sign-in that asked, whose views the IRO manager's review counts, not to every sign-in of the same member of
+    /// staff. Only the roles that may ask for it hold any, so a user who changes role loses it with the role.
     /// </summary>
     public static IQueryable<BreakGlassGrant> EmergencyAccessOf(this AppDbContext db, ClaimsPrincipal user, TimeProvider time)
     {
         var staffId = ClaimAsInt(user, CareReviewClaims.StaffMemberId);
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         var now = time.GetUtcNow().UtcDateTime;
-        return staffId is null || !user.May(Permission.AskForEmergencyAccess)
+        return staffId is null || string.IsNullOrEmpty(userId) || !user.May(Permission.AskForEmergencyAccess)
             ? db.BreakGlassGrants.Where(_ => false)
-            : db.BreakGlassGrants.Where(g => g.StaffMemberId == staffId && g.StartedAtUtc <= now && now < g.EndsAtUtc);
+            : db.BreakGlassGrants.Where(g => g.UserId == userId && g.StartedAtUtc <= now && now < g.EndsAtUtc);
     }
 
     public static int? StaffMemberId(this ClaimsPrincipal user) => ClaimAsInt(user, CareReviewClaims.StaffMemberId);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Domain.Staff;
+using CareReview.Tests.Features.Escalations;
 using CareReview.Tests.Support;
 using CareReview.Web;
 using CareReview.Web.Authorization;
@@ -148,6 +149,117 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task An_escalation_opened_under_emergency_access_is_audited_with_the_break_glass_mark_and_shows_the_banner()
+    {
+        var cast = await app.AnEscalationCastAsync();
+        var child = await app.AChildOfAsync(cast);
+        var escalationId = await app.RaiseAsync(cast.IroUser, child.Id);
+        var userName = await ADutyWorkerAsync();
+        using var client = await app.SignedInClientAsync(userName);
+        using var asked = await AskAsync(client, child.LocalId, Reason);
+        var grant = await app.QueryDbAsync(db => db.BreakGlassGrants.SingleAsync(g => g.ChildId == child.Id));
+
+        var page = WebUtility.HtmlDecode(await client.GetPageAsync($"/escalations/{escalationId}"));
+
+        Assert.Contains($"You have emergency access to this record until {Clock.AtTimeOnDayInEngland(grant.EndsAtUtc)}.", page, StringComparison.Ordinal);
+        var seen = (await EventsAboutAsync(child.Id)).Where(e => e.UserName == userName && e.Action != AuditAction.BreakGlassGranted).ToList();
+        Assert.NotEmpty(seen);
+        Assert.All(seen, e => Assert.EndsWith($"break-glass:{grant.Id}", e.Details, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_family_name_is_answered_as_an_unknown_reference_and_audited()
+    {
+        var userName = await ADutyWorkerAsync();
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker, familyName: "Okafor");
+        using var client = await app.SignedInClientAsync(userName);
+
+        using var wrong = await AskAsync(client, child.LocalId, Reason, "Tester");
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        Assert.Matches("<p id=\"Input-LocalId-error\" class=\"govuk-error-message\">.*No emergency access was given: no child matches this local reference and family name",
+            WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()));
+        Assert.Empty(await app.QueryDbAsync(db => db.BreakGlassGrants.Where(g => g.ChildId == child.Id).ToListAsync()));
+        var refused = Assert.Single(await EventsAboutAsync(child.Id), e => e.Action == AuditAction.BreakGlassNotGranted);
+        Assert.Equal((userName, $"local-id:{child.LocalId};family-name-differs"), (refused.UserName, refused.Details));
+
+        // The family name is matched whatever its case, and without spaces around it.
+        using var right = await AskAsync(client, child.LocalId, Reason, "  oKAFOR ");
+        Assert.Equal(HttpStatusCode.Redirect, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_second_emergency_access_while_one_lasts_is_refused_beside_the_field()
+    {
+        var userName = await ADutyWorkerAsync();
+        var first = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        var second = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(userName);
+        using var granted = await AskAsync(client, first.LocalId, Reason);
+
+        using var refused = await AskAsync(client, second.LocalId, Reason);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("<p id=\"Input-LocalId-error\" class=\"govuk-error-message\">.*You already have emergency access to a child's record. Wait until it ends, or ask the IRO manager to end it",
+            WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
+        Assert.Empty(await app.QueryDbAsync(db => db.BreakGlassGrants.Where(g => g.ChildId == second.Id).ToListAsync()));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfAsync($"/children/{second.Id}"));
+    }
+
+    [Fact]
+    public async Task A_fourth_emergency_access_in_a_day_in_England_is_refused_beside_the_field()
+    {
+        var userName = await ADutyWorkerAsync();
+        var userId = await app.QueryDbAsync(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        var dayStarted = app.Time.StartOfTodayInEngland();
+        // Three uses already today, each ended, and one yesterday that does not count.
+        await app.ExecuteDbAsync(async db =>
+        {
+            db.BreakGlassGrants.Add(new BreakGlassGrant(_duty.Id, userId, child.Id, Reason, dayStarted.AddMinutes(-2), TimeSpan.FromMinutes(1)));
+            db.BreakGlassGrants.Add(new BreakGlassGrant(_duty.Id, userId, child.Id, Reason, dayStarted, TimeSpan.FromSeconds(1)));
+            db.BreakGlassGrants.Add(new BreakGlassGrant(_duty.Id, userId, child.Id, Reason, dayStarted.AddSeconds(1), TimeSpan.FromSeconds(1)));
+            await db.SaveChangesAsync();
+        });
+        var other = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(userName);
+        using (var third = await AskAsync(client, other.LocalId, Reason))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, third.StatusCode);
+        }
+
+        await app.ExecuteDbAsync(async db =>
+        {
+            var running = await db.BreakGlassGrants.SingleAsync(g => g.ChildId == other.Id);
+            running.EndEarly("iro-manager", app.Time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        });
+        var fourthChild = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+
+        using var fourth = await AskAsync(client, fourthChild.LocalId, Reason);
+
+        Assert.Equal(HttpStatusCode.OK, fourth.StatusCode);
+        Assert.Matches("<p id=\"Input-LocalId-error\" class=\"govuk-error-message\">.*You have asked for emergency access 3 times today, which is the most allowed in a day",
+            WebUtility.HtmlDecode(await fourth.Content.ReadAsStringAsync()));
+        Assert.Empty(await app.QueryDbAsync(db => db.BreakGlassGrants.Where(g => g.ChildId == fourthChild.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task Emergency_access_belongs_to_the_sign_in_that_asked_not_to_another_of_the_same_member_of_staff()
+    {
+        var asker = await ADutyWorkerAsync();
+        var otherSignIn = await ADutyWorkerAsync();
+        var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var askerClient = await app.SignedInClientAsync(asker);
+        using var asked = await AskAsync(askerClient, child.LocalId, Reason);
+
+        using var other = await app.SignedInClientAsync(otherSignIn);
+
+        Assert.Equal(HttpStatusCode.OK, await askerClient.StatusOfAsync($"/children/{child.Id}"));
+        Assert.Equal(HttpStatusCode.NotFound, await other.StatusOfAsync($"/children/{child.Id}"));
+    }
+
+    [Fact]
     public async Task A_reason_too_short_is_refused_beside_the_field_and_nothing_is_written()
     {
         var userName = await ADutyWorkerAsync();
@@ -218,7 +330,7 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
         var child = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker, givenName: "Quinn", familyName: "Reviewed");
         using (var duty = await app.SignedInClientAsync(userName))
         {
-            using var asked = await AskAsync(duty, child.LocalId, Reason);
+            using var asked = await AskAsync(duty, child.LocalId, Reason, "Reviewed");
             await duty.GetPageAsync($"/children/{child.Id}");
             await duty.GetPageAsync($"/children/{child.Id}");
             await duty.GetPageAsync($"/children/{child.Id}/care-plan");
@@ -368,10 +480,11 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
         return userName;
     }
 
-    private Task<HttpResponseMessage> AskAsync(HttpClient client, string localId, string reason) =>
+    private Task<HttpResponseMessage> AskAsync(HttpClient client, string localId, string reason, string familyName = "Tester") =>
         app.SubmitFormAsync(client, "/break-glass", new Dictionary<string, string>
         {
             ["Input.LocalId"] = localId,
+            ["Input.FamilyName"] = familyName,
             ["Input.Reason"] = reason,
             ["Input.Confirmed"] = "true",
         });
