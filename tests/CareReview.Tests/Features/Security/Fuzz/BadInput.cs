@@ -256,7 +256,12 @@ internal sealed partial class BadInput(Random random, FuzzKnowledge knowledge)
                     done.Add($"{name} sent as the bytes {raw}");
                     break;
                 case 9:
-                    var extra = s_extraNames[random.Next(s_extraNames.Length)];
+                    // A list's rows named by an explicit index ("Input.Stages.index=6") rather than counted from 0, or a row
+                    // sent again under the same number written another way ("Input.Considerations[04]").
+                    var rows = names.Select(n => IndexedName().Match(n)).Where(m => m.Success)
+                        .SelectMany(m => new[] { $"{m.Groups[1].Value}.index", $"{m.Groups[1].Value}[0{m.Groups[2].Value}]{m.Groups[3].Value}" })
+                        .Distinct().ToList();
+                    var extra = rows.Count > 0 && random.Next(2) == 0 ? rows[random.Next(rows.Count)] : s_extraNames[random.Next(s_extraNames.Length)];
                     var value = random.Next(2) == 0 ? BadText() : OtherId();
                     pairs.Add(new Pair(extra, value));
                     done.Add($"an extra field {extra} = {Show(value)}");
@@ -387,6 +392,9 @@ internal sealed partial class BadInput(Random random, FuzzKnowledge knowledge)
         var escaped = string.Concat(value.Take(40).Select(c => char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:X4}" : c.ToString()));
         return value.Length > 40 ? $"\"{escaped}…\" ({value.Length:N0} characters)" : $"\"{escaped}\"";
     }
+
+    [GeneratedRegex("^(.+?)\\[(\\d+)\\](.*)$")]
+    private static partial Regex IndexedName();
 
     [GeneratedRegex("/\\d+(?=/|$|\\?)")]
     private static partial Regex FirstId();
