@@ -19,33 +19,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-app_pid=""
-cleanup() {
-  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
-  if [ -f "$work/app.log" ] && grep -q '^fail:' "$work/app.log"; then
-    echo "The app logged failures:" >&2
-    grep -A 15 '^fail:' "$work/app.log" | head -n 60 >&2
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-dotnet build "$root/src/CareReview.Web" -c Release -nologo -v quiet >/dev/null
-# exec, so that the process this script stops is the app itself.
-(cd "$root/src/CareReview.Web" && \
-  ConnectionStrings__App="Data Source=$work/bench.db" Demo__Enabled=true Clock__Today=2027-03-01 Reminders__Enabled=false \
-  ASPNETCORE_ENVIRONMENT=Production exec dotnet bin/Release/net10.0/CareReview.Web.dll --urls "http://127.0.0.1:$port" \
-  >"$work/app.log" 2>&1) &
-app_pid=$!
-
-base="http://127.0.0.1:$port"
-for _ in $(seq 1 900); do
-  if curl -fs -o /dev/null "$base/sign-in"; then break; fi
-  sleep 1
-done
-curl -fs -o /dev/null "$base/sign-in" || { cat "$work/app.log"; exit 1; }
+source "$(dirname "$0")/app.sh"
+start_app "$port" Clock__Today=2027-03-01 Reminders__Enabled=false
 
 jar="$work/cookies"
 token=$(curl -fs -c "$jar" -b "$jar" "$base/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')

@@ -169,7 +169,7 @@ public static class CareReviewServices
             }
 
             options.Conventions.AuthorizeFolder("/Family", Policies.Family);
-        });
+        }).AddMvcOptions(options => options.ModelBinderProviders.Insert(0, new FormRows(options.ModelBinderProviders)));
 
         services.Configure<DemoOptions>(configuration.GetSection("Demo"));
         services.Configure<CouncilOptions>(configuration.GetSection("Council"));

@@ -12,7 +12,9 @@ using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -247,6 +249,12 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>Runs a command-line command (such as annual-report) against this app's services, as Program.cs would.</summary>
     public Task<int> RunCommandAsync(Func<IServiceProvider, Task<int>> command) => command(Services);
+
+    /// <summary>The address of every page that takes a post, as the app's routing holds them (such as "/children/{id:int}/change").</summary>
+    public IReadOnlyList<string> RoutesOfPagesThatTakePosts() =>
+        [.. Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.HandlerMethods.Any(h => h.HttpMethod == "Post") == true)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct()];
 
     /// <summary>Runs one pass of the reminder job now, as the hourly timer would (in its own DI scope).</summary>
     public Task<ReminderRunResult> RunReminderJobAsync() => Services.GetRequiredService<ReviewReminderJob>().RunOnceAsync();
