@@ -41,6 +41,9 @@ internal sealed partial class FuzzCouncil
     public IReadOnlyList<int> EscalationIds { get; private set; } = [];
     public int ReferralId { get; private set; }
     public int RecommendationId { get; private set; }
+
+    /// <summary>An ended use of emergency access by the other IRO, waiting for the IRO manager's review.</summary>
+    public int GrantId { get; private set; }
     public IReadOnlyList<int> EpisodeIds { get; private set; } = [];
     public string InvitationToken { get; private set; } = "";
     public string SetUpAddress { get; private set; } = "";
@@ -74,6 +77,15 @@ internal sealed partial class FuzzCouncil
             decisionsIssued: true, recommendation: "Arrange monthly contact with grandmother");
         OpenReviewId = await App.ArrangedReviewAsync(ChildId, today.AddDays(10));
         RecommendationId = await App.QueryDbAsync(db => db.Recommendations.Where(r => r.ReviewId == HeldReviewId).Select(r => r.Id).SingleAsync());
+        var otherIroUser = await App.AUserAsync($"iro-elsewhere-{cast.Suffix}", Roles.Iro, otherIro);
+        GrantId = await App.QueryDbAsync(async db =>
+        {
+            var grant = new BreakGlassGrant(otherIro.Id, otherIroUser.Id, ChildId, "A duty call about Fern out of hours, needing her plan",
+                App.Time.GetUtcNow().UtcDateTime.AddHours(-10), TimeSpan.FromHours(8));
+            db.BreakGlassGrants.Add(grant);
+            await db.SaveChangesAsync();
+            return grant.Id;
+        });
         EpisodeIds = await App.QueryDbAsync(db => db.CareEpisodes.Where(e => e.ChildId == ChildId).Select(e => e.Id).ToListAsync());
 
         await OnTheChildAsync(ChildId, c => c.ChangeCarePlan(CareReview.Tests.Domain.Deadlines.Plan(), "Sid Worker", today, App.Rules));
@@ -195,6 +207,7 @@ internal sealed partial class FuzzCouncil
                 "escalations" => [.. EscalationIds.Select(Number)],
                 "cafcass" => [Number(ReferralId)],
                 "recommendations" => [Number(RecommendationId)],
+                "break-glass" => [Number(GrantId)],
                 _ => throw new InvalidOperationException($"The fuzzer does not know what {{id:int}} names in {route}"),
             },
             _ => throw new InvalidOperationException($"The fuzzer does not know what {{{name}}} names in {route}"),
