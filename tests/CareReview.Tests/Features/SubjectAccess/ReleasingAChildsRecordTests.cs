@@ -25,12 +25,13 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
     private const string ParentsWords = "Robin is settled but misses home";
     private const string Gran = "Morag Grant";
     private const string HomePostcode = "LS1 4AP";
+    private const string Grandad = "Ken Oldfield";
 
     private sealed record Arranged(VoiceCast Cast, Child Child, string Sibling, int ReviewId);
 
     /// <summary>
     /// Robin, whose record names other people: a brother in care, a mum who was sent a link and sent views before the
-    /// review, a grandmother named only in the free text (the letter and a recommendation), and the family home's postcode.
+    /// review (naming a grandfather), a grandmother named only in the free text (the letter and a recommendation), and the family home's postcode.
     /// </summary>
     private async Task<Arranged> ARecordNamingOtherPeopleAsync()
     {
@@ -56,7 +57,7 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
             db.ParentInvitations.Add(invitation);
             await db.SaveChangesAsync();
             var review = await db.Reviews.SingleAsync(r => r.Id == reviewId);
-            db.ReviewViews.Add(ReviewViews.FromParent(review, invitation.Id, Parent, "Mum", new ViewsDraft(ParentsWords, null, "More contact"), app.Today));
+            db.ReviewViews.Add(ReviewViews.FromParent(review, invitation.Id, Parent, "Mum", new ViewsDraft(ParentsWords, null, $"More weekends at {Grandad}'s farm"), app.Today));
         });
         await app.HeldReviewAsync(child.Id, app.Today, recommendation: $"Arrange monthly contact with {Gran}",
             letter: $"Dear Robin, thank you for your review. {Parent} and {Gran} were glad to hear you are happy.", decisionsIssued: true);
@@ -197,6 +198,26 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
         Assert.Equal(3, counts["names-of-other-people"]); // the mum on her link and in the letter, the brother; her views went whole
         Assert.Equal(release.Redactions.Removed.Sum(r => r.Count), release.Redactions.Total);
         Assert.Contains("Views sent by parents and carers 1", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_in_a_parents_views_is_shown_to_read_and_when_typed_is_removed_from_both_files_though_the_views_are_kept()
+    {
+        var (cast, child, _, _) = await ARecordNamingOtherPeopleAsync();
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var freeText = Section(await client.GetPageAsync(Url(child)), "free-text", "dl")!;
+        using var pdfResponse = await DownloadAsync(client, child, "pdf", [], names: Grandad);
+        var pdf = await PdfTextAsync(pdfResponse);
+        using var jsonResponse = await DownloadAsync(client, child, "json", [], names: Grandad);
+        var (raw, _) = await JsonAsync(jsonResponse);
+
+        Assert.Contains($"More weekends at {Grandad}&#x27;s farm", freeText, StringComparison.Ordinal);
+        Assert.Contains($"Views of {Parent} sent on {GovukDate(app.Today)}: relationship", freeText, StringComparison.Ordinal);
+        Absent(pdf, Grandad);
+        Absent(raw, Grandad);
+        Assert.Contains("More weekends at [redacted]'s farm", pdf, StringComparison.Ordinal);
+        Assert.Contains("More weekends at [redacted]'s farm", raw, StringComparison.Ordinal);
     }
 
     [Fact]
