@@ -276,6 +276,29 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
         Assert.DoesNotContain(await app.AuditAsync(AuditAction.SubjectAccessExported), e => e.ChildId == child.Id);
     }
 
+    [Fact]
+    public async Task Step_one_shown_again_after_changing_the_choices_or_a_mistake_is_audited_as_a_view_each_time()
+    {
+        var (cast, child, _, _) = await ARecordNamingOtherPeopleAsync();
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var stepOne = await client.GetPageAsync(Url(child));
+        using var change = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Change", stepOne, new Dictionary<string, string> { ["Input.Names"] = Gran });
+        using var check = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Check", stepOne, new Dictionary<string, string> { ["Input.Names"] = "Robin" });
+        using var download = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Download&format=pdf", stepOne,
+            new Dictionary<string, string> { ["Input.Names"] = "Robin" });
+
+        foreach (var response in new[] { change, check, download })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(Gran, Section(await response.Content.ReadAsStringAsync(), "free-text", "dl"), StringComparison.Ordinal);
+        }
+
+        // The first showing and the three after it.
+        Assert.Equal(4, (await app.AuditAsync(AuditAction.ChildRecordViewed, cast.IroManagerUser))
+            .Count(e => e.ChildId == child.Id && e.Details == "page:subject-access"));
+    }
+
     [Theory]
     [InlineData("iro")]
     [InlineData("social-worker")]
