@@ -250,13 +250,13 @@ public sealed class SubjectAccessSources
             Add($"{at}: the concern", e.Concern);
             Add($"{at}: what is needed", e.Needed);
             Add($"{at}: closing note", e.ClosingNote);
-            foreach (var d in e.Discussions)
+            foreach (var d in e.Discussions.OrderBy(d => d.On).ThenBy(d => d.Id))
             {
                 Add($"{at}: discussion on {GovukDate.Format(d.On)}", d.Conversation);
                 Add($"{at}: action agreed on {GovukDate.Format(d.On)}", d.AgreedAction);
             }
 
-            foreach (var s in e.Stages)
+            foreach (var s in e.Stages.OrderBy(s => s.Number))
             {
                 Add($"{at}: stage {s.Number} response", s.Response);
                 Add($"{at}: stage {s.Number} decision", s.DecisionNote);
@@ -271,7 +271,7 @@ public sealed class SubjectAccessSources
 
         foreach (var i in Invitations)
         {
-            Add($"Link sent to {i.Name} on {GovukDate.Format(DateOnly.FromDateTime(i.CreatedAt.UtcDateTime))}: relationship", i.Relationship);
+            Add($"Link sent to {i.Name} on {GovukDate.Format(Clock.DayInEngland(i.CreatedAt))}: relationship", i.Relationship);
         }
 
         return texts;

@@ -164,6 +164,27 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
     }
 
     [Fact]
+    public async Task Start_times_are_written_the_govuk_way_and_a_links_date_is_the_day_in_england()
+    {
+        var (cast, child, _, reviewId) = await ARecordNamingOtherPeopleAsync();
+        await app.ExecuteDbAsync(db =>
+        {
+            // 11:30pm on 1 July in UTC is half past midnight on 2 July in England.
+            db.ParentInvitations.Add(ParentInvitation.Create(child.Id, reviewId, InvitationPurpose.Decisions, "Lee Parentson", "Dad", "Ida Reviewer",
+                new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero), ParentInvitation.DefaultLifetime).Invitation);
+            return Task.CompletedTask;
+        });
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var pdf = await PdfTextAsync(await DownloadAsync(client, child, "pdf", []));
+        var (_, release) = await JsonAsync(await DownloadAsync(client, child, "json", []));
+
+        Assert.Contains($"{GovukDate(app.Today)} at 4pm, The foster home", pdf, StringComparison.Ordinal);
+        Assert.Equal("16:00", Assert.Single(release.Reviews).StartsAt);
+        Assert.Equal(new DateOnly(2026, 7, 2), Assert.Single(release.LinksToParentsAndCarers, l => l.Name == "Lee Parentson").SentOn);
+    }
+
+    [Fact]
     public async Task What_the_manager_removes_is_in_neither_the_pdf_nor_the_json()
     {
         var (cast, child, sibling, _) = await ARecordNamingOtherPeopleAsync();
