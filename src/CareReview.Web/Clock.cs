@@ -8,21 +8,27 @@ public static class Clock
     public static string AtTimeOnDayInEngland(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), s_england);
-        var time = (local.Hour, local.Minute) switch
-        {
-            (0, 0) => "midnight",
-            (12, 0) => "midday",
-            (_, 0) => local.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-            _ => local.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
-        };
-        return $"{time} on {GovukDate.Format(DateOnly.FromDateTime(local))}";
+        return $"{Time(TimeOnly.FromDateTime(local))} on {GovukDate.Format(DateOnly.FromDateTime(local))}";
     }
 
     /// <summary>The instant (UTC) today began in England: midnight there, in summer time or not.</summary>
     public static DateTime StartOfTodayInEngland(this TimeProvider time) =>
         TimeZoneInfo.ConvertTimeToUtc(time.TodayInEngland().ToDateTime(TimeOnly.MinValue), s_england);
 
+    /// <summary>A time of day the GOV.UK way: "2pm", "2:30pm", "midday", "midnight".</summary>
+    public static string Time(TimeOnly time) => (time.Hour, time.Minute) switch
+    {
+        (0, 0) => "midnight",
+        (12, 0) => "midday",
+        (_, 0) => time.ToString("htt", CultureInfo.InvariantCulture).ToLowerInvariant(),
+        _ => time.ToString("h:mmtt", CultureInfo.InvariantCulture).ToLowerInvariant(),
+    };
+
+    /// <summary>The day it was in England at <paramref name="instant"/>.</summary>
+    public static DateOnly DayInEngland(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, s_england).DateTime);
+
     /// <summary>Today's date in England, which is what statutory deadlines are counted in.</summary>
     public static DateOnly TodayInEngland(this TimeProvider time) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), s_england).DateTime);
+        DayInEngland(time.GetUtcNow());
 }

@@ -21,6 +21,9 @@ public static class RecordViewers
         AuditAction.SiblingsViewed, AuditAction.SubjectAccessExported,
     ];
 
+    /// <summary>Who looked, when Care Review does not know their job: a user with no staff record or staff role, or since removed.</summary>
+    public const string Someone = "Someone who works for the council";
+
     private static readonly TimeZoneInfo s_england = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     /// <summary>The child's record's looks from <paramref name="from"/> (a day in England) on, most recent first.</summary>
@@ -29,13 +32,15 @@ public static class RecordViewers
         var fromUtc = TimeZoneInfo.ConvertTimeToUtc(from.ToDateTime(TimeOnly.MinValue), s_england);
         var actions = LookedAt.ToList();
 
-        // Only users without a child's sign-in of their own: staff. Rows with no user (the system) join nothing.
+        // Rows with no user (the system, a parent's link) are not looks; every other row is, but a child's own sign-in's.
+        // A user since removed is still someone who looked: the child is never told fewer looked than did.
         var views = await (
             from e in db.AuditEvents.AsNoTracking()
-            where e.ChildId == child.Id && e.OccurredAtUtc >= fromUtc && actions.Contains(e.Action)
-            join u in db.Users.AsNoTracking() on e.UserId equals u.Id
-            where u.ChildId == null
-            select new { e.Id, e.UserId, e.OccurredAtUtc, u.StaffMemberId }).ToListAsync();
+            where e.ChildId == child.Id && e.OccurredAtUtc >= fromUtc && actions.Contains(e.Action) && e.UserId != ""
+            join u in db.Users.AsNoTracking() on e.UserId equals u.Id into users
+            from u in users.DefaultIfEmpty()
+            where u == null || u.ChildId == null
+            select new { e.Id, e.UserId, e.OccurredAtUtc, StaffMemberId = u == null ? null : u.StaffMemberId }).ToListAsync();
 
         var staffIds = views.Select(v => v.StaffMemberId).OfType<int>().Distinct().ToList();
         var staff = await db.StaffMembers.AsNoTracking().Include(s => s.Team).Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id);
@@ -57,11 +62,13 @@ public static class RecordViewers
                 On = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(v.OccurredAtUtc, DateTimeKind.Utc), s_england)),
                 v.Id,
             })
-            .Where(v => v.StaffMemberId is { } id ? staff.ContainsKey(id) : roles.ContainsKey(v.UserId))
             .GroupBy(v => (v.UserId, v.On))
             // Rows are numbered as they are written, so the highest is the latest, even within one tick of the clock.
             .OrderByDescending(g => g.Max(v => v.Id))
-            .Select(g => new RecordLook(g.Key.On, g.First().StaffMemberId is { } id ? Who(staff[id], child) : Who(roles[g.Key.UserId])))];
+            .Select(g => new RecordLook(g.Key.On,
+                g.First().StaffMemberId is { } id && staff.TryGetValue(id, out var member) ? Who(member, child)
+                : roles.TryGetValue(g.Key.UserId, out var role) ? Who(role)
+                : Someone))];
     }
 
     /// <summary>Who someone is to the child, in plain words: "Your IRO", "Your social worker's team manager (North Team)", "A social worker in East Team".</summary>
@@ -91,7 +98,7 @@ public static class RecordViewers
             StaffRole.SocialWorker => "A social worker",
             StaffRole.TeamManager => "A team manager",
             StaffRole.SeniorManager => "A senior manager",
-            _ => "Someone who works for the council",
+            _ => Someone,
         };
         return team is null ? role : $"{role} in {team}";
     }
@@ -103,6 +110,6 @@ public static class RecordViewers
         Roles.SocialWorker => "A social worker",
         Roles.TeamManager => "A team manager",
         Roles.SeniorManager => "A senior manager",
-        _ => "Someone who works for the council",
+        _ => Someone,
     };
 }

@@ -28,23 +28,20 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
         return true;
     }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         Input = new ReleaseInput { Remove = [.. Items.Where(i => i.Chosen).Select(i => i.Key)] };
-        Audit.Record(AuditAction.ChildRecordViewed, Child.Id, "page:subject-access");
-        await Db.SaveChangesAsync();
+        return await StepOneAsync();
     }
 
     /// <summary>Back to step 1 from step 2, with the choices as they were.</summary>
-    public void OnPostChange()
-    {
-    }
+    public Task<IActionResult> OnPostChangeAsync() => StepOneAsync();
 
     public async Task<IActionResult> OnPostCheckAsync()
     {
         if (ChosenRedactions() is not { } redactor)
         {
-            return Page();
+            return await StepOneAsync();
         }
 
         Check = SubjectAccessRelease.Build(Sources, redactor, Today).Redactions;
@@ -64,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
 
         if (ChosenRedactions() is not { } redactor)
         {
-            return Page();
+            return await StepOneAsync();
         }
 
         var release = SubjectAccessRelease.Build(Sources, redactor, Today);
@@ -73,6 +70,14 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, TimeProvider tim
             $"format:{format};redactions:{release.Redactions.Total}"));
         await Db.SaveChangesAsync();
         return File(bytes, format == "pdf" ? "application/pdf" : "application/json", SubjectAccessOutput.FileName(Child, Today, format));
+    }
+
+    /// <summary>Step 1, however it is reached: it shows the whole record's free text, so each showing is audited as a view.</summary>
+    private async Task<IActionResult> StepOneAsync()
+    {
+        Audit.Record(AuditAction.ChildRecordViewed, Child.Id, "page:subject-access");
+        await Db.SaveChangesAsync();
+        return Page();
     }
 
     /// <summary>The redactor for the choices posted, or null with the problem beside the field.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace CareReview.Web.Features.SubjectAccess;
@@ -68,19 +69,21 @@ public sealed class Redactor
         _kindOfName = new Dictionary<string, RedactionKind>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, kind) in names)
         {
-            var trimmed = name.Trim();
-            if (trimmed.Length > 0)
+            var words = Words(name);
+            if (words.Length > 0)
             {
-                _kindOfName.TryAdd(trimmed, kind);
+                _kindOfName.TryAdd(words, kind);
             }
         }
 
         _items = items;
 
-        // The longest first, so that "Jo Smith" goes as one before "Jo" could take part of it.
-        var alternatives = _kindOfName.Keys.OrderByDescending(n => n.Length).Select(Regex.Escape).ToList();
+        // The longest first, so that "Jo Smith" goes as one before "Jo" could take part of it. The words of a name
+        // may be split by any spaces or a line break (\s is Unicode's: it takes a non-breaking space too).
+        var alternatives = _kindOfName.Keys.OrderByDescending(n => n.Length)
+            .Select(n => string.Join(@"\s+", n.Split(' ').Select(Regex.Escape))).ToList();
         _names = alternatives.Count == 0 ? null
-            : new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])",
+            : new Regex($@"(?<![\p{{L}}\p{{M}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{M}}\p{{N}}])",
                 RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(2));
     }
 
@@ -100,12 +103,17 @@ public sealed class Redactor
             return text;
         }
 
-        return _names.Replace(text, match =>
+        // An accent typed as a letter and a mark ("Zoe\u0308") is the same name as one typed as one letter ("Zoë").
+        return _names.Replace(text.Normalize(NormalizationForm.FormC), match =>
         {
-            _counts[_kindOfName[match.Value]]++;
+            _counts[_kindOfName[Words(match.Value)]]++;
             return Mark;
         });
     }
+
+    /// <summary>A name as its words, composed (NFC) and one space apart: how the redactor knows it wherever it is written.</summary>
+    private static string Words(string name) =>
+        string.Join(' ', name.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>
     /// Whether what the manager chose as <paramref name="key"/> is to be removed whole. A removed thing counts once,

@@ -158,7 +158,7 @@ public static class SubjectAccessOutput
     {
         pdf.Subheading(review.HeldOn is { } held ? $"Review held on {GovukDate.Format(held)}" : $"Review due by {GovukDate.Format(review.DueOn)}, not yet held");
         pdf.Row("Due by", GovukDate.Format(review.DueOn));
-        Optional(pdf, "Arranged for", review.ArrangedFor is { } on ? $"{GovukDate.Format(on)}{(review.StartsAt is { } at ? $" at {at}" : "")}{(review.Venue is { } venue ? $", {venue}" : "")}" : null);
+        Optional(pdf, "Arranged for", review.ArrangedFor is { } on ? $"{GovukDate.Format(on)}{(review.StartsAt is { } at ? $" at {Clock.Time(TimeOnly.ParseExact(at, "HH:mm", CultureInfo.InvariantCulture))}" : "")}{(review.Venue is { } venue ? $", {venue}" : "")}" : null);
         Optional(pdf, "Who was invited", review.Invitees);
         Optional(pdf, "Why later than due", review.WhyLaterThanDue);
         Optional(pdf, "Seen alone before the review", review.ChildSeenAloneOn is { } alone ? GovukDate.Format(alone) : review.WhyNotSeenAlone);

@@ -72,16 +72,16 @@ public sealed record SubjectAccessRelease(
                 e.Outcome?.Describe(), e.ClosedOn, r.Text(e.ClosedBy), r.Text(e.ClosingNote),
                 [.. e.Discussions.OrderBy(d => d.On).ThenBy(d => d.Id).Select(d => new ReleasedDiscussion(
                     d.On, r.Text(d.With)!, r.Text(d.Conversation)!, r.Text(d.AgreedAction)!, r.Text(d.RecordedBy)!))],
-                [.. e.Stages.Select(s => new ReleasedStage(
+                [.. e.Stages.OrderBy(s => s.Number).Select(s => new ReleasedStage(
                     s.Number, s.Level, r.Text(s.RespondentName)!, s.OpenedOn, s.ResponseDueOn, r.Text(s.Response), s.RespondedOn,
                     s.Decision?.Describe(), r.Text(s.DecisionNote), r.Text(s.DecidedBy), s.DecidedOn))]))],
             [.. sources.CafcassReferrals.Select(c => new ReleasedCafcassReferral(
                 c.ReferredOn, c.Grounds.Describe(), r.Text(c.Reasons)!, r.Text(c.ReferredBy)!, c.Outcome.Describe(), c.OutcomeOn, r.Text(c.OutcomeNote)))],
             [.. sources.Invitations.Select(i => new ReleasedLink(
                 r.Text(i.Name)!, r.Text(i.Relationship)!, i.Purpose == InvitationPurpose.Views ? "Give views before a review" : "Read the decisions of a review",
-                DateOnly.FromDateTime(i.CreatedAt.UtcDateTime), r.Text(i.CreatedBy)!,
-                i.UsedAt is { } used ? DateOnly.FromDateTime(used.UtcDateTime) : null,
-                i.CancelledAt is { } cancelled ? DateOnly.FromDateTime(cancelled.UtcDateTime) : null))],
+                Clock.DayInEngland(i.CreatedAt), r.Text(i.CreatedBy)!,
+                i.UsedAt is { } used ? Clock.DayInEngland(used) : null,
+                i.CancelledAt is { } cancelled ? Clock.DayInEngland(cancelled) : null))],
             ReleasedRedactions.Empty);
 
         // Counted last: every field above has been through the redactor by now.

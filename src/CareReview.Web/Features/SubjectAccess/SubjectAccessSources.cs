@@ -157,7 +157,10 @@ public sealed class SubjectAccessSources
         return items;
     }
 
-    /// <summary>Every piece of free text in the record, for the manager to read for names before choosing.</summary>
+    /// <summary>
+    /// Every piece of free text that goes into the release, for the manager to read for names before choosing, even
+    /// what a ticked item would remove whole: the manager may keep it, and a name in it is removed only if typed.
+    /// </summary>
     public IReadOnlyList<FreeText> FreeTexts()
     {
         var texts = new List<FreeText>();
@@ -169,12 +172,19 @@ public sealed class SubjectAccessSources
             }
         }
 
+        foreach (var a in Child.Allocations.OrderBy(a => a.From).ThenBy(a => a.Id))
+        {
+            Add($"IRO allocated from {GovukDate.Format(a.From, "an unknown date")}: why not the same IRO as brothers and sisters", a.SiblingIroReason);
+        }
+
         foreach (var review in Reviews)
         {
             var at = $"Review {(review.HeldOn is { } held ? $"held on {GovukDate.Format(held)}" : $"due by {GovukDate.Format(review.DueOn)}")}";
+            Add($"{at}: where", review.Venue);
             Add($"{at}: who was invited", review.Invitees);
             Add($"{at}: who attended", review.Attendees);
             Add($"{at}: wishes and feelings", review.ChildWishesAndFeelings);
+            Add($"{at}: parents' and carers' views", review.ParentsViews);
             Add($"{at}: the IRO's view", review.IroView);
             Add($"{at}: letter to {Child.GivenName}", review.LetterToChild);
             Add($"{at}: why not seen alone", review.ChildNotSeenAloneReason);
@@ -188,6 +198,7 @@ public sealed class SubjectAccessSources
             foreach (var r in review.Recommendations)
             {
                 Add($"{at}: recommendation", r.Action);
+                Add($"{at}: role of who is responsible", r.OwnerRole);
                 Add($"{at}: how it is monitored", r.Monitoring);
                 foreach (var u in r.Updates)
                 {
@@ -196,9 +207,10 @@ public sealed class SubjectAccessSources
             }
         }
 
-        foreach (var v in Views.Where(v => v.Author == ViewsAuthor.Child))
+        foreach (var v in Views)
         {
-            var from = $"{Child.GivenName}'s views sent on {GovukDate.Format(v.SentOn)}";
+            var from = $"{(v.Author == ViewsAuthor.Child ? $"{Child.GivenName}'s views" : $"Views of {v.AuthorName}")} sent on {GovukDate.Format(v.SentOn)}";
+            Add($"{from}: relationship", v.Relationship);
             Add($"{from}: going well", v.GoingWell);
             Add($"{from}: not going well", v.NotGoingWell);
             Add($"{from}: what to change", v.WantToChange);
@@ -215,7 +227,7 @@ public sealed class SubjectAccessSources
         foreach (var version in Child.CarePlans.OrderBy(v => v.Number))
         {
             Add($"Care plan version {version.Number}: note of the change", version.ChangeNote);
-            foreach (var s in version.Sections.Where(s => s.Section != CarePlanSection.ParentsWishesAndFeelings).OrderBy(s => s.Section))
+            foreach (var s in version.Sections.OrderBy(s => s.Section))
             {
                 Add($"Care plan version {version.Number}: {s.Section.Describe()}", s.Text);
             }
@@ -238,13 +250,13 @@ public sealed class SubjectAccessSources
             Add($"{at}: the concern", e.Concern);
             Add($"{at}: what is needed", e.Needed);
             Add($"{at}: closing note", e.ClosingNote);
-            foreach (var d in e.Discussions)
+            foreach (var d in e.Discussions.OrderBy(d => d.On).ThenBy(d => d.Id))
             {
                 Add($"{at}: discussion on {GovukDate.Format(d.On)}", d.Conversation);
                 Add($"{at}: action agreed on {GovukDate.Format(d.On)}", d.AgreedAction);
             }
 
-            foreach (var s in e.Stages)
+            foreach (var s in e.Stages.OrderBy(s => s.Number))
             {
                 Add($"{at}: stage {s.Number} response", s.Response);
                 Add($"{at}: stage {s.Number} decision", s.DecisionNote);
@@ -255,6 +267,11 @@ public sealed class SubjectAccessSources
         {
             Add($"Cafcass referral of {GovukDate.Format(r.ReferredOn)}: reasons", r.Reasons);
             Add($"Cafcass referral of {GovukDate.Format(r.ReferredOn)}: outcome", r.OutcomeNote);
+        }
+
+        foreach (var i in Invitations)
+        {
+            Add($"Link sent to {i.Name} on {GovukDate.Format(Clock.DayInEngland(i.CreatedAt))}: relationship", i.Relationship);
         }
 
         return texts;

@@ -25,12 +25,13 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
     private const string ParentsWords = "Robin is settled but misses home";
     private const string Gran = "Morag Grant";
     private const string HomePostcode = "LS1 4AP";
+    private const string Grandad = "Ken Oldfield";
 
     private sealed record Arranged(VoiceCast Cast, Child Child, string Sibling, int ReviewId);
 
     /// <summary>
     /// Robin, whose record names other people: a brother in care, a mum who was sent a link and sent views before the
-    /// review, a grandmother named only in the free text (the letter and a recommendation), and the family home's postcode.
+    /// review (naming a grandfather), a grandmother named only in the free text (the letter and a recommendation), and the family home's postcode.
     /// </summary>
     private async Task<Arranged> ARecordNamingOtherPeopleAsync()
     {
@@ -56,7 +57,7 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
             db.ParentInvitations.Add(invitation);
             await db.SaveChangesAsync();
             var review = await db.Reviews.SingleAsync(r => r.Id == reviewId);
-            db.ReviewViews.Add(ReviewViews.FromParent(review, invitation.Id, Parent, "Mum", new ViewsDraft(ParentsWords, null, "More contact"), app.Today));
+            db.ReviewViews.Add(ReviewViews.FromParent(review, invitation.Id, Parent, "Mum", new ViewsDraft(ParentsWords, null, $"More weekends at {Grandad}'s farm"), app.Today));
         });
         await app.HeldReviewAsync(child.Id, app.Today, recommendation: $"Arrange monthly contact with {Gran}",
             letter: $"Dear Robin, thank you for your review. {Parent} and {Gran} were glad to hear you are happy.", decisionsIssued: true);
@@ -163,6 +164,27 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
     }
 
     [Fact]
+    public async Task Start_times_are_written_the_govuk_way_and_a_links_date_is_the_day_in_england()
+    {
+        var (cast, child, _, reviewId) = await ARecordNamingOtherPeopleAsync();
+        await app.ExecuteDbAsync(db =>
+        {
+            // 11:30pm on 1 July in UTC is half past midnight on 2 July in England.
+            db.ParentInvitations.Add(ParentInvitation.Create(child.Id, reviewId, InvitationPurpose.Decisions, "Lee Parentson", "Dad", "Ida Reviewer",
+                new DateTimeOffset(2026, 7, 1, 23, 30, 0, TimeSpan.Zero), ParentInvitation.DefaultLifetime).Invitation);
+            return Task.CompletedTask;
+        });
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var pdf = await PdfTextAsync(await DownloadAsync(client, child, "pdf", []));
+        var (_, release) = await JsonAsync(await DownloadAsync(client, child, "json", []));
+
+        Assert.Contains($"{GovukDate(app.Today)} at 4pm, The foster home", pdf, StringComparison.Ordinal);
+        Assert.Equal("16:00", Assert.Single(release.Reviews).StartsAt);
+        Assert.Equal(new DateOnly(2026, 7, 2), Assert.Single(release.LinksToParentsAndCarers, l => l.Name == "Lee Parentson").SentOn);
+    }
+
+    [Fact]
     public async Task What_the_manager_removes_is_in_neither_the_pdf_nor_the_json()
     {
         var (cast, child, sibling, _) = await ARecordNamingOtherPeopleAsync();
@@ -197,6 +219,26 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
         Assert.Equal(3, counts["names-of-other-people"]); // the mum on her link and in the letter, the brother; her views went whole
         Assert.Equal(release.Redactions.Removed.Sum(r => r.Count), release.Redactions.Total);
         Assert.Contains("Views sent by parents and carers 1", pdf, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_name_in_a_parents_views_is_shown_to_read_and_when_typed_is_removed_from_both_files_though_the_views_are_kept()
+    {
+        var (cast, child, _, _) = await ARecordNamingOtherPeopleAsync();
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var freeText = Section(await client.GetPageAsync(Url(child)), "free-text", "dl")!;
+        using var pdfResponse = await DownloadAsync(client, child, "pdf", [], names: Grandad);
+        var pdf = await PdfTextAsync(pdfResponse);
+        using var jsonResponse = await DownloadAsync(client, child, "json", [], names: Grandad);
+        var (raw, _) = await JsonAsync(jsonResponse);
+
+        Assert.Contains($"More weekends at {Grandad}&#x27;s farm", freeText, StringComparison.Ordinal);
+        Assert.Contains($"Views of {Parent} sent on {GovukDate(app.Today)}: relationship", freeText, StringComparison.Ordinal);
+        Absent(pdf, Grandad);
+        Absent(raw, Grandad);
+        Assert.Contains("More weekends at [redacted]'s farm", pdf, StringComparison.Ordinal);
+        Assert.Contains("More weekends at [redacted]'s farm", raw, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -253,6 +295,29 @@ public sealed partial class ReleasingAChildsRecordTests(AppFactory app) : IClass
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Pages.AssertFieldError(page, "Input-Names", "“robin” is Robin's own name, which is not removed from their own record");
         Assert.DoesNotContain(await app.AuditAsync(AuditAction.SubjectAccessExported), e => e.ChildId == child.Id);
+    }
+
+    [Fact]
+    public async Task Step_one_shown_again_after_changing_the_choices_or_a_mistake_is_audited_as_a_view_each_time()
+    {
+        var (cast, child, _, _) = await ARecordNamingOtherPeopleAsync();
+        using var client = await app.SignedInClientAsync(cast.IroManagerUser);
+
+        var stepOne = await client.GetPageAsync(Url(child));
+        using var change = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Change", stepOne, new Dictionary<string, string> { ["Input.Names"] = Gran });
+        using var check = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Check", stepOne, new Dictionary<string, string> { ["Input.Names"] = "Robin" });
+        using var download = await client.PostWithTokenOfAsync($"{Url(child)}?handler=Download&format=pdf", stepOne,
+            new Dictionary<string, string> { ["Input.Names"] = "Robin" });
+
+        foreach (var response in new[] { change, check, download })
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains(Gran, Section(await response.Content.ReadAsStringAsync(), "free-text", "dl"), StringComparison.Ordinal);
+        }
+
+        // The first showing and the three after it.
+        Assert.Equal(4, (await app.AuditAsync(AuditAction.ChildRecordViewed, cast.IroManagerUser))
+            .Count(e => e.ChildId == child.Id && e.Details == "page:subject-access"));
     }
 
     [Theory]

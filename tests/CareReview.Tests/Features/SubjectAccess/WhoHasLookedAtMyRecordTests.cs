@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Tests.Features.Voice;
 using CareReview.Tests.Support;
+using CareReview.Web.Authorization;
 using CareReview.Web.Data.Entities;
 using static CareReview.Tests.Features.Voice.VoiceSteps;
 
@@ -89,6 +90,41 @@ public sealed partial class WhoHasLookedAtMyRecordTests(AppFactory app) : IClass
 
         Assert.Contains("href=\"/me/who-looked\">Who has looked at my record</a>", home, StringComparison.Ordinal);
         Assert.Equal([$"An IRO manager looked at your record on {CareReview.Domain.GovukDate.Format(app.Today)}"], Lines(page));
+    }
+
+    [Fact]
+    public async Task Looks_by_someone_with_no_staff_record_or_role_or_since_removed_are_still_told()
+    {
+        var cast = await app.AVoiceCastAsync();
+        var child = await app.AChildOfAsync(cast, "Robin");
+        var childUser = await app.AChildSignInAsync(child);
+        var administrator = await app.AUserAsync($"admin{cast.Suffix}", Roles.Administrator);
+        await app.ExecuteDbAsync(db =>
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                UserId = administrator.Id,
+                UserName = administrator.UserName!,
+                Action = AuditAction.ChildRecordViewed,
+                ChildId = child.Id
+            });
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                UserId = $"removed{cast.Suffix}",
+                UserName = "removed",
+                Action = AuditAction.ReviewExported,
+                ChildId = child.Id
+            });
+            return Task.CompletedTask;
+        });
+
+        using var me = await app.SignedInClientAsync(childUser);
+        var page = await me.GetPageAsync("/me/who-looked");
+
+        var line = $"Someone who works for the council looked at your record on {CareReview.Domain.GovukDate.Format(app.Today)}";
+        Assert.Equal([line, line], Lines(page));
     }
 
     [Fact]
