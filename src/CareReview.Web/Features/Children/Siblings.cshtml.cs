@@ -37,7 +37,8 @@ public sealed class SiblingsModel(AppDbContext db, AuditLog audit, TimeProvider 
 
         var reference = Input.LocalId?.Trim();
         var sibling = string.IsNullOrEmpty(reference) ? null
-            : await Db.ChildrenVisibleTo(User, TimeProvider).Include(c => c.SiblingGroup).SingleOrDefaultAsync(c => c.LocalId == reference);
+            // Linking changes the other child's record too, so emergency access to them (read only, ADR-0028) is not enough.
+            : await Db.ChildrenWorkedWithBy(User).Include(c => c.SiblingGroup).SingleOrDefaultAsync(c => c.LocalId == reference);
         if (string.IsNullOrEmpty(reference))
         {
             ModelState.AddModelError("Input.LocalId", "Enter the local reference of the brother or sister");

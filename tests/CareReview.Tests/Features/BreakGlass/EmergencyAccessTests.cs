@@ -149,6 +149,28 @@ public sealed partial class EmergencyAccessTests(AppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task A_child_seen_only_under_emergency_access_cannot_be_linked_as_a_sibling_from_the_workers_own_child()
+    {
+        var userName = await ADutyWorkerAsync();
+        var own = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _duty);
+        var other = await app.AChildLookedAfterSinceAsync(new DateOnly(2026, 10, 1), _iro, _socialWorker);
+        using var client = await app.SignedInClientAsync(userName);
+        using var asked = await AskAsync(client, other.LocalId, Reason);
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfAsync($"/children/{other.Id}"));
+
+        var page = await client.GetPageAsync($"/children/{own.Id}/siblings");
+        using var linked = await app.SubmitFormAsync(client, $"/children/{own.Id}/siblings", new Dictionary<string, string>
+        {
+            ["Input.Version"] = AppFactory.HiddenValueIn(page, "Input.Version"),
+            ["Input.LocalId"] = other.LocalId,
+        });
+
+        Assert.Equal(HttpStatusCode.OK, linked.StatusCode);
+        Assert.Contains("No child you can see has that reference", await linked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await app.QueryDbAsync(db => db.Children.Where(c => c.Id == other.Id).Select(c => c.SiblingGroupId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task An_escalation_opened_under_emergency_access_is_audited_with_the_break_glass_mark_and_shows_the_banner()
     {
         var cast = await app.AnEscalationCastAsync();
