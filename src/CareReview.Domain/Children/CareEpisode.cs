@@ -59,6 +59,19 @@ public sealed class CareEpisode
         Urn = placement.Urn;
     }
 
+    /// <summary>Takes every fact of <paramref name="other"/>, an episode the case system gives for the same day.</summary>
+    internal void Become(CareEpisode other)
+    {
+        ReasonForNewEpisode = other.ReasonForNewEpisode;
+        LegalStatus = other.LegalStatus;
+        CategoryOfNeed = other.CategoryOfNeed;
+        PlacementType = other.PlacementType;
+        SetPlacement(other.Placement);
+        EndedOn = other.EndedOn;
+        ReasonEnded = other.ReasonEnded;
+        ReasonForPlacementChange = other.ReasonForPlacementChange;
+    }
+
     internal void End(DateOnly endedOn, ReasonEpisodeCeased reason, ReasonForPlacementChange? placementChange = null)
     {
         EndedOn = endedOn;

@@ -66,6 +66,13 @@ public sealed class CareEvent
         }
     }
 
+    /// <summary>Whether the child was seen, and alone, as the case system now records the visit.</summary>
+    internal void FollowVisit(bool? childSeen, bool? seenAlone)
+    {
+        ChildSeen = childSeen;
+        SeenAlone = childSeen == true ? seenAlone : null;
+    }
+
     /// <summary>The statutory item an event of this kind meets; a dental check has no deadline of its own.</summary>
     public static StatutoryItem? ItemMet(CareEventKind kind) => kind switch
     {

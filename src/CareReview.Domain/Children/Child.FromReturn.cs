@@ -32,9 +32,28 @@ public sealed partial class Child
     {
         var child = new Child(localId, givenName, familyName, dateOfBirth, sex);
         child.RecordReturnDetails(details, today);
+        child._episodes.AddRange(ChainOfEpisodes(episodes, dateOfBirth, today));
+        child.HistoryStartsOn = HistoryStart(child._episodes);
+        foreach (var review in reviews.OrderBy(r => r.HeldOn))
+        {
+            child.AddReturnedReview(review, today, rules);
+        }
+
+        child.RecalculateReviewClock(rules);
+        child.RecalculateDeadlines(today, rules);
+        return child;
+    }
+
+    /// <summary>
+    /// Episodes as a return or the case system gives them, checked as one chain the way the DfE checks it: in
+    /// order, none after today, each X1 followed the same day by a change, each new period (S) after the last ended.
+    /// </summary>
+    private static List<CareEpisode> ChainOfEpisodes(IReadOnlyList<ReturnedEpisode> episodes, DateOnly dateOfBirth, DateOnly today)
+    {
         Require(episodes.Count > 0, "The child has no episodes of care", "DECOM");
         var ordered = episodes.OrderBy(e => e.StartedOn).ToList();
         Require(ordered.Select(e => e.StartedOn).Distinct().Count() == ordered.Count, "Two episodes start on the same day", "DECOM");
+        var chain = new List<CareEpisode>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
         {
             var episode = ordered[i];
@@ -67,23 +86,15 @@ public sealed partial class Child
                 added.End(endedOn, episode.ReasonEnded!.Value, episode.ReasonForPlacementChange);
             }
 
-            child._episodes.Add(added);
+            chain.Add(added);
         }
 
-        if (ordered[0].ReasonForNewEpisode != ReasonForNewEpisode.S)
-        {
-            child.HistoryStartsOn = ordered[0].StartedOn;
-        }
-
-        foreach (var review in reviews.OrderBy(r => r.HeldOn))
-        {
-            child.AddReturnedReview(review, today, rules);
-        }
-
-        child.RecalculateReviewClock(rules);
-        child.RecalculateDeadlines(today, rules);
-        return child;
+        return chain;
     }
+
+    /// <summary>When the first episode continues a period already begun (a reason other than S), the day the history held starts.</summary>
+    private static DateOnly? HistoryStart(IReadOnlyList<CareEpisode> chain) =>
+        chain[0].ReasonForNewEpisode != ReasonForNewEpisode.S ? chain[0].StartedOn : null;
 
     private void AddReturnedReview(ReturnedReview returned, DateOnly today, Rulebook rules)
     {

@@ -441,6 +441,12 @@ public sealed partial class Child
             PlanChangeAwaitingReviewOn = null;
         }
 
+        if (heldOn >= CaseSystemChangeOn)
+        {
+            CaseSystemChangeOn = null;
+            CaseSystemChange = null;
+        }
+
         if (answersBringForward)
         {
             ClearBringForward();

@@ -28,6 +28,9 @@ public sealed class StaffMember
     /// <summary>The post, where the role alone does not say it ("Head of service").</summary>
     public string? JobTitle { get; private set; }
 
+    /// <summary>The council's case-management system's id for the person (SSD <c>prof_professional_id</c>), once the sync has matched them.</summary>
+    public string? CaseSystemId { get; private set; }
+
     /// <summary>The name with the post, as a respondent is shown: "Sam Lee, head of service".</summary>
     public string NameAndPost => JobTitle is null ? Name : $"{Name}, {JobTitle}";
 
@@ -54,6 +57,9 @@ public sealed class StaffMember
         Email = email;
         JobTitle = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
     }
+
+    /// <summary>Matches the person to the case system's record of them.</summary>
+    public void LinkToCaseSystem(string caseSystemId) => CaseSystemId = caseSystemId.Trim();
 }
 
 public sealed class Team

@@ -33,6 +33,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<ReviewFeedback> ReviewFeedback => Set<ReviewFeedback>();
     public DbSet<ParentInvitation> ParentInvitations => Set<ParentInvitation>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    public DbSet<SsdSyncRun> SsdSyncRuns => Set<SsdSyncRun>();
+    public DbSet<SsdSyncProblem> SsdSyncProblems => Set<SsdSyncProblem>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -148,6 +150,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersionWhenModified<ReviewViews>();
         BumpVersionWhenModified<ReviewFeedback>();
         BumpVersionWhenModified<BreakGlassGrant>();
+        BumpVersionWhenModified<SsdSyncRun>();
 
         return ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
     }

@@ -20,6 +20,10 @@ public static class DemoDatabase
         "This is a demonstration's database: its records are synthetic, so it does not load a council's children. "
         + "Load the return into the council's own database, started without Demo__Enabled.";
 
+    public const string NoSync =
+        "This is a demonstration's database: its records are synthetic, so it does not take children from a council's case-management system. "
+        + "Sync into the council's own database, started without Demo__Enabled.";
+
     /// <summary>Marks a database the first time the app starts on it; returns why it must not run in this mode, or null.</summary>
     public static async Task<string?> RefusalAsync(AppDbContext db, bool demoMode, DateTime nowUtc)
     {

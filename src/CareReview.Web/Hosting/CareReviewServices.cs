@@ -5,6 +5,7 @@ using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
 using CareReview.Web.Features.Research;
+using CareReview.Web.Features.Ssd;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -53,6 +54,7 @@ public static class CareReviewServices
         services.AddHttpContextAccessor();
         services.AddScoped<AuditLog>();
         services.AddReminders(configuration);
+        services.AddSsdSync(configuration);
         RateLimits.AddTo(services, configuration);
 
         services

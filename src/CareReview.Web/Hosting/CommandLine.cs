@@ -24,6 +24,7 @@ public static class CommandLine
         [ImportReturnCommand.Name] = ImportReturnCommand.RunAsync,
         [AnnexACommand.Name] = AnnexACommand.RunAsync,
         [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
+        [SyncSsdCommand.Name] = SyncSsdCommand.RunAsync,
     };
 
     public static Command? BeforeStartUp(string[] args) => Find(s_beforeStartUp, args);

@@ -20,6 +20,9 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.HasIndex(c => c.NextReviewDueOn);
         child.HasIndex(c => c.PlanChangeAwaitingReviewOn);
         child.HasIndex(c => c.DeadlinesRecomputeOn);
+        child.Property(c => c.CaseSystemChange).HasMaxLength(1000);
+        child.Property(c => c.CaseSystemFingerprint).HasMaxLength(64);
+        child.HasIndex(c => c.MissingUpstreamSince);
         child.HasOne(c => c.Iro).WithMany().HasForeignKey(c => c.IroId).OnDelete(DeleteBehavior.Restrict);
         child.HasOne(c => c.SocialWorker).WithMany().HasForeignKey(c => c.SocialWorkerId).OnDelete(DeleteBehavior.Restrict);
         child.HasMany(c => c.Episodes).WithOne().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Cascade);

@@ -144,6 +144,29 @@ public enum AuditAction
     ResearchExtractViewed = 1930,
     ResearchExtractExported = 1931,
 
+    /// <summary>A run of the SSD sync (ADR-0029), or a dry run: where from and the counts.</summary>
+    SsdSyncRan = 2100,
+    SsdSyncChecked = 2101,
+
+    /// <summary>A child first seen in the case system's tables, added.</summary>
+    SsdChildAdded = 2102,
+
+    /// <summary>What the case system changed about a child: each fact with before and after (codes and dates; names only as "changed").</summary>
+    SsdChildChanged = 2103,
+
+    /// <summary>A child Care Review holds that the case system no longer has: flagged for a manager, never deleted.</summary>
+    SsdChildMissing = 2104,
+
+    /// <summary>A child's rows had problems, so nothing of theirs was written: the tables, rows and fields.</summary>
+    SsdChildRefused = 2105,
+
+    /// <summary>The case system merged a child's record into another; Care Review followed it to the surviving id.</summary>
+    SsdChildMerged = 2106,
+
+    SsdSyncViewed = 2107,
+    SsdSyncProblemsExported = 2108,
+    SsdStaffAdded = 2109,
+
     AuditLogViewed = 9000,
     AuditChainChecked = 9001,
     AuditLogExported = 9002,
