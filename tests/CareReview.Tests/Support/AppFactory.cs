@@ -10,6 +10,7 @@ using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;
+using CareReview.Web.Features.Ssd;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -255,6 +256,18 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
         [.. Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<CompiledPageActionDescriptor>()?.HandlerMethods.Any(h => h.HttpMethod == "Post") == true)
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Distinct()];
+
+    /// <summary>Runs the SSD sync from a folder of tables (or a postgres:// URL) as the command line does, to the end.</summary>
+    public async Task<SsdSyncRun> SyncSsdAsync(string from, bool dryRun = false, string? schema = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var sync = scope.ServiceProvider.GetRequiredService<SsdSync>();
+        var store = SsdStore.Parse(from, schema);
+        var run = await sync.BeginAsync("test", store, dryRun) ?? throw new InvalidOperationException("Another SSD sync is running.");
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.NameIdentifier, "test"), new(System.Security.Claims.ClaimTypes.Name, "Test")], "test"));
+        return await sync.RunAsync(run, store, user);
+    }
 
     /// <summary>Runs one pass of the reminder job now, as the hourly timer would (in its own DI scope).</summary>
     public Task<ReminderRunResult> RunReminderJobAsync() => Services.GetRequiredService<ReviewReminderJob>().RunOnceAsync();

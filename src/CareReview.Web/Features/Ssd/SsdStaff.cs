@@ -78,9 +78,14 @@ public sealed class SsdStaff(AppDbContext db, AuditLog audit, ClaimsPrincipal us
         db.ChangeTracker.Clear();
     }
 
-    /// <summary>The staff member for the worker in the role; null when there is no worker.</summary>
+    /// <summary>
+    /// The staff member for the worker in the role, tracked by the context the caller is using now (the sync clears
+    /// its context between batches); null when there is no worker.
+    /// </summary>
     public StaffMember? Find(SsdWorker? worker, StaffRole role) =>
-        worker is not null && _found.TryGetValue((worker.ProfessionalId, role == StaffRole.Iro), out var member) ? member : null;
+        worker is null || !_found.TryGetValue((worker.ProfessionalId, role == StaffRole.Iro), out var member) ? null
+            : member.Id == 0 ? member
+            : db.StaffMembers.Find(member.Id);
 
     private Team AddTeam(List<Team> teams, string name)
     {

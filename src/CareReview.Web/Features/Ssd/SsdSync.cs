@@ -250,7 +250,7 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
         DateOnly today, Rulebook rules, CancellationToken cancellationToken)
     {
         var ids = chunk.Select(c => c.PersonId).ToList();
-        var children = await db.Children.Where(c => ids.Contains(c.LocalId)).WithDeadlineFacts().Include(c => c.SocialWorker)
+        var children = await db.Children.Where(c => ids.Contains(c.LocalId)).WithDeadlineFacts()
             .ToDictionaryAsync(c => c.LocalId, StringComparer.Ordinal, cancellationToken);
         var (changed, unchanged) = (0, 0);
         var refused = new List<string>();
@@ -263,8 +263,7 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
                 var socialWorker = staff.Find(upstream.SocialWorker, StaffRole.SocialWorker);
                 if (socialWorker?.Id != child.SocialWorkerId || socialWorker is { Id: 0 })
                 {
-                    changes.Add(new("social-worker", child.SocialWorker?.CaseSystemId ?? child.SocialWorkerId?.ToString(CultureInfo.InvariantCulture),
-                        upstream.SocialWorker?.ProfessionalId));
+                    changes.Add(new("social-worker", child.SocialWorkerId?.ToString(CultureInfo.InvariantCulture), socialWorker?.Id.ToString(CultureInfo.InvariantCulture)));
                     var latest = child.Allocations.Max(a => a.From);
                     var from = new[] { upstream.SocialWorker?.From ?? today, latest }.Max();
                     child.Allocate(child.Iro, socialWorker, today, rules, from);
