@@ -10,10 +10,11 @@ public static class CommandLine
 {
     public delegate Task<int> Command(IServiceProvider services, string[] args);
 
-    /// <summary>Commands that run before start-up, on the database as it is.</summary>
+    /// <summary>Commands that run before start-up, on the database as it is, or (demo-ssd) on none.</summary>
     private static readonly Dictionary<string, Command> s_beforeStartUp = new(StringComparer.Ordinal)
     {
         [CreateAdministratorCommand.Name] = CreateAdministratorCommand.RunAsync,
+        [DemoSsdCommand.Name] = DemoSsdCommand.RunAsync,
     };
 
     /// <summary>Commands that read the records, so run on the database once migrated and (in demo mode) seeded.</summary>
