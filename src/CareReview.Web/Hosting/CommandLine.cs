@@ -23,6 +23,7 @@ public static class CommandLine
         [ExportReturnCommand.Name] = ExportReturnCommand.RunAsync,
         [ImportReturnCommand.Name] = ImportReturnCommand.RunAsync,
         [AnnexACommand.Name] = AnnexACommand.RunAsync,
+        [PublishSsdCommand.Name] = PublishSsdCommand.RunAsync,
         [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
     };
 
