@@ -7,16 +7,18 @@ namespace CareReview.Web.Commands;
 /// <c>dotnet run --project src/CareReview.Web -- publish-ssd --to DIR|postgres://user:password@host/database [--schema NAME]</c>:
 /// writes the IRO service's data for all the council's children as Standard Safeguarding Dataset tables
 /// (docs/ssd/README.md, ADR-0030), replacing what each table held, and audits the export with each table's rows.
+/// With <c>--schema-sql</c> it prints the tables' PostgreSQL definitions instead (docs/ssd/schema.sql).
 /// </summary>
 public static class PublishSsdCommand
 {
     public const string Name = "publish-ssd";
 
-    private const string Usage = $"Usage: {Name} --to DIR|postgres://user:password@host:port/database [--schema NAME]";
+    private const string Usage = $"Usage: {Name} --to DIR|postgres://user:password@host:port/database [--schema NAME], or {Name} --schema-sql [--schema NAME]";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
         string? to = null, schema = null;
+        var schemaSql = false;
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -30,9 +32,23 @@ public static class PublishSsdCommand
                     schema = value;
                     i++;
                     break;
+                case "--schema-sql":
+                    schemaSql = true;
+                    break;
                 default:
                     return await FailAsync($"Did not understand '{args[i]}'.");
             }
+        }
+
+        if (schemaSql)
+        {
+            if (to is not null)
+            {
+                return await FailAsync("--schema-sql prints the definitions and writes nothing: leave out --to.");
+            }
+
+            Console.Write(SsdPublication.SchemaSql(schema ?? SsdPublication.DocumentedSchema));
+            return 0;
         }
 
         if (to is null)

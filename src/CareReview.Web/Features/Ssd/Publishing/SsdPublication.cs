@@ -90,6 +90,19 @@ public sealed class SsdPublication
         }
     }
 
+    /// <summary>
+    /// The PostgreSQL definitions of the tables published, in a schema: docs/ssd/schema.sql is this with the
+    /// schema <see cref="DocumentedSchema"/>, and <c>publish-ssd --schema-sql</c> prints it for any schema.
+    /// </summary>
+    public static string SchemaSql(string schema) =>
+        "-- The tables publish-ssd writes: Data to Insight's Standard Safeguarding Dataset tables that Care Review fills,\n"
+        + "-- with the columns it writes, and the proposed IRO tables (docs/ssd/README.md). Generated from the code by\n"
+        + $"-- publish-ssd --schema-sql --schema {schema}; do not edit by hand.\n"
+        + $"CREATE SCHEMA IF NOT EXISTS \"{schema.Replace("\"", "\"\"", StringComparison.Ordinal)}\";\n"
+        + string.Concat(Tables.Select(t => SsdPostgresSchema.CreateTable(t, schema) + "\n"));
+
+    public const string DocumentedSchema = "ssd";
+
     public static SsdPublication Build(SsdPublicationSource source)
     {
         var september = new DateOnly(source.Today.Year, 9, 30);
@@ -382,7 +395,7 @@ public sealed class SsdPublication
                 ("prof_professional_job_title", SsdTables.Iro),
                 ("prof_professional_caseload", Number(caseloads.GetValueOrDefault(iro.Id))),
                 ("prof_professional_department", iro.Team?.Name),
-                ("prof_full_time_equivalency", iro.Fte.ToString(CultureInfo.InvariantCulture)));
+                ("prof_full_time_equivalency", iro.Fte.ToString("0.##", CultureInfo.InvariantCulture)));
         }
     }
 
