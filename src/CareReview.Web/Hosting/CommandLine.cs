@@ -24,6 +24,7 @@ public static class CommandLine
         [ExportReturnCommand.Name] = ExportReturnCommand.RunAsync,
         [ImportReturnCommand.Name] = ImportReturnCommand.RunAsync,
         [AnnexACommand.Name] = AnnexACommand.RunAsync,
+        [PublishSsdCommand.Name] = PublishSsdCommand.RunAsync,
         [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
         [SyncSsdCommand.Name] = SyncSsdCommand.RunAsync,
     };

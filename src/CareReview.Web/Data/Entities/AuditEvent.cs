@@ -167,6 +167,12 @@ public enum AuditAction
     SsdSyncProblemsExported = 2108,
     SsdStaffAdded = 2109,
 
+    /// <summary>
+    /// The IRO service's data written out in the Standard Safeguarding Dataset's shape (<c>publish-ssd</c>,
+    /// ADR-0030): where to (a folder or PostgreSQL) and each table's number of rows.
+    /// </summary>
+    SsdPublished = 2120,
+
     AuditLogViewed = 9000,
     AuditChainChecked = 9001,
     AuditLogExported = 9002,

@@ -180,6 +180,15 @@ public static class SsdTables
         new("voch_agree_worker", SsdType.Flag),
         new("voch_plan_safe", SsdType.Flag),
         new("voch_tablet_help_explain", SsdType.Flag),
+
+        // Proposed by Care Review (docs/ssd/ssd_voice_of_child.md): D2I's columns are a child protection
+        // questionnaire's, so a looked-after child's views before a review and Rate My Review card need their own.
+        new("voch_cla_review_id", SsdType.Id),
+        new("voch_received_date", SsdType.Date),
+        new("voch_source", SsdType.Id),
+        new("voch_talk_to_iro_alone", SsdType.Flag),
+        new("voch_want_advocate", SsdType.Flag),
+        new("voch_rate_my_review", SsdType.Id),
     ]);
 
     /// <summary>What <c>sync-ssd</c> reads, in the order it reads them.</summary>
