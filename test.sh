@@ -186,7 +186,8 @@ run_suite() { # name project [VAR=value...] [-- dotnet test options...]
   fi
 }
 
-if wants fast-sqlite; then run_suite fast-sqlite tests/CareReview.Tests CAREREVIEW_TEST_POSTGRES=; fi
+# Tests marked [Trait("Database", "postgres")] are about PostgreSQL itself (an SSD schema), so they run on the PostgreSQL pass only.
+if wants fast-sqlite; then run_suite fast-sqlite tests/CareReview.Tests CAREREVIEW_TEST_POSTGRES= -- --filter "Database!=postgres"; fi
 # Tests marked [Trait("Database", "none")] use no database at all, so they run on the SQLite pass only.
 if wants fast-postgres; then run_suite fast-postgres tests/CareReview.Tests "CAREREVIEW_TEST_POSTGRES=$postgres_connection" -- --filter "Database!=none"; fi
 if wants browser; then run_suite browser tests/CareReview.BrowserTests CAREREVIEW_TEST_POSTGRES=; fi

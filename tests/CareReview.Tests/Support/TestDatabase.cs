@@ -27,6 +27,18 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public static bool PostgresRequested => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
 
+    /// <summary>
+    /// For a test about PostgreSQL itself (marked <c>[Trait("Database", "postgres")]</c>, which test.sh runs on the
+    /// PostgreSQL pass only): fails, rather than passing unseen, when no server was given.
+    /// </summary>
+    public static void RequirePostgres()
+    {
+        if (!PostgresRequested)
+        {
+            throw new InvalidOperationException($"This test needs a PostgreSQL server: set {PostgresVariable}, as test.sh does on its PostgreSQL pass.");
+        }
+    }
+
     /// <param name="sqliteOnFile">
     /// On SQLite, a database file as the app is deployed, instead of the shared-cache in-memory database. Tests
     /// that send requests at once need it: a shared cache locks table by table, so readers and writers wait for

@@ -223,7 +223,8 @@ public sealed class SsdPostgresSchema(string connectionString, string schema) : 
                 line.Clear();
                 for (var i = 0; i < row.Count; i++)
                 {
-                    line.Append(i == 0 ? "" : "\t").Append(row[i] is { } value ? CopyText(value) : "\\N");
+                    // Empty is NULL, as it is in a CSV file: an empty date or number is not a value PostgreSQL can store.
+                    line.Append(i == 0 ? "" : "\t").Append(row[i] is { Length: > 0 } value ? CopyText(value) : "\\N");
                 }
 
                 await copy.WriteLineAsync(line, cancellationToken);

@@ -292,6 +292,29 @@ public sealed class SyncingWithTheCaseSystemTests
         Assert.False(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.LocalId == "P1200")));
     }
 
+    /// <summary>The council's SSD in a PostgreSQL schema, read over a postgres:// URL; on the suite's PostgreSQL pass only.</summary>
+    [Fact]
+    [Trait("Database", "postgres")]
+    public async Task The_tables_can_be_read_from_a_postgresql_schema()
+    {
+        TestDatabase.RequirePostgres();
+        await using var app = await AppFactory.StartAsync();
+        var since = app.Today.AddDays(-20);
+        using var ssd = new SsdTablesBuilder().LookedAfter("P1300", since, placement: PlacementType.K2).SocialWorker("P1300", "W13", "Pat Postgres", since)
+            .Visit("P1300", since.AddDays(2));
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(await app.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
+        var url = $"postgres://{Uri.EscapeDataString(builder.Username!)}{(string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password))}@{builder.Host}:{builder.Port}/{Uri.EscapeDataString(builder.Database!)}";
+        await ssd.WriteAsync(SsdStore.Parse(url, "council_ssd"));
+
+        var run = await app.SyncSsdAsync(url, schema: "council_ssd");
+
+        Assert.Equal((SsdSyncState.Finished, 1, 0), (run.State, run.Added, run.Refused));
+        Assert.StartsWith("PostgreSQL ", run.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain(builder.Password ?? "no password", run.Source, StringComparison.Ordinal);
+        var child = await LoadAsync(app, "P1300");
+        Assert.Equal((PlacementType.K2, "Pat Postgres", 1), (child.CurrentEpisode!.PlacementType, child.SocialWorker!.Name, child.CareEvents.Count));
+    }
+
     private static Task<Child> LoadAsync(AppFactory app, string localId) =>
         app.QueryDbAsync(db => db.Children.WithDeadlineFacts().Include(c => c.SocialWorker).AsNoTracking().SingleAsync(c => c.LocalId == localId));
 }

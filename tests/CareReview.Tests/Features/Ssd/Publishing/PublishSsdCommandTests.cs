@@ -69,15 +69,13 @@ public sealed class PublishSsdCommandTests(SsdPublishingApp fixture) : IClassFix
     /// <summary>
     /// The "done when": the output loads into a fresh PostgreSQL schema with the documented definitions.
     /// The schema is made by docs/ssd/schema.sql alone; publishing must find every table there and make none.
-    /// Needs a PostgreSQL server, so it does its work on the suite's PostgreSQL pass (CAREREVIEW_TEST_POSTGRES).
+    /// Needs a PostgreSQL server, so it runs on the suite's PostgreSQL pass only (CAREREVIEW_TEST_POSTGRES).
     /// </summary>
     [Fact]
+    [Trait("Database", "postgres")]
     public async Task Into_postgresql_it_loads_into_a_schema_made_only_from_schema_sql()
     {
-        if (!TestDatabase.PostgresRequested)
-        {
-            return;
-        }
+        TestDatabase.RequirePostgres();
 
         var connectionString = await App.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!));
         var schemaSql = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "ssd", "schema.sql"));
