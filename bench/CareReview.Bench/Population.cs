@@ -3,6 +3,7 @@ using CareReview.Domain.CarePlans;
 using CareReview.Domain.Children;
 using CareReview.Domain.Deadlines;
 using CareReview.Domain.Staff;
+using CareReview.Web.Demo;
 
 namespace CareReview.Bench;
 
@@ -22,17 +23,24 @@ public static class Population
 
     public const int DefaultSeed = 903;
 
-    public static Child[] Generate(int count, int seed, DateOnly today, Rulebook rules)
+    public static Child[] Generate(int count, int seed, DateOnly today, Rulebook rules) => Generate(count, seed, today, rules, null).Children;
+
+    /// <summary>
+    /// The children and their IROs and social workers; with <paramref name="ids"/>, the staff are given ids first, as
+    /// saved staff would have, so that each allocation names its worker (the SSD benchmark writes them as involvements).
+    /// </summary>
+    public static (Child[] Children, StaffMember[] Staff) Generate(int count, int seed, DateOnly today, Rulebook rules, DemoIds? ids)
     {
         var random = new Random(seed);
         var staff = new StaffPool(count);
+        ids?.Save(staff.All);
         var children = new Child[count];
         for (var i = 0; i < count; i++)
         {
             children[i] = new ChildBuilder(random, staff, today, rules, i).Build();
         }
 
-        return children;
+        return (children, staff.All);
     }
 
     /// <summary>IROs with about 60 children each and social workers with about 15.</summary>
@@ -48,6 +56,8 @@ public static class Population
             _socialWorkers = [.. Enumerable.Range(1, Math.Max(1, children / 15))
                 .Select(i => new StaffMember(string.Create(CultureInfo.InvariantCulture, $"Social worker {i}"), StaffRole.SocialWorker))];
         }
+
+        public StaffMember[] All => [.. _iros, .. _socialWorkers];
 
         public StaffMember Iro(Random random) => _iros[random.Next(_iros.Length)];
 

@@ -16,12 +16,15 @@ public static class DemoSsd
     private const string TeamManagerTitle = "Team Manager";
 
     /// <summary>Each table of <see cref="SsdTables.Read"/> with its rows, each row in the table's column order.</summary>
-    public static IReadOnlyDictionary<SsdTable, IReadOnlyList<string?[]>> Write(DemoCouncil council)
+    public static IReadOnlyDictionary<SsdTable, IReadOnlyList<string?[]>> Write(DemoCouncil council) => Write(council.Staff, council.Children);
+
+    /// <summary>Any council of saved (or id-given) staff and children, such as the benchmark's thousands.</summary>
+    public static IReadOnlyDictionary<SsdTable, IReadOnlyList<string?[]>> Write(IReadOnlyList<StaffMember> staff, IReadOnlyList<Child> children)
     {
         var rows = SsdTables.Read.ToDictionary(t => t, _ => new List<string?[]>());
-        var professionals = Professionals(council.Staff);
+        var professionals = Professionals(staff);
         rows[SsdTables.Professionals].AddRange(professionals.Values.Select(p => p.Row));
-        foreach (var child in council.Children)
+        foreach (var child in children)
         {
             var history = new History(child);
             rows[SsdTables.Person].Add(Person(child));
