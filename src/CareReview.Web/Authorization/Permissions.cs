@@ -56,6 +56,9 @@ public enum Permission
     /// <summary>Check, download and import the DfE looked-after children return and Ofsted's Annex A.</summary>
     MakeReturns,
 
+    /// <summary>See the sync with the council's case-management system (its SSD tables), its problems, and run it.</summary>
+    RunSsdSync,
+
     /// <summary>See the service's figures on children's participation and feedback cards.</summary>
     SeeParticipationFigures,
 
@@ -107,7 +110,7 @@ public static class Permissions
             new(Permission.WorkAsStaff), new(Permission.WorkWithChildren), new(Permission.ChairReviews), new(Permission.RunEscalations),
             new(Permission.SeeEscalations), new(Permission.RecordCareEpisodes), new(Permission.AllocateIros), new(Permission.LinkSiblings),
             new(Permission.ReachChildAndFamily), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
-            new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.SeeParticipationFigures),
+            new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.RunSsdSync), new(Permission.SeeParticipationFigures),
             new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess), new(Permission.ReviewEmergencyAccess),
         ],
         [Roles.SocialWorker] =
@@ -211,6 +214,7 @@ public static class FolderPermissions
         ["/AnnualReport"] = Permission.ReadRulesAndReports,
         ["/Audit"] = Permission.ReadAudit,
         ["/Returns"] = Permission.MakeReturns,
+        ["/Ssd"] = Permission.RunSsdSync,
         ["/Research"] = Permission.DownloadResearchExtract,
         ["/Admin"] = Permission.ChangeRules,
         ["/Me"] = Permission.UseOwnPages,

@@ -356,7 +356,8 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
         run.ChildrenDone += done;
         var now = time.GetUtcNow().UtcDateTime;
         await db.SsdSyncRuns.Where(r => r.Id == run.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ChildrenDone, run.ChildrenDone).SetProperty(r => r.HeartbeatAtUtc, now), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.ChildrenDone, run.ChildrenDone).SetProperty(r => r.ChildrenRead, run.ChildrenRead)
+                .SetProperty(r => r.HeartbeatAtUtc, now), cancellationToken);
     }
 
     private async Task<SsdSyncRun> FailAsync(SsdSyncRun run, string why, ClaimsPrincipal user)

@@ -14,6 +14,9 @@ public sealed class SsdSyncJob(IServiceScopeFactory scopes, TimeProvider time, I
     private static readonly ClaimsPrincipal s_schedule = new(new ClaimsIdentity(
         [new Claim(ClaimTypes.NameIdentifier, "ssd-sync"), new Claim(ClaimTypes.Name, "SSD sync (schedule)")], "system"));
 
+    /// <summary>Who a scheduled run is started by, as its run records it.</summary>
+    public const string ScheduledBy = "schedule";
+
     public SsdSyncOptions Options => options.Value;
 
     /// <summary>The store the settings name, or null when <c>Ssd:Sync:From</c> is not set.</summary>
@@ -47,7 +50,7 @@ public sealed class SsdSyncJob(IServiceScopeFactory scopes, TimeProvider time, I
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<SsdSync>().BeginAsync("schedule", store, dryRun: false, cancellationToken);
+        var run = await scope.ServiceProvider.GetRequiredService<SsdSync>().BeginAsync(ScheduledBy, store, dryRun: false, cancellationToken);
         return run is null ? null : await RunAsync(run, store, s_schedule, cancellationToken);
     }
 

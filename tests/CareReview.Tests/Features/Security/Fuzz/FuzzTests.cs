@@ -21,9 +21,11 @@ public sealed class FuzzTests(AppFactory app, ITestOutputHelper output) : IClass
 
     /// <summary>
     /// Pages that take posts but not here: signing out (a button with nothing to fill in, which would end the
-    /// session the rest of the run needs) and loading a return (files, fuzzed in <see cref="ImportFuzzTests"/>).
+    /// session the rest of the run needs), loading a return (files, fuzzed in <see cref="ImportFuzzTests"/>), and the
+    /// SSD sync (its buttons show only when Ssd:Sync:From is set, and a run started would write in the background while
+    /// other posts are checked; SyncPageTests presses them).
     /// </summary>
-    private static readonly string[] s_fuzzedElsewhere = ["/sign-out", "/returns/import"];
+    private static readonly string[] s_fuzzedElsewhere = ["/sign-out", "/returns/import", "/ssd-sync"];
 
     /// <summary>A form on a page, as one user sees it: the page, and which of the page's forms (by where it posts, and its place among those).</summary>
     private sealed record Target(string Route, string Page, string User, HttpClient Client, string Action, int Ordinal);
