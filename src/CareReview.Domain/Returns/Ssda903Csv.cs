@@ -58,6 +58,9 @@ public sealed class Ssda903Values(FrozenDictionary<string, int> columns, string[
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
         columns.Select(c => KeyValuePair.Create(c.Key, values[c.Value])).GetEnumerator();
 
+    /// <summary>The same values under other names for the same columns (such as lower-case ones), sharing the row's array.</summary>
+    public Ssda903Values Renamed(FrozenDictionary<string, int> renamed) => new(renamed, values);
+
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 

@@ -103,7 +103,7 @@ public static class ReturnImporter
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (toAdd.Count > 0)
         {
-            var byEf = await InsertAsync(db, toAdd, cancellationToken);
+            var byEf = await ChildRows.InsertAsync(db, toAdd, cancellationToken);
             await SaveWithEfAsync(db, byEf, cancellationToken);
             foreach (var child in toAdd)
             {
@@ -111,76 +111,13 @@ public static class ReturnImporter
             }
 
             // One audit event a child, so written as the children were: the save below is left only the import's own event.
-            // Written past SaveChanges, they are linked into the audit log's chain here, after the children's rows (ADR-0023).
-            var events = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).ToList();
-            await AuditChain.LinkAsync(db, [.. events.Select(e => e.Entity)], cancellationToken);
-            await using var auditRows = await PreparedInsert<AuditEvent>.CreateAsync(db, cancellationToken: cancellationToken);
-            foreach (var entry in events)
-            {
-                await auditRows.InsertAsync(entry.Entity, cancellationToken: cancellationToken);
-                entry.State = EntityState.Detached;
-            }
-
-            await auditRows.FlushAsync(cancellationToken);
+            await ChildRows.InsertAuditAsync(db, cancellationToken);
         }
 
         audit.Record(user, blocked ? AuditAction.ReturnImportRefused : AuditAction.ReturnImported, null, outcome.Counts);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
-    }
-
-    /// <summary>
-    /// Writes each child that is only a child row, episodes, reviews and deadlines with prepared inserts,
-    /// because EF's per-row bookkeeping was most of an import's time; returns the children with anything else.
-    /// </summary>
-    private static async Task<List<Child>> InsertAsync(AppDbContext db, List<Child> children, CancellationToken cancellationToken)
-    {
-        await using var childRows = await PreparedInsert<Child>.CreateAsync(db, cancellationToken: cancellationToken);
-        await using var episodeRows = await PreparedInsert<CareEpisode>.CreateAsync(db, nameof(CareEpisode.ChildId), cancellationToken);
-        await using var reviewRows = await PreparedInsert<Review>.CreateAsync(db, nameof(Review.ChildId), cancellationToken);
-        await using var deadlineRows = await PreparedInsert<ChildDeadline>.CreateAsync(db, nameof(ChildDeadline.ChildId), cancellationToken);
-        var byEf = new List<Child>();
-        var byRows = new List<Child>();
-        foreach (var child in children)
-        {
-            var onlyRows = childRows.NavigatesOnlyThrough(child, nameof(Child.Episodes), nameof(Child.Reviews), nameof(Child.Deadlines))
-                && child.Episodes.All(e => episodeRows.NavigatesOnlyThrough(e))
-                && child.Reviews.All(r => reviewRows.NavigatesOnlyThrough(r))
-                && child.Deadlines.All(d => deadlineRows.NavigatesOnlyThrough(d));
-            (onlyRows ? byRows : byEf).Add(child);
-        }
-
-        foreach (var child in byRows)
-        {
-            await childRows.InsertAsync(child, cancellationToken: cancellationToken);
-        }
-
-        // The children's keys, which their episodes, reviews and deadlines need, are set once their rows are sent.
-        await childRows.FlushAsync(cancellationToken);
-        foreach (var child in byRows)
-        {
-            foreach (var episode in child.Episodes)
-            {
-                await episodeRows.InsertAsync(episode, child.Id, cancellationToken);
-            }
-
-            foreach (var review in child.Reviews)
-            {
-                await reviewRows.InsertAsync(review, child.Id, cancellationToken);
-            }
-
-            foreach (var deadline in child.Deadlines)
-            {
-                await deadlineRows.InsertAsync(deadline, child.Id, cancellationToken);
-            }
-        }
-
-        await episodeRows.FlushAsync(cancellationToken);
-        await reviewRows.FlushAsync(cancellationToken);
-        await deadlineRows.FlushAsync(cancellationToken);
-
-        return byEf;
     }
 
     private static async Task SaveWithEfAsync(AppDbContext db, List<Child> children, CancellationToken cancellationToken)

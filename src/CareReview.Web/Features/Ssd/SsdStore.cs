@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using CareReview.Domain.Returns;
 using CareReview.Web.Output;
@@ -97,8 +98,9 @@ public sealed class SsdCsvFolder(string folder) : SsdStore
             return Task.FromResult(new SsdTableRead(table, [], $"Line {first.Line}: {first.Message}", Missing: false));
         }
 
-        var rows = file.Rows.Select(r => new SsdRow(table.Name, r.Line,
-            r.Values.ToDictionary(v => v.Key.ToLowerInvariant(), v => v.Value, StringComparer.Ordinal))).ToList();
+        // Every row shares one map of lower-case names to places; a dictionary a row made a table of visits cost gigabytes.
+        var names = header.Select((h, i) => (h, i)).ToFrozenDictionary(c => c.h.ToLowerInvariant(), c => c.i, StringComparer.Ordinal);
+        var rows = file.Rows.Select(r => new SsdRow(table.Name, r.Line, ((Ssda903Values)r.Values).Renamed(names))).ToList();
         return Task.FromResult(new SsdTableRead(table, rows, null, Missing: false));
     }
 
@@ -185,18 +187,19 @@ public sealed class SsdPostgresSchema(string connectionString, string schema) : 
 
         var read = table.Columns.Where(c => present.Contains(c.Name)).ToList();
         var select = $"SELECT {string.Join(", ", read.Select(c => $"{Quoted(c.Name)}::text"))} FROM {Quoted(Schema)}.{Quoted(table.Name)}";
+        var names = read.Select((c, i) => (c.Name, i)).ToFrozenDictionary(c => c.Name, c => c.i, StringComparer.Ordinal);
         var rows = new List<SsdRow>();
         await using var query = new NpgsqlCommand(select, connection);
         await using var rowReader = await query.ExecuteReaderAsync(cancellationToken);
         while (await rowReader.ReadAsync(cancellationToken))
         {
-            var values = new Dictionary<string, string>(read.Count, StringComparer.Ordinal);
+            var values = new string[read.Count];
             for (var i = 0; i < read.Count; i++)
             {
-                values[read[i].Name] = rowReader.IsDBNull(i) ? "" : rowReader.GetString(i);
+                values[i] = rowReader.IsDBNull(i) ? "" : rowReader.GetString(i);
             }
 
-            rows.Add(new SsdRow(table.Name, rows.Count + 1, values));
+            rows.Add(new SsdRow(table.Name, rows.Count + 1, new Ssda903Values(names, values)));
         }
 
         return new SsdTableRead(table, rows, null, Missing: false);
