@@ -155,6 +155,9 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
         var added = upstream.Values.Where(c => !held.ContainsKey(c.PersonId)).ToList();
         var changed = upstream.Values.Where(c => held.TryGetValue(c.PersonId, out var h) && (h.Fingerprint != c.Fingerprint || h.MissingSince is not null)).ToList();
         run.Unchanged = upstream.Count - added.Count - changed.Count;
+
+        // Children unchanged upstream are done already, so the progress shown counts towards every child read.
+        await ProgressAsync(run, run.ChildrenRead - added.Count - changed.Count, cancellationToken);
         var staff = new SsdStaff(db, audit, user, run.Id, run.DryRun);
         await staff.PrepareAsync([.. added.SelectMany(c => new[] { (c.SocialWorker, false), (c.Iro, true) }), .. changed.Select(c => (c.SocialWorker, false))], problems, cancellationToken);
 
@@ -185,7 +188,7 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
             await SaveOrForgetAsync(run, cancellationToken);
         }
 
-        run.Refused = council.RefusedPersonIds.Count + problems.Skip(council.Problems.Count).Select(p => p.PersonId).Distinct().Count();
+        run.Refused = council.RefusedPersonIds.Count + problems.Skip(council.Problems.Count).Select(p => p.PersonId).OfType<string>().Distinct().Count();
         run.Problems = [.. problems.Take(MaxProblemsKept).Select(p => new SsdSyncProblem
         {
             Table = p.Table,
@@ -304,7 +307,29 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
 
         if (!run.DryRun)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (chunk.Length > 1)
+            {
+                // Someone saved one of these children while the sync worked on them: each is tried again alone,
+                // so only the one they changed waits for the next run.
+                db.ChangeTracker.Clear();
+                foreach (var one in chunk)
+                {
+                    await ChangeAsync([one], staff, run, problems, user, today, rules, cancellationToken);
+                }
+
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                problems.Add(new(SsdTables.Person.Name, chunk[0].PersonId, "", chunk[0].PersonId,
+                    "Someone changed the child's record in Care Review while the sync was working on it. Nothing of theirs was lost; the next run tries again."));
+                return;
+            }
         }
 
         db.ChangeTracker.Clear();

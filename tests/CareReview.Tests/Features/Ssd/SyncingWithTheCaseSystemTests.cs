@@ -1,6 +1,7 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
+using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Deadlines;
@@ -290,6 +291,44 @@ public sealed class SyncingWithTheCaseSystemTests
 
         Assert.Equal((SsdSyncState.Failed, DemoDatabase.NoSync), (run.State, run.Failure));
         Assert.False(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.LocalId == "P1200")));
+    }
+
+    [Fact]
+    public async Task The_scheduled_run_uses_the_same_sync_when_its_time_comes_and_is_off_by_default()
+    {
+        using var ssd = new SsdTablesBuilder().LookedAfter("P1400", DateOnly.FromDateTime(AppFactory.StartsAt.UtcDateTime).AddDays(-20));
+        await ssd.WriteAsync();
+        await using var off = await AppFactory.StartAsync(new Dictionary<string, string?> { ["Ssd:Sync:From"] = ssd.Folder });
+        await using var app = await AppFactory.StartAsync(new Dictionary<string, string?>
+        {
+            ["Ssd:Sync:From"] = ssd.Folder,
+            ["Ssd:Sync:Every"] = "01:00:00",
+        }, sqliteOnFile: true);
+        Assert.False(await app.QueryDbAsync(db => db.SsdSyncRuns.AnyAsync()));
+
+        off.Time.Advance(TimeSpan.FromHours(2));
+        app.Time.Advance(TimeSpan.FromHours(1));
+
+        var run = await WaitForAsync(app, async db => await db.SsdSyncRuns.SingleOrDefaultAsync(r => r.State == SsdSyncState.Finished));
+        Assert.Equal((SsdSyncJob.ScheduledBy, 1), (run.StartedBy, run.Added));
+        Assert.True(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.LocalId == "P1400")));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(await off.QueryDbAsync(db => db.SsdSyncRuns.AnyAsync()));
+    }
+
+    private static async Task<T> WaitForAsync<T>(AppFactory app, Func<AppDbContext, Task<T?>> query)
+    {
+        for (var tries = 0; tries < 300; tries++)
+        {
+            if (await app.QueryDbAsync(query) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("Nothing came within 30 seconds.");
     }
 
     /// <summary>The council's SSD in a PostgreSQL schema, read over a postgres:// URL; on the suite's PostgreSQL pass only.</summary>

@@ -7,5 +7,5 @@ public static class SsdIds
     /// <c>prof_professional_id</c>, and every column that points at it: one place, so that a case-management
     /// system's own worker id can be preferred here later without hunting for every use.
     /// </summary>
-    public static string Professional(StaffMember staff) => $"CR{staff.Id.ToString(CultureInfo.InvariantCulture)}";
+    public static string Professional(StaffMember staff) => staff.CaseSystemId ?? $"CR{staff.Id.ToString(CultureInfo.InvariantCulture)}";
 }
