@@ -19,7 +19,7 @@ public static class SyncSsdCommand
         string? from = null;
         string? schema = null;
         var dryRun = false;
-        for (var i = 1; i < args.Length; i++)
+        for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {

@@ -1,6 +1,7 @@
 using CareReview.Domain.Children;
 using CareReview.Domain.Staff;
 using CareReview.Tests.Support;
+using CareReview.Web.Commands;
 using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using CareReview.Web.Demo;
@@ -291,6 +292,27 @@ public sealed class SyncingWithTheCaseSystemTests
 
         Assert.Equal((SsdSyncState.Failed, DemoDatabase.NoSync), (run.State, run.Failure));
         Assert.False(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.LocalId == "P1200")));
+    }
+
+    [Fact]
+    public async Task The_sync_ssd_command_syncs_a_folder_says_what_it_did_and_exits_by_outcome()
+    {
+        await using var app = await AppFactory.StartAsync();
+        using var ssd = new SsdTablesBuilder().LookedAfter("P1500", app.Today.AddDays(-20)).LookedAfter("P1501", app.Today.AddDays(-20))
+            .Set(SsdTables.Episodes, "clae_cla_primary_need_code", "N9", "P1501");
+        var folder = await ssd.WriteAsync();
+
+        Assert.Equal(2, await app.RunCommandAsync(services => SyncSsdCommand.RunAsync(services, [])));
+        Assert.Equal(2, await app.RunCommandAsync(services => SyncSsdCommand.RunAsync(services, [Path.Combine(folder, "no-such-folder")])));
+        Assert.Equal(1, await app.RunCommandAsync(services => SyncSsdCommand.RunAsync(services, ["--dry-run", folder])));
+        Assert.False(await app.QueryDbAsync(db => db.Children.AnyAsync()));
+        Assert.Equal(1, await app.RunCommandAsync(services => SyncSsdCommand.RunAsync(services, [folder])));
+        Assert.True(await app.QueryDbAsync(db => db.Children.AnyAsync(c => c.LocalId == "P1500")));
+
+        ssd.Set(SsdTables.Episodes, "clae_cla_primary_need_code", "N1", "P1501");
+        await ssd.WriteAsync();
+        Assert.Equal(0, await app.RunCommandAsync(services => SyncSsdCommand.RunAsync(services, [folder])));
+        Assert.Equal(2, await app.QueryDbAsync(db => db.Children.CountAsync()));
     }
 
     [Fact]
