@@ -63,6 +63,16 @@ public static class SyncSsdCommand
         }
 
         run = await sync.RunAsync(run, store, user);
+        foreach (var change in run.WouldChange.Take(1000))
+        {
+            Console.WriteLine(change);
+        }
+
+        if (run.WouldChange.Count > 1000)
+        {
+            Console.WriteLine($"…and {run.WouldChange.Count - 1000} more children would change.");
+        }
+
         foreach (var problem in run.Problems.Take(100))
         {
             Console.WriteLine($"{problem.Table} row {problem.Row}, {problem.Field}: {problem.Message}");

@@ -12,6 +12,7 @@ public sealed class SsdSyncRunConfiguration : IEntityTypeConfiguration<SsdSyncRu
         run.Property(r => r.Failure).HasMaxLength(1000);
         run.Property(r => r.Version).IsConcurrencyToken();
         run.Ignore(r => r.Seconds);
+        run.Ignore(r => r.WouldChange);
         run.HasIndex(r => r.StartedAtUtc);
 
         // One run at a time across every instance: a second run cannot be saved as Running while one is.

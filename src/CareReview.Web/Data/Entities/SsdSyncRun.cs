@@ -54,6 +54,9 @@ public sealed class SsdSyncRun
 
     public List<SsdSyncProblem> Problems { get; set; } = [];
 
+    /// <summary>A dry run's report, child by child, of what a run would change; not stored.</summary>
+    public List<string> WouldChange { get; } = [];
+
     public long Version { get; set; }
 
     /// <summary>Seconds from start to finish, for the page.</summary>

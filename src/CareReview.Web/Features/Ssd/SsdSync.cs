@@ -235,6 +235,7 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
         if (run.DryRun)
         {
             run.Added += made.Count;
+            run.WouldChange.AddRange(made.Select(c => $"{c.LocalId}: added, with {c.Episodes.Count} episodes and {c.Reviews.Count} reviews held"));
             return;
         }
 
@@ -286,8 +287,12 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
                 }
 
                 changed++;
-                audit.Record(user, AuditAction.SsdChildChanged, child.Id,
-                    Cut($"run:{run.Id};" + string.Join(';', changes.Select(c => $"{c.Field}:{c.Before}>{c.After}")), 2000));
+                var described = string.Join(';', changes.Select(c => $"{c.Field}:{c.Before}>{c.After}"));
+                audit.Record(user, AuditAction.SsdChildChanged, child.Id, Cut($"run:{run.Id};{described}", 2000));
+                if (run.DryRun)
+                {
+                    run.WouldChange.Add($"{child.LocalId}: {described.Replace(";", "; ", StringComparison.Ordinal)}");
+                }
             }
             catch (DomainRuleException e)
             {

@@ -74,8 +74,11 @@ public sealed class SyncingWithTheCaseSystemTests
         await app.SyncSsdAsync(await ssd.WriteAsync());
         var moved = app.Today.AddDays(-2);
         ssd.Episode("P300", moved, ReasonForNewEpisode.P, LegalStatus.C2, PlacementType.K2);
+        var dryRun = await app.SyncSsdAsync(await ssd.WriteAsync(), dryRun: true);
+        Assert.Equal($"P300: episodes:1 last {since:yyyy-MM-dd} C2 U4>2 last {moved:yyyy-MM-dd} C2 K2", Assert.Single(dryRun.WouldChange));
+        Assert.Single((await LoadAsync(app, "P300")).Episodes);
 
-        var run = await app.SyncSsdAsync(await ssd.WriteAsync());
+        var run = await app.SyncSsdAsync(ssd.Folder);
 
         Assert.Equal((1, 0), (run.Changed, run.Added));
         var child = await LoadAsync(app, "P300");
@@ -233,6 +236,7 @@ public sealed class SyncingWithTheCaseSystemTests
         var run = await app.SyncSsdAsync(await ssd.WriteAsync(), dryRun: true);
 
         Assert.Equal((SsdSyncState.Finished, 1), (run.State, run.Added));
+        Assert.Equal("P1000: added, with 1 episodes and 0 reviews held", Assert.Single(run.WouldChange));
         Assert.Equal(0, await app.QueryDbAsync(db => db.Children.CountAsync()));
         Assert.Equal(0, await app.QueryDbAsync(db => db.StaffMembers.CountAsync(s => s.Name == "Dora Dry")));
         Assert.Equal(1, await app.QueryDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditAction.SsdSyncChecked)));
