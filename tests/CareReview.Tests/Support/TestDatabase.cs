@@ -27,6 +27,14 @@ public abstract class TestDatabase : IAsyncDisposable
 
     public static bool PostgresRequested => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(PostgresVariable));
 
+    /// <summary>A PostgreSQL connection string as the postgres:// URL the SSD commands take.</summary>
+    public static string PostgresUrl(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
+        return $"postgres://{Uri.EscapeDataString(builder.Username ?? "postgres")}{password}@{builder.Host}:{builder.Port}/{Uri.EscapeDataString(builder.Database!)}";
+    }
+
     /// <summary>
     /// For a test about PostgreSQL itself (marked <c>[Trait("Database", "postgres")]</c>, which test.sh runs on the
     /// PostgreSQL pass only): fails, rather than passing unseen, when no server was given.

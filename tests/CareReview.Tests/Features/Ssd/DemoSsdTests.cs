@@ -8,7 +8,6 @@ using CareReview.Web.Demo;
 using CareReview.Web.Features.Ssd;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace CareReview.Tests.Features.Ssd;
 
@@ -215,7 +214,7 @@ public sealed class DemoSsdPostgresTests
         var folder = database is null ? Directory.CreateTempSubdirectory("demo-ssd-") : null;
         try
         {
-            var location = database is null ? folder!.FullName : Url(database.ConnectionString);
+            var location = database is null ? folder!.FullName : TestDatabase.PostgresUrl(database.ConnectionString);
             Assert.Equal(0, await DemoSsdTests.RunAsync("--out", location, "--schema", "ssd_demo"));
 
             var council = (await DemoIds.BuildAsync(new DemoOptions().Seed, SuiteToday.Date, Rulebook.National)).Council;
@@ -236,12 +235,5 @@ public sealed class DemoSsdPostgresTests
         {
             folder?.Delete(recursive: true);
         }
-    }
-
-    private static string Url(string connectionString)
-    {
-        var c = new NpgsqlConnectionStringBuilder(connectionString);
-        var user = Uri.EscapeDataString(c.Username ?? "postgres") + (c.Password is { } password ? ":" + Uri.EscapeDataString(password) : "");
-        return $"postgres://{user}@{c.Host}:{c.Port}/{Uri.EscapeDataString(c.Database!)}";
     }
 }

@@ -368,7 +368,7 @@ public sealed class SyncingWithTheCaseSystemTests
         using var ssd = new SsdTablesBuilder().LookedAfter("P1300", since, placement: PlacementType.K2).SocialWorker("P1300", "W13", "Pat Postgres", since)
             .Visit("P1300", since.AddDays(2));
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(await app.QueryDbAsync(db => Task.FromResult(db.Database.GetConnectionString()!)));
-        var url = $"postgres://{Uri.EscapeDataString(builder.Username!)}{(string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password))}@{builder.Host}:{builder.Port}/{Uri.EscapeDataString(builder.Database!)}";
+        var url = TestDatabase.PostgresUrl(builder.ConnectionString);
         await ssd.WriteAsync(SsdStore.Parse(url, "council_ssd"));
 
         var run = await app.SyncSsdAsync(url, schema: "council_ssd");

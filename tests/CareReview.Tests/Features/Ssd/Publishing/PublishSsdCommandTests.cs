@@ -86,7 +86,7 @@ public sealed class PublishSsdCommandTests(SsdPublishingApp fixture) : IClassFix
         var before = (await PublishedEventsAsync()).Count;
 
         var exit = await App.RunCommandAsync(services => PublishSsdCommand.RunAsync(services,
-            ["--to", PostgresUrl(connectionString), "--schema", SsdPublication.DocumentedSchema]));
+            ["--to", TestDatabase.PostgresUrl(connectionString), "--schema", SsdPublication.DocumentedSchema]));
 
         Assert.Equal(0, exit);
         Assert.Equal(made, await TablesAsync(connectionString));
@@ -101,12 +101,6 @@ public sealed class PublishSsdCommandTests(SsdPublishingApp fixture) : IClassFix
         Assert.StartsWith("to:postgres;", Assert.Single((await PublishedEventsAsync()).Skip(before)).Details, StringComparison.Ordinal);
     }
 
-    private static string PostgresUrl(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var password = string.IsNullOrEmpty(builder.Password) ? "" : ":" + Uri.EscapeDataString(builder.Password);
-        return $"postgres://{Uri.EscapeDataString(builder.Username ?? "postgres")}{password}@{builder.Host}:{builder.Port}/{Uri.EscapeDataString(builder.Database!)}";
-    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
