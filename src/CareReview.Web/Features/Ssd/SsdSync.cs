@@ -271,8 +271,10 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
             try
             {
                 var changes = child.FollowCaseSystem(upstream.Record, upstream.Fingerprint, today, rules).ToList();
+                // A worker the run could not match (a problem listed for ssd_professionals) leaves the allocation as it is.
                 var socialWorker = staff.Find(upstream.SocialWorker, StaffRole.SocialWorker);
-                if (socialWorker?.Id != child.SocialWorkerId || socialWorker is { Id: 0 })
+                var known = upstream.SocialWorker is null || socialWorker is not null;
+                if (known && (socialWorker?.Id != child.SocialWorkerId || socialWorker is { Id: 0 }))
                 {
                     changes.Add(new("social-worker", child.SocialWorkerId?.ToString(CultureInfo.InvariantCulture), socialWorker?.Id.ToString(CultureInfo.InvariantCulture)));
                     var latest = child.Allocations.Max(a => a.From);

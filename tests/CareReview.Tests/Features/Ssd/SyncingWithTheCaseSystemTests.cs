@@ -149,6 +149,24 @@ public sealed class SyncingWithTheCaseSystemTests
     }
 
     [Fact]
+    public async Task A_worker_the_sync_cannot_match_is_listed_and_leaves_the_childs_social_worker_as_it_was()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var since = app.Today.AddDays(-90);
+        var iro = await app.AStaffMemberAsync("Ida Other-Role", StaffRole.Iro);
+        await app.ExecuteDbAsync(async db => (await db.StaffMembers.SingleAsync(s => s.Id == iro.Id)).LinkToCaseSystem("W17"));
+        using var ssd = new SsdTablesBuilder().LookedAfter("P1600", since).SocialWorker("P1600", "W16", "Sid Social", since);
+        await app.SyncSsdAsync(await ssd.WriteAsync());
+        ssd.SocialWorker("P1600", "W17", "Ida Other-Role", app.Today.AddDays(-1));
+
+        var run = await app.SyncSsdAsync(await ssd.WriteAsync());
+
+        var problem = Assert.Single(await app.QueryDbAsync(db => db.SsdSyncProblems.Where(p => p.RunId == run.Id).ToListAsync()));
+        Assert.Equal(("ssd_professionals", "W17", "prof_professional_id"), (problem.Table, problem.Row, problem.Field));
+        Assert.Equal("Sid Social", (await LoadAsync(app, "P1600")).SocialWorker!.Name);
+    }
+
+    [Fact]
     public async Task A_person_merged_upstream_keeps_their_record_under_the_surviving_id()
     {
         await using var app = await AppFactory.StartAsync();
