@@ -43,6 +43,7 @@ public sealed class DemoIsOptInTests
     }
 
     [Fact]
+    [Trait("Database", "own-sqlite")]
     public async Task A_new_database_is_a_councils_with_no_sign_ins_and_will_not_become_a_demonstration()
     {
         var database = AppProcess.NewDatabaseFile();
@@ -70,6 +71,7 @@ public sealed class DemoIsOptInTests
     }
 
     [Fact]
+    [Trait("Database", "own-sqlite")]
     public async Task A_demonstrations_database_starts_only_in_demo_mode_and_loads_no_return()
     {
         var database = AppProcess.NewDatabaseFile();
