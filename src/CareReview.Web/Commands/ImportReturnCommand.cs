@@ -1,7 +1,8 @@
-using System.Security.Claims;
 using CareReview.Domain.Returns;
 using CareReview.Web.Demo;
 using CareReview.Web.Features.Returns;
+
+using CareReview.Web.Hosting;
 
 namespace CareReview.Web.Commands;
 
@@ -70,8 +71,7 @@ public static class ImportReturnCommand
             return 2;
         }
 
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
+        var user = CommandLine.User();
         var outcome = await ReturnImporter.ImportAsync(db, scope.ServiceProvider.GetRequiredService<AuditLog>(), user,
             Read(dir), previousDir is null ? null : Read(previousDir),
             year is null ? null : new FinancialYear(year.Value), cleanOnly, today, rules);

@@ -1,5 +1,6 @@
-using System.Security.Claims;
 using CareReview.Web.Features.Ssd;
+
+using CareReview.Web.Hosting;
 
 namespace CareReview.Web.Commands;
 
@@ -53,8 +54,7 @@ public static class SyncSsdCommand
 
         await using var scope = services.CreateAsyncScope();
         var sync = scope.ServiceProvider.GetRequiredService<SsdSync>();
-        var user = new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
+        var user = CommandLine.User();
         var run = await sync.BeginAsync($"command line ({Environment.UserName})", store, dryRun);
         if (run is null)
         {

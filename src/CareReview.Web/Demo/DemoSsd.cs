@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CareReview.Web.Features.Ssd;
+using CareReview.Web.Features.Ssd.Publishing;
 
 namespace CareReview.Web.Demo;
 
@@ -198,7 +199,7 @@ public static class DemoSsd
         {
             var period = PeriodOf(e);
             return Row(SsdTables.Episodes,
-                ("clae_cla_episode_id", $"{_child.LocalId}-E{i + 1}"),
+                ("clae_cla_episode_id", SsdIds.Episode(_child.LocalId, i + 1)),
                 ("clae_person_id", _child.LocalId),
                 ("clae_cla_episode_start_date", SsdStore.Date(e.StartedOn)),
                 ("clae_cla_episode_start_reason", e.ReasonForNewEpisode.ToString()),
@@ -240,7 +241,7 @@ public static class DemoSsd
 
         public IEnumerable<string?[]> Reviews() =>
             _child.Reviews.Where(r => r.HeldOn is not null).OrderBy(r => r.HeldOn).Select((r, i) => Row(SsdTables.Reviews,
-                ("clar_cla_review_id", $"{_child.LocalId}-R{i + 1}"),
+                ("clar_cla_review_id", SsdIds.Review(_child.LocalId, i + 1)),
                 ("clar_cla_id", PeriodOn(r.HeldOn!.Value)),
                 ("clar_cla_review_due_date", SsdStore.Date(r.DueOn)),
                 ("clar_cla_review_date", SsdStore.Date(r.HeldOn)),
@@ -249,7 +250,7 @@ public static class DemoSsd
 
         private int PeriodOf(CareEpisode episode) => _periods.FindIndex(p => p.Contains(episode));
 
-        private string PeriodId(int period) => $"{_child.LocalId}-C{period + 1}";
+        private string PeriodId(int period) => SsdIds.Period(_child.LocalId, period + 1);
 
         private string PlacementId(int placement) => $"{_child.LocalId}-P{placement + 1}";
 

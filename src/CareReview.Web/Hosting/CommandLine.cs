@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CareReview.Web.Commands;
 
 namespace CareReview.Web.Hosting;
@@ -28,6 +29,10 @@ public static class CommandLine
         [VerifyAuditCommand.Name] = VerifyAuditCommand.RunAsync,
         [SyncSsdCommand.Name] = SyncSsdCommand.RunAsync,
     };
+
+    /// <summary>Who a command acts as: the command line, named by the operating system's user, as its audit events say.</summary>
+    public static ClaimsPrincipal User() => new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.NameIdentifier, "command-line"), new Claim(ClaimTypes.Name, Environment.UserName)], "command-line"));
 
     public static Command? BeforeStartUp(string[] args) => Find(s_beforeStartUp, args);
 

@@ -54,8 +54,8 @@ public sealed class SsdSync(AppDbContext db, AuditLog audit, TimeProvider time, 
                 .SetProperty(r => r.FinishedAtUtc, now), cancellationToken);
         var run = new SsdSyncRun
         {
-            StartedBy = startedBy.Length > 200 ? startedBy[..200] : startedBy,
-            Source = store.Description.Length > 500 ? store.Description[..500] : store.Description,
+            StartedBy = Cut(startedBy, 200),
+            Source = Cut(store.Description, 500),
             DryRun = dryRun,
             State = SsdSyncState.Running,
             StartedAtUtc = now,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CareReview.Domain.Children;
 using CareReview.Web.Features.Ssd;
 
@@ -172,5 +171,5 @@ public sealed class SsdTablesBuilder : IDisposable
         _rows[table].Add(values);
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Date(DateOnly date) => SsdStore.Date(date);
 }

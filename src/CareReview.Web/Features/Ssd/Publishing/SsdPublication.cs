@@ -170,7 +170,7 @@ public sealed class SsdPublication
         {
             var period = record.PeriodOf(episode);
             Add(SsdTables.Episodes,
-                ("clae_cla_episode_id", $"{record.LocalId}-E{Number(number)}"),
+                ("clae_cla_episode_id", SsdIds.Episode(record.LocalId, number)),
                 ("clae_person_id", record.LocalId),
                 ("clae_cla_episode_start_date", SsdStore.Date(episode.StartedOn)),
                 ("clae_cla_episode_start_reason", episode.ReasonForNewEpisode.ToString()),
@@ -424,7 +424,7 @@ public sealed class SsdPublication
                 var startsPeriod = episode.ReasonForNewEpisode == ReasonForNewEpisode.S;
                 if (startsPeriod || index == 0)
                 {
-                    _periods.Add(($"{LocalId}-C{Number(_periods.Count + 1)}", episode.StartedOn, startsPeriod ? episode.StartedOn : null));
+                    _periods.Add((SsdIds.Period(LocalId, _periods.Count + 1), episode.StartedOn, startsPeriod ? episode.StartedOn : null));
                 }
 
                 _periodOfEpisode[episode] = _periods.Count - 1;
@@ -434,7 +434,7 @@ public sealed class SsdPublication
             Reviews = [.. child.Reviews.OrderBy(r => r.HeldOn ?? DateOnly.MaxValue).ThenBy(r => r.Id)];
             foreach (var (review, index) in Reviews.Select((r, i) => (r, i)))
             {
-                _reviewIds[review.Id] = $"{LocalId}-R{Number(index + 1)}";
+                _reviewIds[review.Id] = SsdIds.Review(LocalId, index + 1);
             }
 
             Allocations = [.. child.Allocations.OrderBy(a => a.From ?? DateOnly.MinValue).ThenBy(a => a.Id)];
@@ -456,7 +456,7 @@ public sealed class SsdPublication
 
         /// <summary>The period of care a day falls in; the latest period for a review not yet held.</summary>
         public string PeriodId(DateOnly? on) =>
-            _periods.Count == 0 ? $"{LocalId}-C1"
+            _periods.Count == 0 ? SsdIds.Period(LocalId, 1)
             : on is { } day ? _periods.LastOrDefault(p => p.StartedOn <= day, _periods[0]).Id
             : _periods[^1].Id;
 
