@@ -98,6 +98,13 @@ public sealed partial class Child
     /// <summary>Optimistic concurrency token, bumped on every save.</summary>
     public long Version { get; set; }
 
+    /// <summary>
+    /// When the child's record last changed: set by the save whenever <see cref="Version"/> moves, the child is added,
+    /// or one of their escalations, referrals, views or cards changes. Null for a child unchanged since it was kept.
+    /// The API's <c>updatedSince</c> reads it (ADR-0032).
+    /// </summary>
+    public DateTime? ChangedAtUtc { get; set; }
+
     public IReadOnlyList<CareEpisode> Episodes => _episodes;
     public IReadOnlyList<Review> Reviews => _reviews;
 

@@ -17,6 +17,9 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
     /// </summary>
     public void UnderEmergencyAccess(int childId, int grantId) => _emergencyAccess[childId] = grantId;
 
+    /// <summary>Whether this request has recorded anything yet.</summary>
+    public bool HasRecordedAny { get; private set; }
+
     /// <summary>Whether this request has recorded anything about the child yet.</summary>
     public bool HasRecordedFor(int childId) => _children.Contains(childId);
 
@@ -30,6 +33,7 @@ public sealed class AuditLog(AppDbContext db, IHttpContextAccessor http, TimePro
             _children.Add(id);
         }
 
+        HasRecordedAny = true;
         db.AuditEvents.Add(new AuditEvent
         {
             OccurredAtUtc = time.GetUtcNow().UtcDateTime,

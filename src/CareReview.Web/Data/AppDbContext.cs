@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace CareReview.Web.Data;
 
@@ -35,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<SsdSyncRun> SsdSyncRuns => Set<SsdSyncRun>();
     public DbSet<SsdSyncProblem> SsdSyncProblems => Set<SsdSyncProblem>();
+    public DbSet<ApiIntegration> ApiIntegrations => Set<ApiIntegration>();
+    public DbSet<ApiIntegrationChild> ApiIntegrationChildren => Set<ApiIntegrationChild>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -47,10 +50,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var added = BeforeSave();
+        var touched = ChildrenTouchedFromOutside();
         var audit = AuditEventsToAdd();
+        await using var own = touched.Any && audit.Count == 0 && Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
         var saved = audit.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await SaveChainingAuditAsync(audit, acceptAllChangesOnSuccess, cancellationToken);
+            : await SaveChainingAuditAsync(audit, acceptAllChangesOnSuccess, cancellationToken, touched);
+        if (audit.Count == 0)
+        {
+            await MarkChangedAsync(touched, cancellationToken);
+        }
+
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+
         AfterSave(added);
         return saved;
     }
@@ -77,7 +94,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// caller's, if there is one). The chain's head is locked last, after the change's own rows, so that every
     /// transaction takes its locks in the same order and two saves cannot each wait for the other (ADR-0023).
     /// </summary>
-    private async Task<int> SaveChainingAuditAsync(List<EntityEntry<AuditEvent>> audit, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    private async Task<int> SaveChainingAuditAsync(List<EntityEntry<AuditEvent>> audit, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken,
+        TouchedChildren touched)
     {
         if (!acceptAllChangesOnSuccess)
         {
@@ -107,6 +125,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
         }
 
+        await MarkChangedAsync(touched, cancellationToken);
         await AuditChain.LinkAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null)
@@ -123,6 +142,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A child's version moves on every save that touches the child or anything it owns, so that
         // two people editing the same child cannot silently overwrite each other (ADR-0005).
         ChangeTracker.DetectChanges();
+        var now = Now();
+        foreach (var entry in ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Entity.ChangedAtUtc = now;
+        }
+
         foreach (var child in ChangeTracker.Entries<Child>().Where(e => e.State != EntityState.Added).Select(e => e.Entity).ToList())
         {
             RefuseDatesWorkedOutFromPartOfTheRecord(child);
@@ -134,6 +159,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                     || r.Recommendations.Any(rec => Changed(rec) || rec.Updates.Any(Changed))))
             {
                 child.Version++;
+                child.ChangedAtUtc = now;
             }
         }
 
@@ -151,8 +177,44 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         BumpVersionWhenModified<ReviewFeedback>();
         BumpVersionWhenModified<BreakGlassGrant>();
         BumpVersionWhenModified<SsdSyncRun>();
+        BumpVersionWhenModified<ApiIntegration>();
 
         return ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
+    }
+
+    private DateTime Now() => (this.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+
+    /// <summary>The children whose escalations, referrals, views or cards this save changes: records of their own, outside the child's version.</summary>
+    private sealed record TouchedChildren(List<int> ChildIds, List<int> ReviewIds)
+    {
+        public bool Any => ChildIds.Count > 0 || ReviewIds.Count > 0;
+    }
+
+    private TouchedChildren ChildrenTouchedFromOutside()
+    {
+        static bool Changed(EntityEntry e) => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        return new TouchedChildren(
+            [.. ChangeTracker.Entries<Escalation>().Where(Changed).Select(e => e.Entity.ChildId)
+                .Concat(ChangeTracker.Entries<CafcassReferral>().Where(Changed).Select(e => e.Entity.ChildId)).Distinct()],
+            [.. ChangeTracker.Entries<ReviewViews>().Where(Changed).Select(e => e.Entity.ReviewId)
+                .Concat(ChangeTracker.Entries<ReviewFeedback>().Where(Changed).Select(e => e.Entity.ReviewId)).Distinct()]);
+    }
+
+    /// <summary>
+    /// Moves <see cref="Child.ChangedAtUtc"/> for the children a save touched through records of their own, in the
+    /// save's transaction, so that the API's <c>updatedSince</c> finds them (ADR-0032).
+    /// </summary>
+    private async Task MarkChangedAsync(TouchedChildren touched, CancellationToken cancellationToken)
+    {
+        if (!touched.Any)
+        {
+            return;
+        }
+
+        var now = Now();
+        var (childIds, reviewIds) = (touched.ChildIds, touched.ReviewIds);
+        await Children.Where(c => childIds.Contains(c.Id) || c.Reviews.Any(r => reviewIds.Contains(r.Id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedAtUtc, now), cancellationToken);
     }
 
     /// <summary>A child created here holds the whole of their record, so a later change in this context may work their dates out from it.</summary>

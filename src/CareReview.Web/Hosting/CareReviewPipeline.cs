@@ -1,3 +1,4 @@
+using CareReview.Web.Features.Api;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.FileProviders;
@@ -62,6 +63,7 @@ public static class CareReviewPipeline
         });
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCareReviewApi();
         app.MapRazorPages();
     }
 }

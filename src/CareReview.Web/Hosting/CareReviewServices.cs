@@ -1,4 +1,5 @@
 using CareReview.Web.Demo;
+using CareReview.Web.Features.Api;
 using CareReview.Web.Features.Account;
 using CareReview.Web.Features.BreakGlass;
 using CareReview.Web.Features.Family;
@@ -56,6 +57,7 @@ public static class CareReviewServices
         services.AddReminders(configuration);
         services.AddSsdSync(configuration);
         RateLimits.AddTo(services, configuration);
+        builder.AddCareReviewApi();
 
         services
             .AddIdentity<AppUser, IdentityRole>(options =>

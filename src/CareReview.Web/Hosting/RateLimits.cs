@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace CareReview.Web.Hosting;
 
@@ -20,6 +21,33 @@ public sealed class RateLimits
 
     /// <summary>Opens or uses of one link a minute, from anywhere.</summary>
     public int LinkUsesPerMinute { get; set; } = 10;
+
+    /// <summary>Calls to the API by one caller (a user, or an integration) a minute (ADR-0032).</summary>
+    public int ApiPerMinute { get; set; } = 600;
+
+    /// <summary>
+    /// The API's own limiter, per caller: it runs after the bearer token is read (<c>UseCareReviewApi</c>), so one busy
+    /// integration cannot slow the rest, and over the limit the caller gets 429, Retry-After and problem details.
+    /// </summary>
+    public static RateLimiterOptions ApiOptions(IConfiguration configuration)
+    {
+        var limits = configuration.GetSection(Section).Get<RateLimits>() ?? new RateLimits();
+        return new RateLimiterOptions
+        {
+            RejectionStatusCode = StatusCodes.Status429TooManyRequests,
+            OnRejected = async (context, cancellationToken) =>
+            {
+                var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? (int)Math.Ceiling(retryAfter.TotalSeconds) : 60;
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: $"This caller may make {limits.ApiPerMinute} calls a minute. Try again in {seconds} seconds.").ExecuteAsync(context.HttpContext);
+            },
+            GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is { Length: > 0 } caller
+                    ? PerMinute($"api {caller}", limits.ApiPerMinute)
+                    : RateLimitPartition.GetNoLimiter("")),
+        };
+    }
 
     public static void AddTo(IServiceCollection services, IConfiguration configuration)
     {

@@ -50,9 +50,13 @@ public sealed class ShowsAttribute(ChildParts parts) : Attribute
 public static class ChildRecords
 {
     /// <summary>The child, or null when there is none or the user may not see them (answer 404 either way).</summary>
-    public static async Task<Child?> LoadAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, int childId, ChildParts parts)
+    public static Task<Child?> LoadAsync(AppDbContext db, ClaimsPrincipal user, TimeProvider time, int childId, ChildParts parts) =>
+        LoadAsync(db.ChildrenVisibleTo(user, time), childId, parts);
+
+    /// <summary>The child among <paramref name="visible"/>, with the parts asked for, or null.</summary>
+    public static async Task<Child?> LoadAsync(IQueryable<Child> visible, int childId, ChildParts parts)
     {
-        var children = db.ChildrenVisibleTo(user, time)
+        var children = visible
             .Include(c => c.Iro)
             .Include(c => c.SocialWorker).ThenInclude(s => s!.Team)
             .AsQueryable();

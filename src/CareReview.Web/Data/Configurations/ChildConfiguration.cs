@@ -17,6 +17,7 @@ public sealed class ChildConfiguration : IEntityTypeConfiguration<Child>
         child.Property(c => c.NextReviewRuleId).HasMaxLength(10);
         child.Property(c => c.ReviewBroughtForwardReason).HasMaxLength(1000);
         child.Property(c => c.Version).IsConcurrencyToken();
+        child.HasIndex(c => c.ChangedAtUtc);
         child.HasIndex(c => c.NextReviewDueOn);
         child.HasIndex(c => c.PlanChangeAwaitingReviewOn);
         child.HasIndex(c => c.DeadlinesRecomputeOn);

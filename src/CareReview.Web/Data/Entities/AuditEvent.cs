@@ -173,6 +173,22 @@ public enum AuditAction
     /// </summary>
     SsdPublished = 2120,
 
+    /// <summary>A call to the API (ADR-0032) that read or did nothing audited in its own words: the method and route.</summary>
+    ApiCalled = 2220,
+
+    /// <summary>A list of children read through the API: the page, the filter and how many came back.</summary>
+    ApiChildrenListed = 2221,
+
+    /// <summary>Part of a child's record read through the API: which part.</summary>
+    ApiChildRead = 2222,
+
+    /// <summary>An API call refused for a scope its token does not carry: the scope and route.</summary>
+    ApiScopeMissing = 2223,
+
+    IntegrationsViewed = 2230,
+    IntegrationRegistered = 2231,
+    IntegrationChanged = 2232,
+
     AuditLogViewed = 9000,
     AuditChainChecked = 9001,
     AuditLogExported = 9002,

@@ -46,18 +46,8 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
         var done = Input.Done == true;
         var recommendation = Recommendation;
         var result = await new RecordChanges(db, audit, Request).TryApplyAsync(ModelState, Child, Input.Version,
-            () =>
-            {
-                if (done)
-                {
-                    recommendation.Complete(on!.Value, Input.Note ?? "", by, Today);
-                }
-                else
-                {
-                    recommendation.RecordProgress(on!.Value, Input.Note ?? "", by, Today);
-                }
-            },
-            () => [new Audited(done ? AuditAction.RecommendationCompleted : AuditAction.RecommendationProgressRecorded, Child.Id, $"recommendation:{id}")]);
+            () => RecommendationProgress.Record(recommendation, done, on!.Value, Input.Note ?? "", by, Today),
+            () => [RecommendationProgress.Audited(done, Child.Id, id)]);
         if (result != ChangeResult.Saved)
         {
             await LoadAsync(id);
@@ -77,28 +67,20 @@ public sealed class DetailsModel(AppDbContext db, AuditLog audit, TimeProvider t
     /// <summary>The owner may always reach their own recommendation; anyone else only through the child.</summary>
     private async Task<bool> LoadAsync(int id)
     {
-        var childId = await (from r in db.Recommendations
-                             join review in db.Reviews on r.ReviewId equals review.Id
-                             where r.Id == id
-                             select new { review.ChildId, r.OwnerStaffId }).SingleOrDefaultAsync();
-        if (childId is null)
+        if (await RecommendationProgress.FindAsync(db, id) is not { } found)
         {
             return false;
         }
 
-        ChildVisible = await db.ChildrenVisibleTo(User, time).AnyAsync(c => c.Id == childId.ChildId);
-        var isOwner = childId.OwnerStaffId is not null && childId.OwnerStaffId == User.StaffMemberId();
-        if (!ChildVisible && !isOwner)
+        ChildVisible = await db.ChildrenVisibleTo(User, time).AnyAsync(c => c.Id == found.ChildId);
+        if (!ChildVisible && !RecommendationProgress.OwnedBy(User, found.OwnerStaffId))
         {
             audit.Record(AuditAction.AccessRefused, null, $"recommendation:{id}");
             await db.SaveChangesAsync();
             return false;
         }
 
-        Child = await db.Children
-            .Include(c => c.Reviews).ThenInclude(r => r.Recommendations).ThenInclude(r => r.Updates)
-            .AsSplitQuery()
-            .SingleAsync(c => c.Id == childId.ChildId);
+        Child = await RecommendationProgress.LoadChildAsync(db, found.ChildId);
         Recommendation = Child.Recommendations.Single(r => r.Id == id);
         return true;
     }

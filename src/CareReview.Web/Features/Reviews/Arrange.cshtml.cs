@@ -36,39 +36,15 @@ public sealed class ArrangeModel(AppDbContext db, AuditLog audit, TimeProvider t
     {
         Show();
         var date = ModelState.ReadDate("Input.Date", Input.Date, "Date of the review");
-        TimeOnly? startsAt = null;
-        if (!string.IsNullOrWhiteSpace(Input.StartsAt))
-        {
-            if (TimeOnly.TryParseExact(Input.StartsAt.Trim(), ["H:mm", "HH:mm", "H.mm", "HH.mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
-            {
-                startsAt = t;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.StartsAt", "Enter the start time as hours and minutes, for example 14:30");
-            }
-        }
-
+        var startsAt = ReviewRecording.ReadStartTime(Input.StartsAt, (field, message) => ModelState.AddModelError($"Input.{field}", message));
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
         var arrangements = new ReviewArrangements(date, startsAt, Input.Venue, Input.Invitees, Input.LatenessReason);
-        var rearranging = Child.OpenReview is not null;
-        var saved = await TryApplyAsync(Input.Version,
-            () =>
-            {
-                if (rearranging)
-                {
-                    Child.RearrangeReview(arrangements, Today, Rules);
-                }
-                else
-                {
-                    Child.ScheduleReview(arrangements, Today, Rules);
-                }
-            },
-            AuditAction.ReviewArranged, () => $"date:{date!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        var saved = await TryApplyAsync(Input.Version, () => ReviewRecording.Arrange(Child, arrangements, Today, Rules),
+            AuditAction.ReviewArranged, () => ReviewRecording.ArrangedDetails(date!.Value));
         if (!saved)
         {
             Show();

@@ -18,7 +18,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
 
     public IReadOnlyList<Recommendation> StillOpen { get; private set; } = [];
     public IReadOnlyList<StaffMember> Staff { get; private set; } = [];
-    public bool ShortBreaks => Child.CurrentEpisode?.LegalStatus.IsShortBreak() == true;
+    public bool ShortBreaks => ReviewRecording.OnShortBreaks(Child);
 
     public const string AlreadyRecordedMessage =
         "Someone else recorded this review while you were working on it. Your record has not been saved. Copy anything you need from the form below, then open the review to see what was saved";
@@ -65,12 +65,7 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         }
 
         var heldOn = ModelState.ReadDate("Input.HeldOn", Input.HeldOn, "Date the review was held");
-        var lastHeld = Child.Reviews.Max(r => r.HeldOn);
-        if (heldOn <= lastHeld)
-        {
-            ModelState.AddModelError("Input.HeldOn", $"The last review was held on {GovukDate.Format(lastHeld)}. This review must be after it");
-        }
-
+        ReviewRecording.CheckHeldOn(Child, heldOn, Problem);
         var drafts = ReadRecommendations(heldOn);
         var outcomes = ReadOutcomes(heldOn);
         if (!ModelState.IsValid)
@@ -88,18 +83,8 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
             Input.ParentsViews, Input.IroView, considerations, letter);
         var by = User.Identity?.Name ?? "";
         var saved = await TryApplyAsync(Input.Version,
-            () =>
-            {
-                var held = Child.RecordReview(record, drafts, outcomes, by, Today, Rules);
-                held.RecordParticipationMeans(Input.Means.Aggregate(ParticipationMeans.None, (all, means) => all | means));
-                if (letter is null)
-                {
-                    // Nothing typed: the record still ends with a letter to the child, drafted from what was agreed.
-                    Child.Reviews.Single(r => r.HeldOn == heldOn).WriteLetterToChild(
-                        ChildLetter.Draft(Child, heldOn.Value, drafts, Child.NextReviewDueOn, Child.Iro?.Name));
-                }
-            },
-            AuditAction.ReviewRecorded, () => $"review:{reviewId};recommendations:{drafts.Count};outcomes:{outcomes.Count}");
+            () => ReviewRecording.Record(Child, record, drafts, outcomes, Input.Means, by, Today, Rules),
+            AuditAction.ReviewRecorded, () => ReviewRecording.RecordedDetails(reviewId, drafts.Count, outcomes.Count));
         if (!saved)
         {
             return Page();
@@ -109,9 +94,11 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         return RedirectToPage("/Reviews/Details", new { id, reviewId });
     }
 
+    private void Problem(string field, string message) => ModelState.AddModelError($"Input.{field}", message);
+
     private List<RecommendationDraft> ReadRecommendations(DateOnly? heldOn)
     {
-        var drafts = new List<RecommendationDraft>();
+        var rows = new List<(int, ReviewRecording.RecommendationRow)>();
         for (var i = 0; i < Input.Recommendations.Count; i++)
         {
             var row = Input.Recommendations[i];
@@ -120,25 +107,12 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
                 continue;
             }
 
-            var prefix = $"Input.Recommendations[{i}]";
-            var dueOn = ModelState.ReadDate($"{prefix}.DueOn", row.DueOn, "Date it must be done by");
-            var staff = Staff.SingleOrDefault(s => s.Id == row.OwnerStaffId);
-            var draft = new RecommendationDraft(row.Action,
-                string.IsNullOrWhiteSpace(row.OwnerName) ? staff?.Name : row.OwnerName,
-                string.IsNullOrWhiteSpace(row.OwnerRole) ? RoleOf(staff) : row.OwnerRole,
-                staff?.Id, dueOn, row.Monitoring, row.Themes);
-            foreach (var problem in Recommendation.Problems(draft, heldOn ?? Today))
-            {
-                if (problem.Field != nameof(Recommendation.DueOn) || dueOn is not null)
-                {
-                    ModelState.AddModelError($"{prefix}.{problem.Field}", problem.Message);
-                }
-            }
-
-            drafts.Add(draft);
+            var dueOn = ModelState.ReadDate($"Input.Recommendations[{i}].DueOn", row.DueOn, "Date it must be done by");
+            rows.Add((i, new ReviewRecording.RecommendationRow(row.Action, row.OwnerStaffId, row.OwnerName, row.OwnerRole, dueOn, row.Monitoring,
+                row.Themes, DueOnRead: dueOn is not null)));
         }
 
-        return drafts;
+        return ReviewRecording.Drafts(rows, Staff, heldOn ?? Today, Problem);
     }
 
     private List<RecommendationOutcome> ReadOutcomes(DateOnly? heldOn)
@@ -168,24 +142,9 @@ public sealed class RecordModel(AppDbContext db, AuditLog audit, TimeProvider ti
         }
 
         // A date that could not be read already has its message beside it.
-        foreach (var problem in Child.OutcomeProblems(heldOn ?? Today, outcomes).Where(p => !unreadDates.Contains(p.Field ?? "")))
-        {
-            ModelState.AddModelError($"Input.{problem.Field}", problem.Message);
-        }
-
+        ReviewRecording.CheckOutcomes(Child, heldOn ?? Today, outcomes, unreadDates, Problem);
         return outcomes;
     }
-
-    private static string? RoleOf(StaffMember? staff) => staff?.Role switch
-    {
-        null => null,
-        StaffRole.Iro => "IRO",
-        StaffRole.IroManager => "IRO manager",
-        StaffRole.SocialWorker => "Social worker",
-        StaffRole.TeamManager => "Team manager",
-        StaffRole.SeniorManager => staff.JobTitle ?? "Senior manager",
-        _ => null,
-    };
 
     protected internal override async Task<bool> AdmitsAsync()
     {
