@@ -328,6 +328,9 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly?>("ChildAgreedToFewerVisitsOn")
                         .HasColumnType("date");
 
@@ -426,6 +429,8 @@ namespace CareReview.Web.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
 
                     b.HasIndex("DeadlinesRecomputeOn");
 
@@ -1399,6 +1404,80 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.ToTable("ReviewViews");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ApiIntegrations");
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegrationChild", b =>
+                {
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("IntegrationId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("ApiIntegrationChildren");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2342,6 +2421,29 @@ namespace CareReview.Web.Data.Migrations.Postgres
                     b.HasOne("CareReview.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegration", b =>
+                {
+                    b.HasOne("CareReview.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegrationChild", b =>
+                {
+                    b.HasOne("CareReview.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareReview.Web.Data.Entities.ApiIntegration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

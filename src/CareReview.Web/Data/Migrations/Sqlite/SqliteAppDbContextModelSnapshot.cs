@@ -309,6 +309,9 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ChildAgreedToFewerVisitsOn")
                         .HasColumnType("TEXT");
 
@@ -407,6 +410,8 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ChangedAtUtc");
 
                     b.HasIndex("DeadlinesRecomputeOn");
 
@@ -1346,6 +1351,78 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("ReviewViews");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reach")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RegisteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId");
+
+                    b.ToTable("ApiIntegrations");
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegrationChild", b =>
+                {
+                    b.Property<int>("IntegrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("IntegrationId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("ApiIntegrationChildren");
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2269,6 +2346,29 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.HasOne("CareReview.Domain.Reviews.Review", null)
                         .WithMany()
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegration", b =>
+                {
+                    b.HasOne("CareReview.Domain.Staff.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.ApiIntegrationChild", b =>
+                {
+                    b.HasOne("CareReview.Domain.Children.Child", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CareReview.Web.Data.Entities.ApiIntegration", null)
+                        .WithMany()
+                        .HasForeignKey("IntegrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
