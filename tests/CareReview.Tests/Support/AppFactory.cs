@@ -11,6 +11,7 @@ using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;
 using CareReview.Web.Features.Ssd;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ namespace CareReview.Tests.Support;
 /// real when the app starts. Tests arrange data through the intent methods (<see cref="AChildLookedAfterSinceAsync"/>
 /// and friends), which use the domain's own methods, and act over HTTP as a signed-in user.
 /// </summary>
-public class AppFactory : IAsyncLifetime, IAsyncDisposable
+public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
 {
     /// <summary>The password of every user made by <see cref="AUserAsync"/>.</summary>
     public const string Password = "Test-pass-2026!";
@@ -355,6 +356,9 @@ public class AppFactory : IAsyncLifetime, IAsyncDisposable
             {
                 builder.UseSetting(key, value);
             }
+
+            // The API trusts tokens the tests sign (ApiTokens), as it would the council's provider's.
+            builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, ApiTokens.Trust));
 
             if (time is not null)
             {
