@@ -1,4 +1,3 @@
-using CareReview.Web.Data;
 using CareReview.Web.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,4 +54,11 @@ public partial class AppFactory
     public Task<List<AuditEvent>> AuditOfAsync(string userId) =>
         QueryDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
             db.AuditEvents.Where(e => e.UserId == userId).OrderBy(e => e.Id)));
+
+    /// <summary>Every endpoint the app maps under /api/v1 but the OpenAPI document itself, as "GET /api/v1/children/{id}".</summary>
+    public IReadOnlyList<string> ApiEndpoints() =>
+        [.. Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints.OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/", StringComparison.Ordinal) && e.RoutePattern.RawText != CareReview.Web.Features.Api.ApiServices.DocumentPath)
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["?"])
+                .Select(method => $"{method} {System.Text.RegularExpressions.Regex.Replace(e.RoutePattern.RawText!, ":[a-z]+}", "}")}"))];
 }

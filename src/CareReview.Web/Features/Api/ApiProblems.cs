@@ -62,6 +62,16 @@ public static class ApiProblems
         {
             await next(context);
         }
+        catch (BadHttpRequestException e) when (!context.Response.HasStarted)
+        {
+            // A body that is not JSON, or a field of the wrong type: named by its JSON path when there is one.
+            context.Response.Clear();
+            var path = (e.InnerException as JsonException)?.Path is { Length: > 2 } p && p.StartsWith("$.", StringComparison.Ordinal) ? p[2..] : null;
+            await (path is null
+                ? TypedResults.Problem(statusCode: e.StatusCode, title: "Bad request", detail: "The request could not be read: send JSON as the API's document describes.")
+                : Invalid(path, "This could not be read: check its type and format (dates as 2026-11-23)")).ExecuteAsync(context);
+            return;
+        }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
             context.RequestServices.GetRequiredService<ILogger<ApiScope>>().LogError(e, "The API failed on {Path}", context.Request.Path);

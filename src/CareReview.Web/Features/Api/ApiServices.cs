@@ -69,6 +69,8 @@ public static class ApiServices
         RecommendationsApi.Map(v1);
         ViewsApi.Map(v1);
 
+        // Any other address under /api is a problem, not the pages' sign-in redirect or "Page not found".
+        app.Map("/api/{**rest}", () => ApiProblems.NotFound()).AllowAnonymous().ExcludeFromDescription();
         app.MapOpenApi(DocumentPath).AllowAnonymous();
         ApiDocs.Map(app);
     }
