@@ -14,6 +14,7 @@ namespace CareReview.Bench;
 /// Without --bdn: a Stopwatch harness that reports time, allocation and the process's peak working set.
 /// With --bdn: the same operation under BenchmarkDotNet (a short in-process job).
 /// With --return: the SSDA903 return's export, check and import instead (<see cref="ReturnRun"/>).
+/// With --api: the API's read throughput, the app run as deployed (<see cref="ApiRun"/>).
 /// With --ssd: the SSD sync, first into an empty database and then after changes upstream (<see cref="SsdRun"/>).
 /// </summary>
 public static class Program
@@ -26,6 +27,11 @@ public static class Program
         if (args.Contains("--return"))
         {
             return ReturnRun.Run(args);
+        }
+
+        if (args.Contains("--api"))
+        {
+            return ApiRun.Run(args);
         }
 
         if (args.Contains("--ssd"))

@@ -1,6 +1,6 @@
 using CareReview.Web.Demo;
-using CareReview.Web.Features.Api;
 using CareReview.Web.Features.Account;
+using CareReview.Web.Features.Api;
 using CareReview.Web.Features.BreakGlass;
 using CareReview.Web.Features.Family;
 using CareReview.Web.Features.Me;

@@ -47,5 +47,5 @@ public static class ApiReads
     public static DateTime? Utc(DateTime? at) => at is { } value ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : null;
 
     public static bool IsChildOwnSignIn(this ClaimsPrincipal caller, int childId) =>
-        caller.IsInRole(Roles.Child) && caller.FindFirstValue(CareReviewClaims.ChildId) == childId.ToString(CultureInfo.InvariantCulture);
+        caller.May(Permission.UseOwnPages) && caller.FindFirstValue(CareReviewClaims.ChildId) == childId.ToString(CultureInfo.InvariantCulture);
 }

@@ -19,7 +19,7 @@ public static class ViewsApi
         if (!caller.IsIntegration() && !caller.IsChildOwnSignIn(id))
         {
             // Staff do not speak for the child here: the child, or the app they use, sends their views.
-            return caller.IsInRole(Roles.Child)
+            return caller.May(Permission.UseOwnPages)
                 ? await RefusedAsync(http, db, audit, id)
                 : ApiProblems.Forbidden("Only the child, or a child-voice app registered as an integration, sends the child's views.");
         }

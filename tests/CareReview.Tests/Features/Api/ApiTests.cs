@@ -7,8 +7,8 @@ using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
-using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Data.Entities;
+using CareReview.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Api;
