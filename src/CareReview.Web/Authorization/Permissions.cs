@@ -76,6 +76,9 @@ public enum Permission
 
     /// <summary>Produce a child's whole record for a subject access request, with other people's details removed first.</summary>
     AnswerSubjectAccess,
+
+    /// <summary>Register the addresses other systems are sent events at (webhooks), see each delivery, and send one again.</summary>
+    ManageWebhooks,
 }
 
 /// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.ChildrenVisibleTo"/>).</summary>
@@ -126,7 +129,7 @@ public static class Permissions
             new(Permission.AskForEmergencyAccess),
         ],
         [Roles.SeniorManager] = [new(Permission.WorkAsStaff), new(Permission.SeeEscalations), new(Permission.RespondToEscalations)],
-        [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules)],
+        [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules), new(Permission.ManageWebhooks)],
         [Roles.Researcher] = [new(Permission.DownloadResearchExtract)],
         [Roles.Child] = [new(Permission.UseOwnPages)],
     };
@@ -219,5 +222,6 @@ public static class FolderPermissions
         ["/Admin"] = Permission.ChangeRules,
         ["/Me"] = Permission.UseOwnPages,
         ["/SubjectAccess"] = Permission.AnswerSubjectAccess,
+        ["/Webhooks"] = Permission.ManageWebhooks,
     };
 }

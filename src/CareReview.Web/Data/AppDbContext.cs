@@ -1,3 +1,4 @@
+using CareReview.Web.Features.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -35,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<SsdSyncRun> SsdSyncRuns => Set<SsdSyncRun>();
     public DbSet<SsdSyncProblem> SsdSyncProblems => Set<SsdSyncProblem>();
+    public DbSet<WebhookReceiver> WebhookReceivers => Set<WebhookReceiver>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -107,6 +111,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
         }
 
+        // The webhook events the audit events raise go into the outbox in this same transaction (ADR-0033).
+        await WebhookOutbox.AddForAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
         await AuditChain.LinkAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null)
