@@ -13,22 +13,6 @@ namespace CareReview.Tests.Features.Webhooks;
 /// </summary>
 public sealed class DeliveringWebhooksTests
 {
-    /// <summary>A change saved with its audit event, as every page, API call and command saves one: the concern raised about child <paramref name="id"/>.</summary>
-    private static Task AnEscalationRaisedAsync(AppFactory app, int id) =>
-        app.ExecuteDbAsync(db =>
-        {
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredAtUtc = app.Time.GetUtcNow().UtcDateTime,
-                UserId = "test",
-                UserName = "Test",
-                Action = AuditAction.EscalationRaised,
-                ChildId = id,
-                Details = $"escalation:{id};category:DriftAndDelay",
-            });
-            return Task.CompletedTask;
-        });
-
     private static Task<WebhookDelivery> OnlyDeliveryAsync(AppFactory app) =>
         app.QueryDbAsync(db => db.WebhookDeliveries.Include(d => d.Attempts).AsNoTracking().SingleAsync());
 
@@ -42,7 +26,7 @@ public sealed class DeliveringWebhooksTests
         const int events = 40;
         for (var id = 1; id <= events; id++)
         {
-            await AnEscalationRaisedAsync(id % 2 == 0 ? first : second, id);
+            await (id % 2 == 0 ? first : second).AnEscalationRaisedAsync(id);
         }
 
         // Both instances' workers run at the same time, twice each, pass after pass, as their timers would.
@@ -88,7 +72,7 @@ public sealed class DeliveringWebhooksTests
         var admin = await app.AnAdministratorAsync();
         using var client = await app.SignedInClientAsync(admin);
         var secret = await app.RegisterAsync(client, receiver.Url, WebhookEvents.EscalationRaised);
-        await AnEscalationRaisedAsync(app, 7);
+        await app.AnEscalationRaisedAsync(7);
 
         Assert.Equal(1, (await app.RunWebhookJobAsync()).Sent);
         var failed = await OnlyDeliveryAsync(app);
@@ -133,7 +117,7 @@ public sealed class DeliveringWebhooksTests
         using var client = await app.SignedInClientAsync(admin);
         await app.RegisterAsync(client, receiver.Url, WebhookEvents.EscalationRaised);
         var raisedAt = app.Time.GetUtcNow();
-        await AnEscalationRaisedAsync(app, 3);
+        await app.AnEscalationRaisedAsync(3);
 
         var waits = new List<TimeSpan>();
         var delivery = await OnlyDeliveryAsync(app);

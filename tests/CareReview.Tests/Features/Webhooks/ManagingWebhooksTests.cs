@@ -89,17 +89,7 @@ public sealed class ManagingWebhooksTests(AppFactory app) : IClassFixture<AppFac
         await using var receiver = await TestReceiver.StartAsync();
         await app.RegisterAsync(client, receiver.Url, WebhookEvents.EscalationRaised);
         var id = await app.QueryDbAsync(db => db.WebhookReceivers.Where(r => r.Url == receiver.Url).Select(r => r.Id).SingleAsync());
-        await app.ExecuteDbAsync(db =>
-        {
-            db.AuditEvents.Add(new AuditEvent
-            {
-                OccurredAtUtc = app.Time.GetUtcNow().UtcDateTime,
-                Action = AuditAction.EscalationRaised,
-                ChildId = 1,
-                Details = "escalation:1",
-            });
-            return Task.CompletedTask;
-        });
+        await app.AnEscalationRaisedAsync(1);
 
         using (var removed = await app.SubmitFormAsync(client, "/webhooks?handler=Remove&id=" + id, new Dictionary<string, string>()))
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Webhooks;
 
 namespace CareReview.Tests.Features.Webhooks;
@@ -41,4 +42,20 @@ internal static partial class WebhookSteps
         using var admin = await app.SignedInClientAsync(await app.AnAdministratorAsync());
         return await app.RegisterAsync(admin, url, events);
     }
+
+    /// <summary>A change saved with its audit event, as every page, API call and command saves one: the concern raised about child <paramref name="id"/>.</summary>
+    public static Task AnEscalationRaisedAsync(this AppFactory app, int id) =>
+        app.ExecuteDbAsync(db =>
+        {
+            db.AuditEvents.Add(new AuditEvent
+            {
+                OccurredAtUtc = app.Time.GetUtcNow().UtcDateTime,
+                UserId = "test",
+                UserName = "Test",
+                Action = AuditAction.EscalationRaised,
+                ChildId = id,
+                Details = $"escalation:{id};category:DriftAndDelay",
+            });
+            return Task.CompletedTask;
+        });
 }
