@@ -90,12 +90,12 @@ public sealed class RaisingWebhookEventsTests(AppFactory app) : IClassFixture<Ap
         using var client = await app.SignedInClientAsync(childUser);
 
         using (var sent = await app.SubmitFormAsync(client, "/me/views", new Dictionary<string, string>
-               {
-                   ["Input.Version"] = "0",
-                   ["Input.GoingWell"] = "I like my new school",
-                   ["Input.TalkToIroAlone"] = "yes",
-                   ["Input.WantAdvocate"] = "not-sure",
-               }))
+        {
+            ["Input.Version"] = "0",
+            ["Input.GoingWell"] = "I like my new school",
+            ["Input.TalkToIroAlone"] = "yes",
+            ["Input.WantAdvocate"] = "not-sure",
+        }))
         {
             Assert.True(sent.StatusCode == HttpStatusCode.Redirect, await sent.Content.ReadAsStringAsync());
         }
