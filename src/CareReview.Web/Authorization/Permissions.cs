@@ -79,6 +79,8 @@ public enum Permission
 
     /// <summary>Register the other systems that call the API, with their scopes and which children they see (ADR-0032).</summary>
     ManageIntegrations,
+    /// <summary>Register the addresses other systems are sent events at (webhooks), see each delivery, and send one again.</summary>
+    ManageWebhooks,
 }
 
 /// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.ChildrenVisibleTo"/>).</summary>
@@ -129,7 +131,11 @@ public static class Permissions
             new(Permission.AskForEmergencyAccess),
         ],
         [Roles.SeniorManager] = [new(Permission.WorkAsStaff), new(Permission.SeeEscalations), new(Permission.RespondToEscalations)],
-        [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules), new(Permission.ManageIntegrations)],
+        [Roles.Administrator] =
+        [
+            new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules), new(Permission.ManageIntegrations),
+            new(Permission.ManageWebhooks),
+        ],
         [Roles.Researcher] = [new(Permission.DownloadResearchExtract)],
         [Roles.Child] = [new(Permission.UseOwnPages)],
     };
@@ -223,5 +229,6 @@ public static class FolderPermissions
         ["/Me"] = Permission.UseOwnPages,
         ["/SubjectAccess"] = Permission.AnswerSubjectAccess,
         ["/Integrations"] = Permission.ManageIntegrations,
+        ["/Webhooks"] = Permission.ManageWebhooks,
     };
 }

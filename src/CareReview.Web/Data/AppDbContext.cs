@@ -1,3 +1,4 @@
+using CareReview.Web.Features.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -38,6 +39,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<SsdSyncProblem> SsdSyncProblems => Set<SsdSyncProblem>();
     public DbSet<ApiIntegration> ApiIntegrations => Set<ApiIntegration>();
     public DbSet<ApiIntegrationChild> ApiIntegrationChildren => Set<ApiIntegrationChild>();
+    public DbSet<WebhookReceiver> WebhookReceivers => Set<WebhookReceiver>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -126,6 +130,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         await MarkChangedAsync(touched, cancellationToken);
+        // The webhook events the audit events raise go into the outbox in this same transaction (ADR-0033).
+        await WebhookOutbox.AddForAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
         await AuditChain.LinkAsync(this, [.. audit.Select(e => e.Entity)], cancellationToken);
         saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (own is not null)

@@ -7,6 +7,7 @@ using CareReview.Web.Features.Me;
 using CareReview.Web.Features.Reminders;
 using CareReview.Web.Features.Research;
 using CareReview.Web.Features.Ssd;
+using CareReview.Web.Features.Webhooks;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -56,6 +57,7 @@ public static class CareReviewServices
         services.AddScoped<AuditLog>();
         services.AddReminders(configuration);
         services.AddSsdSync(configuration);
+        services.AddWebhooks(configuration, builder.Environment);
         RateLimits.AddTo(services, configuration);
         builder.AddCareReviewApi();
 

@@ -11,6 +11,7 @@ using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Reminders;
 using CareReview.Web.Features.Ssd;
+using CareReview.Web.Features.Webhooks;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -85,6 +86,9 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
             // The hourly reminder job does not run on its own in tests: they run a pass with RunReminderJobAsync.
             ["Reminders:Enabled"] = "false",
 
+            // Nor does the webhook loop: they run a pass with RunWebhookJobAsync.
+            ["Webhooks:Enabled"] = "false",
+
             // Every test client comes from the same (unknown) address, hundreds of sign-ins a minute; RateLimitsTests set their own.
             ["RateLimits:SignInPerMinute"] = "1000000",
             ["RateLimits:LinkPerMinute"] = "1000000",
@@ -96,6 +100,22 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
             _settings[key] = value;
         }
     }
+
+    /// <summary>A second instance of the app on this one's database: started as a council's second server would be.</summary>
+    private AppFactory(AppFactory first)
+    {
+        _sqliteOnFile = first._sqliteOnFile;
+        _settings = new Dictionary<string, string?>(first._settings);
+        Time = first.Time;
+        _host = new Host(_settings, UsesDemonstrationClock ? null : Time);
+        _ = _host.Server;
+    }
+
+    /// <summary>
+    /// Another instance of the app on the same database and the same clock, as a council runs several behind a load
+    /// balancer. Dispose it (with <c>await using</c>) before this one, which owns the database.
+    /// </summary>
+    public AppFactory AnotherInstance() => new(this);
 
     /// <summary>The app's clock. Move it with <c>Time.Advance(...)</c> or <c>Time.SetUtcNow(...)</c>.</summary>
     public FakeTimeProvider Time { get; }
@@ -272,6 +292,9 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>Runs one pass of the reminder job now, as the hourly timer would (in its own DI scope).</summary>
     public Task<ReminderRunResult> RunReminderJobAsync() => Services.GetRequiredService<ReviewReminderJob>().RunOnceAsync();
+
+    /// <summary>Runs one pass of the webhook job now (overdue events, then due deliveries), as its timer would.</summary>
+    public Task<WebhookRunResult> RunWebhookJobAsync() => Services.GetRequiredService<WebhookJob>().RunOnceAsync();
 
     // ---- Acting over HTTP -----------------------------------------------------------------------
 

@@ -188,6 +188,14 @@ public enum AuditAction
     IntegrationsViewed = 2230,
     IntegrationRegistered = 2231,
     IntegrationChanged = 2232,
+    /// <summary>A webhook receiver registered (ADR-0033): the receiver's id and the events it wants, never its secret.</summary>
+    WebhookReceiverRegistered = 2250,
+    WebhookReceiverRemoved = 2251,
+    WebhooksViewed = 2252,
+    WebhookDeliveryViewed = 2253,
+
+    /// <summary>An administrator sent a delivery again: the delivery's id.</summary>
+    WebhookSentAgain = 2254,
 
     AuditLogViewed = 9000,
     AuditChainChecked = 9001,

@@ -6,9 +6,11 @@ using CareReview.Domain.Staff;
 using CareReview.Domain.Voice;
 using CareReview.Tests.Features.Escalations;
 using CareReview.Tests.Features.Voice;
+using CareReview.Tests.Features.Webhooks;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
 using CareReview.Web.Features.Deadlines;
+using CareReview.Web.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace CareReview.Tests.Features.Security.Fuzz;
@@ -44,6 +46,9 @@ internal sealed partial class FuzzCouncil
 
     /// <summary>An ended use of emergency access by the other IRO, waiting for the IRO manager's review.</summary>
     public int GrantId { get; private set; }
+
+    /// <summary>A delivery of the concern raised to a webhook receiver registered before it (one that is not listening).</summary>
+    public long WebhookDeliveryId { get; private set; }
     public IReadOnlyList<int> EpisodeIds { get; private set; } = [];
     public string InvitationToken { get; private set; } = "";
     public string SetUpAddress { get; private set; } = "";
@@ -67,6 +72,11 @@ internal sealed partial class FuzzCouncil
         var cast = await App.AnEscalationCastAsync();
         var admin = $"admin-{cast.Suffix}";
         await App.AUserAsync(admin, Roles.Administrator);
+        using (var administrator = await App.SignedInClientAsync(admin))
+        {
+            await App.RegisterAsync(administrator, "http://127.0.0.1:9/fuzz", WebhookEvents.EscalationRaised);
+        }
+
         var otherIro = await App.AStaffMemberAsync("Otto Elsewhere", StaffRole.Iro);
         await App.AChildLookedAfterSinceAsync(today.AddDays(-400), otherIro, givenName: "Olly", familyName: "Elsewhere");
 
@@ -111,6 +121,7 @@ internal sealed partial class FuzzCouncil
         var formal = await App.RaiseAsync(cast.IroUser, ChildId, category: "NoExitPlan");
         await App.StartFormalAsync(cast.IroUser, formal, 1, cast.TeamManager);
         EscalationIds = [informal, formal];
+        WebhookDeliveryId = await App.QueryDbAsync(db => db.WebhookDeliveries.Select(d => d.Id).FirstAsync());
 
         using (var iro = await App.SignedInClientAsync(cast.IroUser))
         {
@@ -210,6 +221,7 @@ internal sealed partial class FuzzCouncil
                 "break-glass" => [Number(GrantId)],
                 _ => throw new InvalidOperationException($"The fuzzer does not know what {{id:int}} names in {route}"),
             },
+            "id:long" when route.StartsWith("/webhooks/deliveries/", StringComparison.Ordinal) => [WebhookDeliveryId.ToString(CultureInfo.InvariantCulture)],
             _ => throw new InvalidOperationException($"The fuzzer does not know what {{{name}}} names in {route}"),
         };
 
