@@ -76,6 +76,9 @@ public enum Permission
 
     /// <summary>Produce a child's whole record for a subject access request, with other people's details removed first.</summary>
     AnswerSubjectAccess,
+
+    /// <summary>Approve or refuse people first seen through the council's sign-in whom no staff record matched (ADR-0031).</summary>
+    ApproveSignIns,
 }
 
 /// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.ChildrenVisibleTo"/>).</summary>
@@ -112,6 +115,7 @@ public static class Permissions
             new(Permission.ReachChildAndFamily), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
             new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.RunSsdSync), new(Permission.SeeParticipationFigures),
             new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess), new(Permission.ReviewEmergencyAccess),
+            new(Permission.ApproveSignIns),
         ],
         [Roles.SocialWorker] =
         [
@@ -126,7 +130,7 @@ public static class Permissions
             new(Permission.AskForEmergencyAccess),
         ],
         [Roles.SeniorManager] = [new(Permission.WorkAsStaff), new(Permission.SeeEscalations), new(Permission.RespondToEscalations)],
-        [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules)],
+        [Roles.Administrator] = [new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules), new(Permission.ApproveSignIns)],
         [Roles.Researcher] = [new(Permission.DownloadResearchExtract)],
         [Roles.Child] = [new(Permission.UseOwnPages)],
     };
@@ -219,5 +223,6 @@ public static class FolderPermissions
         ["/Admin"] = Permission.ChangeRules,
         ["/Me"] = Permission.UseOwnPages,
         ["/SubjectAccess"] = Permission.AnswerSubjectAccess,
+        ["/SignIns"] = Permission.ApproveSignIns,
     };
 }

@@ -35,6 +35,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<SsdSyncRun> SsdSyncRuns => Set<SsdSyncRun>();
     public DbSet<SsdSyncProblem> SsdSyncProblems => Set<SsdSyncProblem>();
+    public DbSet<SignInRequest> SignInRequests => Set<SignInRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -55,6 +55,7 @@ public static class CareReviewServices
         services.AddScoped<AuditLog>();
         services.AddReminders(configuration);
         services.AddSsdSync(configuration);
+        services.AddOidcSignIn(configuration);
         RateLimits.AddTo(services, configuration);
 
         services
