@@ -53,6 +53,12 @@ public sealed partial class OidcProvider : IAsyncDisposable
     /// <summary>The audience of the API's access tokens: Care Review's <c>Authentication:Oidc:ApiAudience</c> default.</summary>
     public const string ApiAudience = "care-review-api";
 
+    /// <summary>
+    /// Where the provider listens: a loopback address other than the app's 127.0.0.1, so that to the browser it is
+    /// another site, as a council's Entra ID is, and SameSite cookies are tested as they will be used.
+    /// </summary>
+    public const string Host = "127.0.0.2";
+
     public static readonly IReadOnlyList<string> DefaultApiScopes =
         ["children.read", "children.write", "reviews.read", "reviews.write", "recommendations.read", "recommendations.write", "escalations.read", "views.write"];
 
@@ -67,7 +73,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
         Authority = authority;
     }
 
-    /// <summary>The issuer, such as http://127.0.0.1:41234: Care Review's <c>Authentication:Oidc:Authority</c>.</summary>
+    /// <summary>The issuer, such as http://127.0.0.2:41234: Care Review's <c>Authentication:Oidc:Authority</c>.</summary>
     public Uri Authority { get; }
 
     /// <summary>What the provider has printed so far, for a failing test's message.</summary>
@@ -90,8 +96,8 @@ public sealed partial class OidcProvider : IAsyncDisposable
             throw new InvalidOperationException($"The test OpenID Connect provider's packages are not installed: run npm ci in {folder} (./test.sh does).");
         }
 
-        var port = FreePort();
-        var authority = new Uri($"http://127.0.0.1:{port}");
+        var port = FreePort(IPAddress.Parse(Host));
+        var authority = new Uri($"http://{Host}:{port}");
         var output = new StringBuilder();
         var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var node = new Process
@@ -130,6 +136,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
         {
             await node.StandardInput.WriteAsync(JsonSerializer.Serialize(new
             {
+                host = Host,
                 port,
                 users = users.Select(u => new { u.Sub, u.Email, u.Name, u.Groups, u.Password }),
                 clients,
@@ -271,9 +278,9 @@ public sealed partial class OidcProvider : IAsyncDisposable
     }
 
     /// <summary>A local port nothing listens on now, for a server that must know its address before it starts.</summary>
-    public static int FreePort()
+    public static int FreePort(IPAddress? address = null)
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        using var listener = new TcpListener(address ?? IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }

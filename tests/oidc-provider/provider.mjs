@@ -11,7 +11,7 @@ import { createServer } from 'node:http';
 import Provider from 'oidc-provider';
 
 const config = JSON.parse(await readStandardInput());
-const issuer = `http://127.0.0.1:${config.port}`;
+const issuer = `http://${config.host}:${config.port}`;
 const users = config.users ?? [];
 const api = config.api;
 
@@ -119,7 +119,7 @@ const server = createServer(async (req, res) => {
   }
 });
 
-server.listen(config.port, '127.0.0.1', () => console.log(`listening on ${issuer}`));
+server.listen(config.port, config.host, () => console.log(`listening on ${issuer}`));
 for (const signal of ['SIGTERM', 'SIGINT']) {
   process.on(signal, () => server.close(() => process.exit(0)));
 }
