@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds and checks everything, as CI does (.ci/run calls this):
 #   1. installs Debian's chromium, postgresql, python3-aiosmtpd, pspp and npm if they are missing;
-#   2. dotnet build (warnings are errors) and dotnet format --verify-no-changes;
+#   2. npm ci for the tests' OpenID Connect provider, dotnet build (warnings are errors) and dotnet format --verify-no-changes;
 #   3. the fast suite (tests/CareReview.Tests) on in-memory SQLite;
 #   4. the same suite on PostgreSQL, in a throw-away cluster started here and deleted on exit;
 #   5. the browser suite (tests/CareReview.BrowserTests) in /usr/bin/chromium.
@@ -104,6 +104,11 @@ fi
 command -v npm >/dev/null 2>&1 || apt_install npm
 
 # ---- 2. Build and lint -------------------------------------------------------------------------
+
+# The tests' OpenID Connect provider (tests/oidc-provider/provider.mjs, started by tests/Shared/OidcProvider.cs)
+# runs npm's oidc-provider with node; package-lock.json pins it.
+step "npm ci in tests/oidc-provider"
+(cd tests/oidc-provider && npm ci --no-audit --no-fund --loglevel=error)
 
 step "dotnet tool restore"
 dotnet tool restore

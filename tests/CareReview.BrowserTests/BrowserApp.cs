@@ -1,12 +1,12 @@
 using System.Globalization;
+using CareReview.Domain.Staff;
 using CareReview.Tests.Shared;
 using CareReview.Web;
 using CareReview.Web.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -26,6 +26,7 @@ public sealed class BrowserApp : IAsyncLifetime
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"carereview-browser-{Guid.NewGuid():N}.db");
     private readonly List<IBrowserContext> _contexts = [];
     private Host? _host;
+    private OidcProvider? _provider;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
@@ -42,7 +43,11 @@ public sealed class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"The browser tests need Debian's chromium at {ChromiumPath}: apt-get install chromium.");
         }
 
-        _host = new Host(new Dictionary<string, string?>
+        // The app signs people in through the council's provider too; the provider must know the app's address first.
+        var port = OidcProvider.FreePort();
+        var client = CouncilSignIn.Client(new Uri($"http://127.0.0.1:{port}/"));
+        _provider = await OidcProvider.StartAsync(CouncilSignIn.People, [client]);
+        _host = new Host(new Dictionary<string, string?>(CouncilSignIn.Settings(_provider, client))
         {
             ["Database:Provider"] = DatabaseSetup.Sqlite,
             ["ConnectionStrings:App"] = $"Data Source={_databaseFile}",
@@ -55,10 +60,10 @@ public sealed class BrowserApp : IAsyncLifetime
             [DemonstrationClock.Setting] = Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        _host.UseKestrel(0);
+        _host.UseKestrel(port);
         _host.StartServer();
-        var addresses = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        await GiveCouncilEmailsAsync();
 
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -94,6 +99,21 @@ public sealed class BrowserApp : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>
+    /// The demo council's staff records have no email addresses; the council's IRO and IRO manager are matched by
+    /// theirs, so an IRO without a demo sign-in and the IRO manager get them here.
+    /// </summary>
+    private Task GiveCouncilEmailsAsync() =>
+        QueryDbAsync(async db =>
+        {
+            var linked = db.Users.Where(u => u.StaffMemberId != null).Select(u => u.StaffMemberId);
+            var iro = await db.StaffMembers.Where(s => s.Role == StaffRole.Iro && !linked.Contains(s.Id)).OrderBy(s => s.Id).FirstAsync();
+            var manager = await db.StaffMembers.Where(s => s.Role == StaffRole.IroManager).OrderBy(s => s.Id).FirstAsync();
+            iro.RecordEmail(CouncilSignIn.Iro.Email);
+            manager.RecordEmail(CouncilSignIn.IroManager.Email);
+            return await db.SaveChangesAsync();
+        });
+
     public async Task DisposeAsync()
     {
         foreach (var context in _contexts)
@@ -110,6 +130,11 @@ public sealed class BrowserApp : IAsyncLifetime
         if (_host is not null)
         {
             await _host.DisposeAsync();
+        }
+
+        if (_provider is not null)
+        {
+            await _provider.DisposeAsync();
         }
 
         SqliteConnection.ClearAllPools();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CareReview.Tests.Shared;
 using CareReview.Web.Demo;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -19,8 +20,25 @@ public static partial class Journeys
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("User name", new PageGetByLabelOptions { Exact = true }).FillAsync(userName);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(new Regex("/sign-in"));
+    }
+
+    /// <summary>
+    /// Signs in with the council's button, through the test provider's own login page when the browser is not signed in
+    /// there already. Where they land is for the test to say.
+    /// </summary>
+    public static async Task SignInWithCouncilAsync(IPage page, OidcUser person, bool providerAsksToSignIn = true)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = $"Sign in with {CouncilSignIn.CouncilName}" }).ClickAsync();
+        if (providerAsksToSignIn)
+        {
+            await Expect(page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Name = "Sign in to the test council" })).ToBeVisibleAsync();
+            await page.GetByLabel("Email address").FillAsync(person.Email);
+            await page.GetByLabel("Password").FillAsync(person.Password);
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
+        }
     }
 
     /// <summary>Fills a GOV.UK date input, found by its fieldset's legend.</summary>

@@ -28,7 +28,7 @@ public sealed class SigningInJourneyTests(BrowserApp app)
         await page.GotoAsync("/sign-in");
         await page.GetByLabel("User name", new PageGetByLabelOptions { Exact = true }).FillAsync(DemoAccounts.TeamManager);
         await page.GetByLabel("Password", new PageGetByLabelOptions { Exact = true }).FillAsync("Not-the-password-1");
-        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign in", Exact = true }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The user name or password is not right");

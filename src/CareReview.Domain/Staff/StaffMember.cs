@@ -58,6 +58,12 @@ public sealed class StaffMember
         JobTitle = string.IsNullOrWhiteSpace(jobTitle) ? null : jobTitle.Trim();
     }
 
+    /// <summary>The email address the council's sign-in gives the person, which matches them to this record the first time they sign in.</summary>
+    public void RecordEmail(string email) => Email = string.IsNullOrWhiteSpace(email) ? Email : email.Trim();
+
+    /// <summary>The person moved team (the council's sign-in says so through their groups).</summary>
+    public void MoveToTeam(Team team) => Team = team;
+
     /// <summary>Matches the person to the case system's record of them.</summary>
     public void LinkToCaseSystem(string caseSystemId) => CaseSystemId = caseSystemId.Trim();
 }

@@ -79,8 +79,12 @@ public enum Permission
 
     /// <summary>Register the other systems that call the API, with their scopes and which children they see (ADR-0032).</summary>
     ManageIntegrations,
+
     /// <summary>Register the addresses other systems are sent events at (webhooks), see each delivery, and send one again.</summary>
     ManageWebhooks,
+
+    /// <summary>Approve or refuse people first seen through the council's sign-in whom no staff record matched (ADR-0031).</summary>
+    ApproveSignIns,
 }
 
 /// <summary>Which children a permission reaches, among those the user may see at all (<see cref="ChildAccess.ChildrenVisibleTo"/>).</summary>
@@ -117,6 +121,7 @@ public static class Permissions
             new(Permission.ReachChildAndFamily), new(Permission.OverseeCompliance), new(Permission.ReadRulesAndReports),
             new(Permission.ReadAudit), new(Permission.MakeReturns), new(Permission.RunSsdSync), new(Permission.SeeParticipationFigures),
             new(Permission.DownloadResearchExtract), new(Permission.AnswerSubjectAccess), new(Permission.ReviewEmergencyAccess),
+            new(Permission.ApproveSignIns),
         ],
         [Roles.SocialWorker] =
         [
@@ -134,7 +139,7 @@ public static class Permissions
         [Roles.Administrator] =
         [
             new(Permission.WorkAsStaff), new(Permission.ReadRulesAndReports), new(Permission.ChangeRules), new(Permission.ManageIntegrations),
-            new(Permission.ManageWebhooks),
+            new(Permission.ManageWebhooks), new(Permission.ApproveSignIns),
         ],
         [Roles.Researcher] = [new(Permission.DownloadResearchExtract)],
         [Roles.Child] = [new(Permission.UseOwnPages)],
@@ -230,5 +235,6 @@ public static class FolderPermissions
         ["/SubjectAccess"] = Permission.AnswerSubjectAccess,
         ["/Integrations"] = Permission.ManageIntegrations,
         ["/Webhooks"] = Permission.ManageWebhooks,
+        ["/SignIns"] = Permission.ApproveSignIns,
     };
 }

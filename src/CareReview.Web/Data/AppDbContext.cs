@@ -42,6 +42,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WebhookReceiver> WebhookReceivers => Set<WebhookReceiver>();
     public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<SignInRequest> SignInRequests => Set<SignInRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

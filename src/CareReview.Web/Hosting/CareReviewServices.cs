@@ -58,6 +58,7 @@ public static class CareReviewServices
         services.AddReminders(configuration);
         services.AddSsdSync(configuration);
         services.AddWebhooks(configuration, builder.Environment);
+        services.AddOidcSignIn(configuration);
         RateLimits.AddTo(services, configuration);
         builder.AddCareReviewApi();
 

@@ -87,6 +87,12 @@ public sealed class RateLimits
     private static Limited WhatIsLimited(HttpContext context)
     {
         var path = context.Request.Path;
+        // The council's provider sends people back to /signin-oidc; a failed answer is audited, so it is limited like a sign-in.
+        if (path.StartsWithSegments("/signin-oidc", StringComparison.OrdinalIgnoreCase))
+        {
+            return Limited.SignIn;
+        }
+
         if (path.StartsWithSegments("/sign-in", StringComparison.OrdinalIgnoreCase))
         {
             return HttpMethods.IsPost(context.Request.Method) ? Limited.SignIn : Limited.Nothing;

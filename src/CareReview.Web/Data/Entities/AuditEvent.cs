@@ -173,6 +173,35 @@ public enum AuditAction
     /// </summary>
     SsdPublished = 2120,
 
+    /// <summary>The council's OpenID Connect provider sent the person back with an error, or the answer did not check out: the error code.</summary>
+    OidcSignInFailed = 2200,
+
+    /// <summary>A person signed in through the council's provider, but none of their groups maps to a Care Review role: how many groups they had.</summary>
+    OidcSignInNoAccess = 2201,
+
+    /// <summary>A person signed in through the council's provider and waits for an IRO manager's approval (no staff record matched them).</summary>
+    OidcSignInWaiting = 2202,
+
+    /// <summary>A person an IRO manager refused signed in through the council's provider again.</summary>
+    OidcSignInRefused = 2203,
+
+    /// <summary>A person first seen through the council's provider was given a Care Review user: how they were matched to a staff record.</summary>
+    OidcUserLinked = 2204,
+
+    /// <summary>The roles of a user who signed in through the council's provider followed their groups: before and after.</summary>
+    OidcRolesChanged = 2205,
+
+    /// <summary>The team of a user who signed in through the council's provider followed their groups: the staff record, before and after.</summary>
+    OidcTeamChanged = 2206,
+
+    WaitingSignInsViewed = 2207,
+
+    /// <summary>An IRO manager approved a person waiting to sign in: the staff record linked or created.</summary>
+    SignInApproved = 2208,
+
+    /// <summary>An IRO manager refused a person waiting to sign in.</summary>
+    SignInRefused = 2209,
+
     /// <summary>A call to the API (ADR-0032) that read or did nothing audited in its own words: the method and route.</summary>
     ApiCalled = 2220,
 
@@ -188,6 +217,7 @@ public enum AuditAction
     IntegrationsViewed = 2230,
     IntegrationRegistered = 2231,
     IntegrationChanged = 2232,
+
     /// <summary>A webhook receiver registered (ADR-0033): the receiver's id and the events it wants, never its secret.</summary>
     WebhookReceiverRegistered = 2250,
     WebhookReceiverRemoved = 2251,

@@ -8,7 +8,7 @@ namespace CareReview.Web.Features.Account;
 
 [AllowAnonymous]
 public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db, DemoMode demo,
-    IConfiguration configuration)
+    IConfiguration configuration, OidcSettings oidc)
     : PageModel
 {
     [BindProperty]
@@ -18,6 +18,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
     public string? ReturnUrl { get; set; }
 
     public bool DemoMode => demo.Enabled;
+
+    /// <summary>The council's own sign-in, shown first when it is set up; null when it is not.</summary>
+    public OidcSettings? Council => oidc.Enabled ? oidc : null;
 
     /// <summary>The user came back here because their sign-in ended: idle too long, or signed out elsewhere.</summary>
     [BindProperty(SupportsGet = true, Name = SignInSessions.SignedOutFlag)]
@@ -52,20 +55,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         {
             audit.RecordFor(user!.Id, user.UserName!, AuditAction.SignedIn);
             await db.SaveChangesAsync();
-            // A child's sign-in opens only their own pages, wherever the link they followed pointed.
-            if (user.ChildId is not null)
-            {
-                return LocalRedirect(ReturnUrl?.StartsWith("/me", StringComparison.Ordinal) == true && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/me");
-            }
-
-            // A researcher's sign-in opens only the research extract.
-            var roles = await users.GetRolesAsync(user);
-            if (Permissions.Hold(roles, Permission.DownloadResearchExtract) && !Permissions.Hold(roles, Permission.WorkWithChildren))
-            {
-                return LocalRedirect("/research");
-            }
-
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(LandingFor(user, await users.GetRolesAsync(user), ReturnUrl, Url));
         }
 
         // An unknown user name is not kept: people sometimes type their password into it.
@@ -75,6 +65,24 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, UserManager<AppUs
         // does not tell anyone which user names are real.
         ModelState.AddModelError("Input.UserName", WrongMessage);
         return Page();
+    }
+
+    /// <summary>Where a sign-in lands: the page the person was going to, within what their sign-in may open.</summary>
+    public static string LandingFor(AppUser user, IList<string> roles, string? returnUrl, IUrlHelper url)
+    {
+        // A child's sign-in opens only their own pages, wherever the link they followed pointed.
+        if (user.ChildId is not null)
+        {
+            return returnUrl?.StartsWith("/me", StringComparison.Ordinal) == true && url.IsLocalUrl(returnUrl) ? returnUrl : "/me";
+        }
+
+        // A researcher's sign-in opens only the research extract.
+        if (Permissions.Hold(roles, Permission.DownloadResearchExtract) && !Permissions.Hold(roles, Permission.WorkWithChildren))
+        {
+            return "/research";
+        }
+
+        return url.IsLocalUrl(returnUrl) ? returnUrl! : "/";
     }
 
     public const string WrongMessage =

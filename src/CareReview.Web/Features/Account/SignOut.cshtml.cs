@@ -1,15 +1,22 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace CareReview.Web.Features.Account;
 
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, AuditLog audit, AppDbContext db, OidcSettings oidc) : PageModel
 {
+    /// <summary>The provider's end-session address, for someone who signed in through the council's provider.</summary>
+    public string? EndSessionUrl { get; private set; }
+
+    public string CouncilName => oidc.CouncilName;
+
     public IActionResult OnGet() => RedirectToPage("/Home/Index");
 
     public async Task<IActionResult> OnPostAsync()
     {
+        var idToken = oidc.Enabled ? await HttpContext.GetTokenAsync(IdentityConstants.ApplicationScheme, "id_token") : null;
         audit.Record(AuditAction.SignedOut);
         await db.SaveChangesAsync();
 
@@ -20,6 +27,15 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, UserManager<AppU
         }
 
         await signIn.SignOutAsync();
+
+        // Signed in through the council's provider, they are signed out there too. A page that goes on by itself, not
+        // a redirect: the content security policy's form-action 'self' stops a form's redirect to another site.
+        if (idToken is not null && await OidcSignIn.EndSessionUrlAsync(HttpContext, idToken) is { } endSession)
+        {
+            EndSessionUrl = endSession;
+            return Page();
+        }
+
         return Redirect("/sign-in");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CareReview.Web.Features.Account;
 using CareReview.Web.Hosting;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -19,13 +20,13 @@ public static class ApiServices
     public static void AddCareReviewApi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var oidc = builder.Configuration.GetSection("Authentication:Oidc");
+        var oidc = OidcSettings.In(builder.Configuration);
         services.AddAuthentication().AddJwtBearer(options =>
         {
             // With no Authority the API accepts no token (401) until one is set; local accounts are unaffected.
-            options.Authority = string.IsNullOrEmpty(oidc["Authority"]) ? null : oidc["Authority"];
-            options.Audience = string.IsNullOrEmpty(oidc["ApiAudience"]) ? "care-review-api" : oidc["ApiAudience"];
-            options.RequireHttpsMetadata = oidc.GetValue("RequireHttpsMetadata", true);
+            options.Authority = oidc.Enabled ? oidc.Authority : null;
+            options.Audience = oidc.ApiAudience;
+            options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
 
             // The token's own claim names (sub, client_id, scope), not .NET's long URIs.
             options.MapInboundClaims = false;

@@ -1772,6 +1772,53 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                     b.ToTable("RuleSettings");
                 });
 
+            modelBuilder.Entity("CareReview.Web.Data.Entities.SignInRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstTriedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastTriedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Roles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.ToTable("SignInRequests", (string)null);
+                });
+
             modelBuilder.Entity("CareReview.Web.Data.Entities.SsdSyncProblem", b =>
                 {
                     b.Property<long>("Id")
@@ -2555,6 +2602,17 @@ namespace CareReview.Web.Data.Migrations.Sqlite
                         .HasForeignKey("StaffMemberId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CareReview.Web.Data.Entities.SignInRequest", b =>
+                {
+                    b.HasOne("CareReview.Web.Data.Entities.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CareReview.Web.Data.Entities.SsdSyncProblem", b =>

@@ -9,6 +9,7 @@ using CareReview.Tests.Features.Voice;
 using CareReview.Tests.Features.Webhooks;
 using CareReview.Tests.Support;
 using CareReview.Web.Authorization;
+using CareReview.Web.Data.Entities;
 using CareReview.Web.Features.Deadlines;
 using CareReview.Web.Features.Webhooks;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,8 @@ internal sealed partial class FuzzCouncil
 
     /// <summary>Every id the council holds, any of which a form may be sent in place of the right one.</summary>
     public IReadOnlyList<int> Ids { get; private set; } = [];
+
+    public IReadOnlyList<int> SignInRequestIds { get; private set; } = [];
 
     public static async Task<FuzzCouncil> ArrangeAsync(AppFactory app)
     {
@@ -147,6 +150,9 @@ internal sealed partial class FuzzCouncil
             Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         }
 
+        // Two people waiting to sign in through the council's provider, for the IRO manager's approval pages (ADR-0031).
+        SignInRequestIds = [await AWaitingSignInAsync("Wyn Waiting"), await AWaitingSignInAsync("Val Waiting")];
+
         await App.RunReminderJobAsync();
         Users =
         [
@@ -167,6 +173,18 @@ internal sealed partial class FuzzCouncil
             .. await db.ParentInvitations.Select(i => i.Id).ToListAsync(),
         ]);
     }
+
+    private Task<int> AWaitingSignInAsync(string name) =>
+        App.QueryDbAsync(async db =>
+        {
+            var user = new AppUser { UserName = $"oidc-{Guid.NewGuid():N}", DisplayName = name, Email = $"{Guid.NewGuid():N}@council.example" };
+            db.Users.Add(user);
+            var request = new SignInRequest(user.Id, App.Time.GetUtcNow().UtcDateTime);
+            request.TriedAgain([Roles.Iro], "North team", App.Time.GetUtcNow().UtcDateTime);
+            db.SignInRequests.Add(request);
+            await db.SaveChangesAsync();
+            return request.Id;
+        });
 
     private Task OnTheChildAsync(int childId, Action<Child> change) =>
         App.ExecuteDbAsync(async db =>
@@ -219,6 +237,7 @@ internal sealed partial class FuzzCouncil
                 "cafcass" => [Number(ReferralId)],
                 "recommendations" => [Number(RecommendationId)],
                 "break-glass" => [Number(GrantId)],
+                "sign-ins" => [.. SignInRequestIds.Select(Number)],
                 _ => throw new InvalidOperationException($"The fuzzer does not know what {{id:int}} names in {route}"),
             },
             "id:long" when route.StartsWith("/webhooks/deliveries/", StringComparison.Ordinal) => [WebhookDeliveryId.ToString(CultureInfo.InvariantCulture)],
