@@ -80,7 +80,7 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         [
             ApiTokens.Token(sub: $"sub-{s.IroUser.Id}", audience: "someone-else", scopes: ApiTokens.AllScopes),
             ApiTokens.Token(sub: $"sub-{s.IroUser.Id}", scopes: ApiTokens.AllScopes, key: new Microsoft.IdentityModel.Tokens.RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048))),
-            ApiTokens.Token(sub: $"sub-{s.IroUser.Id}", scopes: ApiTokens.AllScopes, expires: DateTime.UtcNow.AddMinutes(-10)),
+            ApiTokens.Token(sub: $"sub-{s.IroUser.Id}", scopes: ApiTokens.AllScopes, expires: ApiTokens.LongAgo.AddHours(1)),
             ApiTokens.Token(sub: "nobody-linked", clientId: "not-registered", scopes: ApiTokens.AllScopes),
         ];
 
