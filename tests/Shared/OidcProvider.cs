@@ -59,8 +59,8 @@ public sealed partial class OidcProvider : IAsyncDisposable
     /// </summary>
     public const string Host = "127.0.0.2";
 
-    public static readonly IReadOnlyList<string> DefaultApiScopes =
-        ["children.read", "children.write", "reviews.read", "reviews.write", "recommendations.read", "recommendations.write", "escalations.read", "views.write"];
+    /// <summary>The API's own scopes (ADR-0032), so that a token the provider issues carries scopes the API knows.</summary>
+    public static readonly IReadOnlyList<string> DefaultApiScopes = CareReview.Web.Features.Api.ApiScopes.All;
 
     private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly Process _node;
@@ -71,10 +71,14 @@ public sealed partial class OidcProvider : IAsyncDisposable
         _node = node;
         _output = output;
         Authority = authority;
+        TokenEndpoint = new Uri(authority, "/token");
     }
 
     /// <summary>The issuer, such as http://127.0.0.2:41234: Care Review's <c>Authentication:Oidc:Authority</c>.</summary>
     public Uri Authority { get; }
+
+    /// <summary>Where clients get tokens, as the provider's discovery document names it.</summary>
+    public Uri TokenEndpoint { get; private set; }
 
     /// <summary>What the provider has printed so far, for a failing test's message.</summary>
     public string Output
@@ -145,7 +149,8 @@ public sealed partial class OidcProvider : IAsyncDisposable
             node.StandardInput.Close();
             await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
             using var http = new HttpClient();
-            (await http.GetAsync(new Uri(authority, "/.well-known/openid-configuration"))).EnsureSuccessStatusCode();
+            using var discovery = JsonDocument.Parse(await http.GetStringAsync(new Uri(authority, "/.well-known/openid-configuration")));
+            provider.TokenEndpoint = new Uri(discovery.RootElement.GetProperty("token_endpoint").GetString()!);
             return provider;
         }
         catch
@@ -159,7 +164,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
     public async Task<string> ClientCredentialsTokenAsync(string clientId, string clientSecret, string? scope = null)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Authority, "/token"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -209,7 +214,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
 
                 var code = System.Web.HttpUtility.ParseQueryString(next.Query)["code"]
                     ?? throw new InvalidOperationException($"The provider sent no code: {next}");
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Authority, "/token"))
+                using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
                 {
                     Content = new FormUrlEncodedContent(new Dictionary<string, string>
                     {
