@@ -53,6 +53,11 @@ public sealed partial class OidcProvider : IAsyncDisposable
     /// <summary>The audience of the API's access tokens: Care Review's <c>Authentication:Oidc:ApiAudience</c> default.</summary>
     public const string ApiAudience = "care-review-api";
 
+    /// <summary>Another of the council's APIs (resource indicator), whose tokens are for <see cref="OtherAudience"/>, not Care Review.</summary>
+    public const string OtherResource = "api://another-council-service";
+
+    public const string OtherAudience = "another-council-service";
+
     /// <summary>
     /// Where the provider listens: a loopback address other than the app's 127.0.0.1, so that to the browser it is
     /// another site, as a council's Entra ID is, and SameSite cookies are tested as they will be used.
@@ -144,7 +149,13 @@ public sealed partial class OidcProvider : IAsyncDisposable
                 port,
                 users = users.Select(u => new { u.Sub, u.Email, u.Name, u.Groups, u.Password }),
                 clients,
-                api = new { resource = ApiResource, audience = ApiAudience, scopes = apiScopes ?? DefaultApiScopes },
+                api = new
+                {
+                    resource = ApiResource,
+                    audience = ApiAudience,
+                    scopes = apiScopes ?? DefaultApiScopes,
+                    others = new[] { new { resource = OtherResource, audience = OtherAudience } },
+                },
             }, s_json));
             node.StandardInput.Close();
             await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -160,8 +171,11 @@ public sealed partial class OidcProvider : IAsyncDisposable
         }
     }
 
-    /// <summary>An integration's access token for the API (client credentials): a JWT whose audience is <see cref="ApiAudience"/>.</summary>
-    public async Task<string> ClientCredentialsTokenAsync(string clientId, string clientSecret, string? scope = null)
+    /// <summary>
+    /// An integration's access token (client credentials): a JWT whose audience is <see cref="ApiAudience"/>, or with
+    /// <paramref name="resource"/> <see cref="OtherResource"/>, <see cref="OtherAudience"/>.
+    /// </summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string clientSecret, string? scope = null, string resource = ApiResource)
     {
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
@@ -170,6 +184,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
             {
                 ["grant_type"] = "client_credentials",
                 ["scope"] = scope ?? string.Join(' ', DefaultApiScopes),
+                ["resource"] = resource,
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
