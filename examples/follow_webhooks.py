@@ -7,10 +7,15 @@ ignores an event it already has (deliveries are at least once), and for `review.
 client-credentials token from the council's provider and reads the review it names.
 
     CARE_REVIEW_URL=https://care-review.example.gov.uk \
-    WEBHOOK_SECRET=...        # shown once when the receiver was registered on /webhooks
+    WEBHOOK_SECRET=... \
     TOKEN_URL=https://login.council.example/token \
     CLIENT_ID=warehouse CLIENT_SECRET=... \
+    API_RESOURCE=api://care-review \
     python3 examples/follow_webhooks.py --port 8085
+
+WEBHOOK_SECRET is the one shown once when the receiver was registered on /webhooks. API_RESOURCE is optional:
+the API's resource indicator (RFC 8707) as the provider defines it, for a provider that wants one; it is an
+absolute URI, not the tokens' audience care-review-api.
 
 Each review read is printed as one line of JSON. It holds nothing on disk: a real receiver would keep the
 ids it has seen and queue the work rather than call the API while Care Review waits for its answer.
@@ -46,8 +51,9 @@ def is_from_care_review(secret: str, header: str, raw_body: bytes, now: float) -
 class CareReviewApi:
     """Reads Care Review's API with a client-credentials token, fetched again shortly before it expires."""
 
-    def __init__(self, base_url, token_url, client_id, client_secret, scope="reviews:read"):
+    def __init__(self, base_url, token_url, client_id, client_secret, resource=None, scope="reviews:read"):
         self.base_url = base_url.rstrip("/")
+        self.resource = resource
         self.token_url = token_url
         self.client_id = client_id
         self.client_secret = client_secret
@@ -57,11 +63,12 @@ class CareReviewApi:
 
     def _bearer(self):
         if self._token is None or time.time() > self._expires - 30:
-            form = urllib.parse.urlencode({
-                "grant_type": "client_credentials",
-                "resource": "care-review-api",
-                "scope": self.scope,
-            }).encode()
+            # A resource indicator is an absolute URI the provider defines (not the audience care-review-api); a
+            # provider with a default resource, or Entra ID (scope api://.../.default), needs none.
+            fields = {"grant_type": "client_credentials", "scope": self.scope}
+            if self.resource:
+                fields["resource"] = self.resource
+            form = urllib.parse.urlencode(fields).encode()
             basic = base64.b64encode(f"{self.client_id}:{self.client_secret}".encode()).decode()
             request = urllib.request.Request(self.token_url, data=form, headers={"Authorization": f"Basic {basic}"})
             with urllib.request.urlopen(request, timeout=15) as response:
@@ -106,7 +113,7 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     args = parser.parse_args()
     api = CareReviewApi(os.environ["CARE_REVIEW_URL"], os.environ["TOKEN_URL"],
-                        os.environ["CLIENT_ID"], os.environ["CLIENT_SECRET"])
+                        os.environ["CLIENT_ID"], os.environ["CLIENT_SECRET"], os.environ.get("API_RESOURCE"))
     server = ThreadingHTTPServer((args.host, args.port), receiver(os.environ["WEBHOOK_SECRET"], api, set(), sys.stdout))
     print(f"Listening on http://{args.host}:{args.port}/", file=sys.stderr, flush=True)
     server.serve_forever()

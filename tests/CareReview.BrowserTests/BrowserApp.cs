@@ -36,6 +36,12 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Where the app listens, such as http://127.0.0.1:41234.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>The council's OpenID Connect provider, shared by the suite.</summary>
+    public OidcProvider Provider => _provider ?? throw new InvalidOperationException("The provider has not started.");
+
+    /// <summary>Care Review as registered with <see cref="Provider"/>; other apps acting for a person would be registered alike.</summary>
+    public OidcClient CouncilClient { get; private set; } = CouncilSignIn.Client(new Uri("http://127.0.0.1/"));
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -46,7 +52,8 @@ public sealed class BrowserApp : IAsyncLifetime
         // The app signs people in through the council's provider too; the provider must know the app's address first.
         var port = OidcProvider.FreePort();
         var client = CouncilSignIn.Client(new Uri($"http://127.0.0.1:{port}/"));
-        _provider = await OidcProvider.StartAsync(CouncilSignIn.People, [client]);
+        CouncilClient = client;
+        _provider = await OidcProvider.StartAsync(CouncilSignIn.People, [client, CouncilSignIn.Warehouse]);
         _host = new Host(new Dictionary<string, string?>(CouncilSignIn.Settings(_provider, client))
         {
             ["Database:Provider"] = DatabaseSetup.Sqlite,
@@ -92,10 +99,13 @@ public sealed class BrowserApp : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The app's services, for example to run a pass of a background job now rather than wait for it.</summary>
+    public IServiceProvider Services => (_host ?? throw new InvalidOperationException("The app has not started.")).Services;
+
     /// <summary>Reads the app's database, for example to find a child that a user may not see.</summary>
     public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {
-        await using var scope = (_host ?? throw new InvalidOperationException("The app has not started.")).Services.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 

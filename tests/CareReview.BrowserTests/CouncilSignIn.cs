@@ -26,6 +26,9 @@ public static class CouncilSignIn
 
     public static readonly IReadOnlyList<OidcUser> People = [Iro, IroManager, Newcomer, Outsider];
 
+    /// <summary>The council's data warehouse: an integration that calls the API as itself (client credentials).</summary>
+    public static readonly OidcClient Warehouse = OidcClient.Integration("data-warehouse", "warehouse-secret-2026");
+
     public static OidcClient Client(Uri app) => OidcClient.WebApp("care-review", "care-review-secret-2026", app);
 
     /// <summary>The app's settings for signing in through <paramref name="provider"/>.</summary>

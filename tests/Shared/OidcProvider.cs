@@ -53,14 +53,19 @@ public sealed partial class OidcProvider : IAsyncDisposable
     /// <summary>The audience of the API's access tokens: Care Review's <c>Authentication:Oidc:ApiAudience</c> default.</summary>
     public const string ApiAudience = "care-review-api";
 
+    /// <summary>Another of the council's APIs (resource indicator), whose tokens are for <see cref="OtherAudience"/>, not Care Review.</summary>
+    public const string OtherResource = "api://another-council-service";
+
+    public const string OtherAudience = "another-council-service";
+
     /// <summary>
     /// Where the provider listens: a loopback address other than the app's 127.0.0.1, so that to the browser it is
     /// another site, as a council's Entra ID is, and SameSite cookies are tested as they will be used.
     /// </summary>
     public const string Host = "127.0.0.2";
 
-    public static readonly IReadOnlyList<string> DefaultApiScopes =
-        ["children.read", "children.write", "reviews.read", "reviews.write", "recommendations.read", "recommendations.write", "escalations.read", "views.write"];
+    /// <summary>The API's own scopes (ADR-0032), so that a token the provider issues carries scopes the API knows.</summary>
+    public static readonly IReadOnlyList<string> DefaultApiScopes = CareReview.Web.Features.Api.ApiScopes.All;
 
     private static readonly JsonSerializerOptions s_json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private readonly Process _node;
@@ -71,10 +76,14 @@ public sealed partial class OidcProvider : IAsyncDisposable
         _node = node;
         _output = output;
         Authority = authority;
+        TokenEndpoint = new Uri(authority, "/token");
     }
 
     /// <summary>The issuer, such as http://127.0.0.2:41234: Care Review's <c>Authentication:Oidc:Authority</c>.</summary>
     public Uri Authority { get; }
+
+    /// <summary>Where clients get tokens, as the provider's discovery document names it.</summary>
+    public Uri TokenEndpoint { get; private set; }
 
     /// <summary>What the provider has printed so far, for a failing test's message.</summary>
     public string Output
@@ -140,12 +149,19 @@ public sealed partial class OidcProvider : IAsyncDisposable
                 port,
                 users = users.Select(u => new { u.Sub, u.Email, u.Name, u.Groups, u.Password }),
                 clients,
-                api = new { resource = ApiResource, audience = ApiAudience, scopes = apiScopes ?? DefaultApiScopes },
+                api = new
+                {
+                    resource = ApiResource,
+                    audience = ApiAudience,
+                    scopes = apiScopes ?? DefaultApiScopes,
+                    others = new[] { new { resource = OtherResource, audience = OtherAudience } },
+                },
             }, s_json));
             node.StandardInput.Close();
             await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
             using var http = new HttpClient();
-            (await http.GetAsync(new Uri(authority, "/.well-known/openid-configuration"))).EnsureSuccessStatusCode();
+            using var discovery = JsonDocument.Parse(await http.GetStringAsync(new Uri(authority, "/.well-known/openid-configuration")));
+            provider.TokenEndpoint = new Uri(discovery.RootElement.GetProperty("token_endpoint").GetString()!);
             return provider;
         }
         catch
@@ -155,16 +171,20 @@ public sealed partial class OidcProvider : IAsyncDisposable
         }
     }
 
-    /// <summary>An integration's access token for the API (client credentials): a JWT whose audience is <see cref="ApiAudience"/>.</summary>
-    public async Task<string> ClientCredentialsTokenAsync(string clientId, string clientSecret, string? scope = null)
+    /// <summary>
+    /// An integration's access token (client credentials): a JWT whose audience is <see cref="ApiAudience"/>, or with
+    /// <paramref name="resource"/> <see cref="OtherResource"/>, <see cref="OtherAudience"/>.
+    /// </summary>
+    public async Task<string> ClientCredentialsTokenAsync(string clientId, string clientSecret, string? scope = null, string resource = ApiResource)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Authority, "/token"))
+        using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
                 ["scope"] = scope ?? string.Join(' ', DefaultApiScopes),
+                ["resource"] = resource,
             }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
@@ -209,7 +229,7 @@ public sealed partial class OidcProvider : IAsyncDisposable
 
                 var code = System.Web.HttpUtility.ParseQueryString(next.Query)["code"]
                     ?? throw new InvalidOperationException($"The provider sent no code: {next}");
-                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Authority, "/token"))
+                using var request = new HttpRequestMessage(HttpMethod.Post, TokenEndpoint)
                 {
                     Content = new FormUrlEncodedContent(new Dictionary<string, string>
                     {

@@ -44,11 +44,13 @@ const provider = new Provider(issuer, {
       // Every access token is for Care Review's API unless a client names the resource itself.
       defaultResource: (_ctx, _client, oneOf) => oneOf ?? api.resource,
       useGrantedResource: () => true,
+      // Another of the council's APIs too, whose tokens Care Review must refuse: a client names it with "resource".
       getResourceServerInfo: (_ctx, resource) => {
-        if (resource !== api.resource) {
+        const server = [api, ...(api.others ?? [])].find((s) => s.resource === resource);
+        if (!server) {
           throw new Provider.errors.InvalidTarget();
         }
-        return { scope: api.scopes.join(' '), audience: api.audience, accessTokenFormat: 'jwt', accessTokenTTL: 3600 };
+        return { scope: api.scopes.join(' '), audience: server.audience, accessTokenFormat: 'jwt', accessTokenTTL: 3600 };
       },
     },
     rpInitiatedLogout: {

@@ -55,6 +55,7 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
 
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _sqliteOnFile;
+    private readonly bool _trustsTestTokens;
     private TestDatabase? _database;
     private Host? _host;
 
@@ -75,9 +76,14 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
     /// (demo mode only) the app keeps its own demonstration clock instead, as it does for a person, and
     /// <see cref="Time"/> is not the app's clock.
     /// </summary>
-    protected AppFactory(IReadOnlyDictionary<string, string?> settings, DateTimeOffset startsAt, bool sqliteOnFile = false)
+    /// <param name="trustsTestTokens">
+    /// Whether the API also trusts the tests' own signed tokens (<see cref="ApiTokens"/>); off, it trusts only the provider
+    /// its <c>Authentication:Oidc:Authority</c> names, as deployed.
+    /// </param>
+    protected AppFactory(IReadOnlyDictionary<string, string?> settings, DateTimeOffset startsAt, bool sqliteOnFile = false, bool trustsTestTokens = true)
     {
         _sqliteOnFile = sqliteOnFile;
+        _trustsTestTokens = trustsTestTokens;
         Time = new FakeTimeProvider(startsAt);
         _settings = new Dictionary<string, string?>
         {
@@ -105,9 +111,10 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
     private AppFactory(AppFactory first)
     {
         _sqliteOnFile = first._sqliteOnFile;
+        _trustsTestTokens = first._trustsTestTokens;
         _settings = new Dictionary<string, string?>(first._settings);
         Time = first.Time;
-        _host = new Host(_settings, UsesDemonstrationClock ? null : Time);
+        _host = new Host(_settings, UsesDemonstrationClock ? null : Time, _trustsTestTokens);
         _ = _host.Server;
     }
 
@@ -149,7 +156,7 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
         _database = await TestDatabase.CreateAsync(_sqliteOnFile);
         _settings["Database:Provider"] = _database.Provider;
         _settings["ConnectionStrings:App"] = _database.ConnectionString;
-        _host = new Host(_settings, UsesDemonstrationClock ? null : Time);
+        _host = new Host(_settings, UsesDemonstrationClock ? null : Time, _trustsTestTokens);
 
         // Starting the server runs the app's start-up: migrations, the calendar and (if on) demo data.
         _ = _host.Server;
@@ -371,7 +378,7 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>The wrapped factory, never exposed: tests go through the methods above.</summary>
-    private sealed class Host(IReadOnlyDictionary<string, string?> settings, TimeProvider? time) : WebApplicationFactory<Program>
+    private sealed class Host(IReadOnlyDictionary<string, string?> settings, TimeProvider? time, bool trustsTestTokens) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -381,7 +388,10 @@ public partial class AppFactory : IAsyncLifetime, IAsyncDisposable
             }
 
             // The API trusts tokens the tests sign (ApiTokens), as it would the council's provider's.
-            builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, ApiTokens.Trust));
+            if (trustsTestTokens)
+            {
+                builder.ConfigureTestServices(services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, ApiTokens.Trust));
+            }
 
             if (time is not null)
             {

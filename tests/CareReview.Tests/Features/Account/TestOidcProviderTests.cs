@@ -31,13 +31,13 @@ public sealed class TestOidcProviderTests : IAsyncLifetime
     [Fact]
     public async Task An_integration_gets_a_jwt_for_the_api_by_client_credentials()
     {
-        var token = await Provider.ClientCredentialsTokenAsync(s_warehouse.ClientId, s_warehouse.ClientSecret, "children.read");
+        var token = await Provider.ClientCredentialsTokenAsync(s_warehouse.ClientId, s_warehouse.ClientSecret, "children:read");
 
         var (header, payload) = Decode(token);
         Assert.Equal("at+jwt", header.GetProperty("typ").GetString());
         Assert.Equal(OidcProvider.ApiAudience, payload.GetProperty("aud").GetString());
         Assert.Equal(s_warehouse.ClientId, payload.GetProperty("client_id").GetString());
-        Assert.Equal("children.read", payload.GetProperty("scope").GetString());
+        Assert.Equal("children:read", payload.GetProperty("scope").GetString());
         Assert.Equal(Provider.Authority.ToString().TrimEnd('/'), payload.GetProperty("iss").GetString());
     }
 
@@ -52,13 +52,13 @@ public sealed class TestOidcProviderTests : IAsyncLifetime
     [Fact]
     public async Task A_person_signed_in_through_the_login_page_gets_a_jwt_for_the_api()
     {
-        var token = await Provider.UserAccessTokenAsync(s_app, s_iro, "children.read reviews.write");
+        var token = await Provider.UserAccessTokenAsync(s_app, s_iro, "children:read reviews:write");
 
         var (_, payload) = Decode(token);
         Assert.Equal(OidcProvider.ApiAudience, payload.GetProperty("aud").GetString());
         Assert.Equal(s_iro.Sub, payload.GetProperty("sub").GetString());
         Assert.Equal(s_app.ClientId, payload.GetProperty("client_id").GetString());
-        Assert.Equal("children.read reviews.write", payload.GetProperty("scope").GetString());
+        Assert.Equal("children:read reviews:write", payload.GetProperty("scope").GetString());
     }
 
     private static (JsonElement Header, JsonElement Payload) Decode(string jwt)
