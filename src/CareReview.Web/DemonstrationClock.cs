@@ -8,15 +8,23 @@ namespace CareReview.Web;
 /// </summary>
 public sealed class DemonstrationClock(DateOnly today, TimeProvider real) : TimeProvider
 {
+    private readonly TimeProvider _real = real;
+
     public const string Setting = "Clock:Today";
 
     private static readonly TimeZoneInfo s_england = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
 
     public DateOnly Today { get; } = today;
 
+    /// <summary>
+    /// The real time behind <paramref name="time"/>: what another machine's clock says, for what it checks against its
+    /// own (a webhook's signed time). Only a chosen day differs from it.
+    /// </summary>
+    public static TimeProvider RealTimeOf(TimeProvider time) => time is DemonstrationClock chosen ? chosen._real : time;
+
     public override DateTimeOffset GetUtcNow()
     {
-        var timeOfDay = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(real.GetUtcNow(), s_england).DateTime);
+        var timeOfDay = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(_real.GetUtcNow(), s_england).DateTime);
         var local = Today.ToDateTime(timeOfDay);
 
         // The hour the clocks go forward does not exist in England; the hour after it does.
@@ -28,9 +36,9 @@ public sealed class DemonstrationClock(DateOnly today, TimeProvider real) : Time
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, s_england), TimeSpan.Zero);
     }
 
-    public override long GetTimestamp() => real.GetTimestamp();
+    public override long GetTimestamp() => _real.GetTimestamp();
 
-    public override long TimestampFrequency => real.TimestampFrequency;
+    public override long TimestampFrequency => _real.TimestampFrequency;
 
     /// <summary>The chosen day, or null when <c>Clock:Today</c> is not set.</summary>
     /// <exception cref="InvalidOperationException">The setting is not a date written as 2027-02-28.</exception>

@@ -49,6 +49,17 @@ public sealed class ChoosingTheDayTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public void What_other_machines_check_against_their_own_clocks_is_stamped_with_the_real_time()
+    {
+        var real = new FakeTimeProvider(Utc(2026, 7, 1, 13, 20));
+        var clock = new DemonstrationClock(s_chosen, real);
+
+        // A webhook's signed time: a receiver refuses one far from its own clock, whatever day the demonstration shows.
+        Assert.Equal(Utc(2026, 7, 1, 13, 20), DemonstrationClock.RealTimeOf(clock).GetUtcNow());
+        Assert.Same(real, DemonstrationClock.RealTimeOf(real));
+    }
+
+    [Fact]
     public void On_the_day_the_clocks_go_forward_the_missing_hour_becomes_the_hour_after()
     {
         // 01:30 in England in winter; on 28 March 2027 01:30 does not exist (01:00 GMT became 02:00 BST).

@@ -83,7 +83,9 @@ public sealed class WebhookDeliveryPass(AppDbContext db, IHttpClientFactory clie
         }
         else
         {
-            (status, error) = await PostAsync(delivery, attemptedAt, cancellationToken);
+            // The receiver checks the signature's time against its own clock, so a demonstration on a chosen day
+            // signs with the real time (ADR-0018: the chosen day is for the records, not for other machines).
+            (status, error) = await PostAsync(delivery, DemonstrationClock.RealTimeOf(time).GetUtcNow(), cancellationToken);
         }
 
         var attempt = new WebhookAttempt
