@@ -70,7 +70,10 @@ public static class ApiCallers
 
         // The administrator's scopes are the most it may do; a token that asks for fewer gets fewer.
         var given = ApiScopes.Parse(integration.Scopes);
-        var allowed = scopes.Count == 0 ? given : given.Intersect(scopes, StringComparer.Ordinal).ToList();
+        // A token with no scope claim at all (Entra ID's client-credentials tokens carry app roles instead) may use what
+        // the integration was given; one whose scopes are none of the API's may use none.
+        var carriesScopes = token.HasClaim(c => c.Type is "scope" or "scp");
+        var allowed = carriesScopes ? given.Intersect(scopes, StringComparer.Ordinal).ToList() : given;
         List<Claim> claims =
         [
             new(ClaimTypes.NameIdentifier, integration.AuditName),

@@ -167,11 +167,15 @@ public sealed class ApiTests(AppFactory app) : IClassFixture<AppFactory>
         using var reviews = await client.GetAsync(Url($"/api/v1/children/{s.Child.Id}/reviews"));
         using var children = await client.GetAsync(Url($"/api/v1/children/{s.Child.Id}"));
         using var notGiven = await integration.GetAsync(Url($"/api/v1/children/{s.Child.Id}/reviews"));
+        // A token that carries scopes, none of them the API's, may use none of the integration's.
+        using var othersOnly = app.ApiClient(AppFactory.IntegrationToken($"narrow-{s.Tag}", ["openid", "profile"]));
+        using var withOthersOnly = await othersOnly.GetAsync(Url($"/api/v1/children/{s.Child.Id}"));
 
         var problem = await ProblemAsync(reviews, HttpStatusCode.Forbidden);
         Assert.Contains("reviews:read", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, children.StatusCode);
         await ProblemAsync(notGiven, HttpStatusCode.Forbidden);
+        await ProblemAsync(withOthersOnly, HttpStatusCode.Forbidden);
         Assert.Contains(await app.AuditOfAsync(s.IroUser.Id), e => e.Action == AuditAction.ApiScopeMissing && e.Details!.StartsWith("scope:reviews:read", StringComparison.Ordinal));
     }
 
