@@ -149,7 +149,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         // A child's version moves on every save that touches the child or anything it owns, so that
         // two people editing the same child cannot silently overwrite each other (ADR-0005).
         ChangeTracker.DetectChanges();
-        var now = Now();
+        var now = UtcNow();
         foreach (var entry in ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added))
         {
             entry.Entity.ChangedAtUtc = now;
@@ -189,7 +189,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return ChangeTracker.Entries<Child>().Where(e => e.State == EntityState.Added).ToList();
     }
 
-    private DateTime Now() => (this.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+    /// <summary>
+    /// The app's time for <see cref="Child.ChangedAtUtc"/>, by the app's clock; a context made without the app (a
+    /// migration test, a tool) has none, and stamps the real time.
+    /// </summary>
+    public DateTime UtcNow() =>
+        (this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<TimeProvider>()
+            ?? TimeProvider.System).GetUtcNow().UtcDateTime;
 
     /// <summary>The children whose escalations, referrals, views or cards this save changes: records of their own, outside the child's version.</summary>
     private sealed record TouchedChildren(List<int> ChildIds, List<int> ReviewIds)
@@ -218,7 +224,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             return;
         }
 
-        var now = Now();
+        var now = UtcNow();
         var (childIds, reviewIds) = (touched.ChildIds, touched.ReviewIds);
         await Children.Where(c => childIds.Contains(c.Id) || c.Reviews.Any(r => reviewIds.Contains(r.Id)))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ChangedAtUtc, now), cancellationToken);

@@ -35,8 +35,11 @@ public static class ChildRows
             (onlyRows ? byRows : byEf).Add(child);
         }
 
+        // Added as a save through EF adds them, so the API's updatedSince finds them.
+        var now = db.UtcNow();
         foreach (var child in byRows)
         {
+            child.ChangedAtUtc = now;
             await childRows.InsertAsync(child, cancellationToken: cancellationToken);
         }
 
