@@ -1,4 +1,5 @@
 using CareReview.Web.Features.Deadlines;
+using CareReview.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Features.Reminders;
@@ -46,33 +47,13 @@ public sealed class ReviewReminderJob(
             return;
         }
 
-        try
-        {
-            using var timer = new PeriodicTimer(Interval, time);
-            do
-            {
-                await RunSafelyAsync(stoppingToken);
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
+        await RepeatedPass.RunAsync(Interval, time, LoggedPassAsync, logger, "Reminder pass", stoppingToken);
     }
 
-    private async Task RunSafelyAsync(CancellationToken stoppingToken)
+    private async Task LoggedPassAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            var result = await RunOnceAsync(stoppingToken);
-            logger.LogInformation("Reminder pass: {Due} due, {Created} new, {Emailed} emailed", result.Due, result.Created, result.Emailed);
-        }
-        catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-        {
-            // One bad pass must not stop the loop; the next tick tries again.
-            logger.LogError(e, "Reminder pass failed");
-        }
+        var result = await RunOnceAsync(stoppingToken);
+        logger.LogInformation("Reminder pass: {Due} due, {Created} new, {Emailed} emailed", result.Due, result.Created, result.Emailed);
     }
 }
 

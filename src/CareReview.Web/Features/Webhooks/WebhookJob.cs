@@ -1,3 +1,4 @@
+using CareReview.Web.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace CareReview.Web.Features.Webhooks;
@@ -43,27 +44,7 @@ public sealed class WebhookJob(IServiceScopeFactory scopes, TimeProvider time, I
             return;
         }
 
-        try
-        {
-            using var timer = new PeriodicTimer(Interval, time);
-            do
-            {
-                try
-                {
-                    await RunOnceAsync(stoppingToken);
-                }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    // One bad pass must not stop the loop; the next tick tries again.
-                    logger.LogError(e, "Webhook pass failed");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The app is stopping.
-        }
+        await RepeatedPass.RunAsync(Interval, time, RunOnceAsync, logger, "Webhook pass", stoppingToken);
     }
 }
 
